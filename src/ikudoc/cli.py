@@ -1,0 +1,128 @@
+"""The ``ikudoc`` command: a thin layer over load and build that speaks Indonesian.
+
+Every failure ends in one clear line per problem and exit status 1, never a traceback
+(``--debug`` shows it, for developers).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import jinja2
+
+from .build import FORMATS, build_file
+from .problems import ContentError
+
+CONTENT_GLOB = "content/*.toml"
+
+
+class Failure(Exception):
+    """A failure already explained to the user in Indonesian."""
+
+
+def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"format {', '.join(unknown) or '(kosong)'} tidak dikenal; pilih dari: {', '.join(FORMATS)}"
+        )
+    return chosen
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila terjadi galat tak terduga.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """ikudoc: dokumen Indikator Kinerja Utama (IKU OPD) dari satu berkas TOML."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder hasil.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
+              help="Format hasil, dipisah koma.")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templat ikudoc.")
+def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None) -> None:
+    """Bangun dokumen dari FILES (bawaan: semua content/*.toml), satu dokumen per berkas."""
+    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
+    if not sources:
+        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml")
+    failed = 0
+    for source in sources:
+        if not source.is_file():
+            click.echo(f"{source}: berkas tidak ditemukan", err=True)
+            failed += 1
+            continue
+        try:
+            result = build_file(source, output_dir, formats, templates)
+        except ContentError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"{source}: {len(error.problems)} masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
+                       err=True)
+            failed += 1
+            continue
+        except jinja2.TemplateError as error:
+            where = getattr(error, "filename", None) or "templat"
+            click.echo(f"{source}: {where}: templat tidak bisa diisi: {error.message}", err=True)
+            failed += 1
+            continue
+        except OSError as error:
+            click.echo(f"{source}: tidak bisa menulis hasil ({error.strerror}: {error.filename}); "
+                       "apakah berkasnya sedang dibuka di program lain?", err=True)
+            failed += 1
+            continue
+        for output in result.outputs:
+            click.echo(f"ditulis {output}")
+    if failed:
+        raise Failure(f"{failed} dari {len(sources)} berkas gagal dibangun.")
+
+
+def _usage_message(error: click.UsageError) -> str:
+    """Click's usage errors, in Indonesian."""
+    if isinstance(error, click.NoSuchOption):
+        return f"opsi {error.option_name} tidak dikenal"
+    if isinstance(error, click.BadParameter):
+        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else "nilai"
+        return f"{hint}: {error.message}"
+    if error.message.startswith("No such command"):
+        name = error.message.split("'")[1] if "'" in error.message else ""
+        return f"perintah '{name}' tidak dikenal; perintah yang ada: {', '.join(sorted(cli.commands))}"
+    return error.message
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="ikudoc", standalone_mode=False)
+    except Failure as failure:
+        click.echo(f"gagal: {failure}", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("dibatalkan.", err=True)
+        return 1
+    except click.UsageError as error:
+        click.echo(f"gagal: {_usage_message(error)}. Lihat 'ikudoc --help'.", err=True)
+        return error.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except Exception as error:  # a bug, not a user mistake: say so without a traceback
+        if debug:
+            raise
+        click.echo(f"galat tak terduga: {type(error).__name__}: {error}. "
+                   "Jalankan lagi dengan 'ikudoc --debug ...' dan laporkan hasilnya.", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Format numbers, dates and chapter numbers the Indonesian way (babel's ``id`` locale)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import roman
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id"
+
+
+def format_number(value: int | float, decimals: int | None = None) -> str:
+    """33.54 -> "33,54"; 1234567 -> "1.234.567"; with ``decimals``, 35.2 -> "35,20"."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if decimals is None:
+        return format_decimal(number, locale=LOCALE, decimal_quantization=False)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(number, format=pattern, locale=LOCALE)
+
+
+def format_month(day: datetime.date) -> str:
+    """2024-10-01 -> "Oktober 2024"."""
+    return format_date(day, "MMMM y", locale=LOCALE)
+
+
+def format_day(day: datetime.date) -> str:
+    """2024-10-15 -> "15 Oktober 2024"."""
+    return format_date(day, "d MMMM y", locale=LOCALE)
+
+
+def roman_numeral(number: int) -> str:
+    """4 -> "IV", for BAB numbers."""
+    return roman.toRoman(number)

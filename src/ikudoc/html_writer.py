@@ -1,0 +1,59 @@
+"""Render the template context into one self-contained HTML file through templates/iku.html.j2.
+
+Everything from the content is escaped by Jinja's autoescape; the only markup that reaches the page
+unescaped is what the ``teks`` filter builds from parsed runs, around escaped text.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .markup import Runs
+
+TEMPLATE = "iku.html.j2"
+
+
+def runs_to_html(runs: Runs) -> Markup:
+    """Runs -> inline HTML: <strong>, <em>, <br>."""
+    html = Markup()
+    for run in runs:
+        if run.baris_baru:
+            html += Markup("<br>")
+            continue
+        piece = escape(run.teks)
+        if run.miring:
+            piece = Markup("<em>%s</em>") % piece
+        if run.tebal:
+            piece = Markup("<strong>%s</strong>") % piece
+        html += piece
+    return html
+
+
+def embedded_image(path: Path, width_mm: float) -> Markup:
+    """An image file as an <img> with a data: URL, so the page needs no other file."""
+    kind = mimetypes.guess_type(path.name)[0] or "image/png"
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return Markup('<img src="data:{};base64,{}" style="width: {}mm" alt="">').format(kind, data, width_mm)
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["teks"] = runs_to_html
+    env.filters["gambar"] = embedded_image
+    # The stylesheet is inlined as it is: CSS is not HTML and must not be escaped.
+    env.filters["css"] = lambda name: Markup(env.loader.get_source(env, name)[0])
+    return env
+
+
+def render_html(context: dict, templates: Path) -> bytes:
+    return environment(templates).get_template(TEMPLATE).render(context).encode("utf-8")

@@ -1,0 +1,144 @@
+"""Load a content file into the content model, collecting every problem in it before stopping.
+
+Syntax errors stop at once (nothing after them can be trusted); otherwise every type error, missing
+or unknown key and broken rule is reported together, each with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Konten, _type_name
+from .problems import ContentError, Loc, Problem
+from .source import TomlSource, read_toml
+
+
+def load(path: Path, shown_as: Path | None = None) -> Konten:
+    """Read and validate ``path``; raise ContentError listing every problem found."""
+    source = read_toml(path, shown_as)
+    problems: list[Problem] = []
+    model = None
+    try:
+        model = Konten.model_validate(source.data, context={"folder": path.parent})
+    except ValidationError as exc:
+        problems.extend(_problem(source, error) for error in exc.errors())
+    problems.extend(_unequal_years(source))
+    if problems:
+        raise ContentError(sorted(set(problems), key=lambda p: (p.line or 0, str(p))))
+    assert model is not None
+    return model
+
+
+_MESSAGES = {
+    "missing": "wajib ada, tetapi tidak ditemukan",
+    "string_type": "harus berupa teks di antara tanda kutip, bukan {jenis}",
+    "int_type": "harus berupa bilangan bulat tanpa tanda kutip, bukan {jenis}",
+    "float_type": "harus berupa angka tanpa tanda kutip, bukan {jenis}",
+    "bool_type": "harus berupa true atau false, bukan {jenis}",
+    "list_type": "harus berupa daftar [ \"...\", \"...\" ], bukan {jenis}",
+    "dict_type": "harus berupa tabel, bukan {jenis}",
+    "model_type": "harus berupa tabel [{kunci}], bukan {jenis}",
+    "model_attributes_type": "harus berupa tabel [{kunci}], bukan {jenis}",
+    "too_short": "tidak boleh kosong: isi minimal {min_length} butir",
+    "string_pattern_mismatch": "tahun harus ditulis 4 angka, misalnya 2024",
+    "greater_than_equal": "tidak boleh kurang dari {ge}",
+    "less_than_equal": "tidak boleh lebih dari {le}",
+}
+
+
+def _problem(source: TomlSource, error: Any) -> Problem:
+    loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
+    kind = error["type"]
+    ctx = dict(error.get("ctx") or {})
+    if "kunci" in ctx:  # a rule checked on a whole table, about one of its keys
+        key = ctx.pop("kunci")
+        loc += key if isinstance(key, tuple) else (key,)
+    line = source.line_of(loc)
+    if kind == "extra_forbidden":
+        return Problem(source.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
+    if kind in _MESSAGES:
+        fields = {"jenis": _type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
+        return Problem(source.path, line, loc, _MESSAGES[kind].format(**fields), kind.replace("_", "-"))
+    if kind in _OWN_CODES:
+        return Problem(source.path, line, loc, error["msg"], kind)
+    return Problem(source.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
+
+
+# Error codes raised by the model itself (PydanticCustomError), whose messages are already Indonesian.
+_OWN_CODES = {
+    "karakter-kendali", "teks-kosong", "bukan-teks", "markdown", "target-jenis", "target-teks-angka",
+    "tanggal", "berkas-tidak-ada", "gambar-jenis", "periode", "misi-pilihan", "tahun-target", "rujukan",
+}
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``list[Bab] | None`` -> ``Bab``: the table type a field holds."""
+    while typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class of the table at ``loc``, following the field types from Konten."""
+    model: Any = Konten
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unknown_key(loc: Loc) -> str:
+    model = _model_at(loc[:-1])
+    allowed = list(model.model_fields) if model else []
+    message = "kunci tidak dikenal"
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    if close:
+        message += f"; maksudnya \"{close[0]}\"?"
+    if allowed:
+        message += " Kunci yang boleh di sini: " + ", ".join(allowed)
+    return message
+
+
+def _unequal_years(source: TomlSource) -> list[Problem]:
+    """Every indicator must have the same target years as the first one (read from the raw data, so
+    that this is reported together with the type errors of other keys)."""
+    problems = []
+    first: tuple[Loc, list[str]] | None = None
+    sasaran = source.data.get("sasaran")
+    for s_index, s in enumerate(sasaran if isinstance(sasaran, list) else []):
+        indikator = s.get("indikator") if isinstance(s, dict) else None
+        for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
+            for key in ("target", "target_sebelum"):
+                targets = ind.get(key) if isinstance(ind, dict) else None
+                if not isinstance(targets, dict):
+                    continue
+                loc: Loc = ("sasaran", s_index, "indikator", i_index, key)
+                years = sorted(targets)
+                if first is None:
+                    first = (loc, years)
+                elif years != first[1]:
+                    missing = [y for y in first[1] if y not in years]
+                    extra = [y for y in years if y not in first[1]]
+                    detail = "; ".join(
+                        part for part in (
+                            ("tidak ada tahun " + ", ".join(missing)) if missing else "",
+                            ("ada tahun lebih " + ", ".join(extra)) if extra else "",
+                        ) if part
+                    )
+                    problems.append(Problem(
+                        source.path, source.line_of(loc), loc,
+                        f"tahun target ({', '.join(years)}) harus sama dengan indikator pertama "
+                        f"({', '.join(first[1])}): {detail}",
+                        "tahun-target",
+                    ))
+    return problems
+

@@ -1,0 +1,254 @@
+"""Parse the Markdown of text fields into renderer-neutral paragraphs, lists and runs.
+
+Python-Markdown (with pymdownx.fancylists for "a." lists) does the parsing; raw HTML is switched off so
+that a ``<script>`` typed in the content stays text. A reference such as ``{visi}`` names a fact written
+elsewhere in the content; ``{daftar_sasaran}`` alone in a paragraph stands for a list derived from it.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import markdown
+from markdown.inlinepatterns import InlineProcessor
+
+#: Inline references: a fact written once elsewhere in the content.
+INLINE_REFERENCES = {
+    "visi": "visi RPJMD ([rpjmd] visi)",
+    "misi_pilihan": "teks misi yang didukung ([rpjmd] misi_pilihan)",
+    "tujuan": "tujuan ([renstra] tujuan)",
+}
+#: Block references: a list derived from the content, written alone in its own paragraph.
+LIST_REFERENCES = {
+    "daftar_misi": "daftar misi RPJMD ([rpjmd] misi)",
+    "daftar_sasaran": "daftar sasaran strategis (dari [[sasaran]])",
+    "daftar_iku": "daftar indikator kinerja utama (dari [[sasaran.indikator]])",
+    "daftar_strategi": "daftar strategi ([renstra] strategi)",
+    "daftar_kebijakan": "daftar kebijakan ([renstra] kebijakan)",
+}
+
+ListKind = Literal["angka", "huruf", "butir"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look; ``rujukan`` names an inline reference instead of text."""
+
+    teks: str = ""
+    tebal: bool = False
+    miring: bool = False
+    rujukan: str | None = None
+    baris_baru: bool = False
+
+
+Runs = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Runs
+    jenis: Literal["paragraf"] = "paragraf"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A numbered ("angka": 1. 2.), lettered ("huruf": a. b.) or bulleted ("butir") list."""
+
+    jenis: ListKind
+    butir: tuple[Runs, ...]
+    asal: str | None = None  # the reference a derived list was made from, e.g. "daftar_misi"
+
+
+@dataclass(frozen=True)
+class ListReference:
+    """A paragraph that stands for a derived list; the context builder replaces it."""
+
+    nama: str
+    jenis: Literal["rujukan"] = "rujukan"
+
+
+Block = Paragraph | ListBlock | ListReference
+
+
+@dataclass(frozen=True)
+class Text:
+    """A block text field: its Markdown source and what it parses to."""
+
+    sumber: str
+    blok: tuple[Block, ...]
+
+    def references(self) -> set[str]:
+        """The names this text refers to, inline or as lists."""
+        names = set()
+        for block in self.blok:
+            if isinstance(block, ListReference):
+                names.add(block.nama)
+            else:
+                runs = block.runs if isinstance(block, Paragraph) else [r for item in block.butir for r in item]
+                names.update(r.rujukan for r in runs if r.rujukan)
+        return names
+
+
+@dataclass(frozen=True)
+class InlineText:
+    """A one-paragraph text field: its Markdown source and its runs."""
+
+    sumber: str
+    runs: Runs
+
+    def __str__(self) -> str:
+        return plain_text(self.runs)
+
+    def references(self) -> set[str]:
+        return {r.rujukan for r in self.runs if r.rujukan}
+
+
+class MarkupError(ValueError):
+    """The Markdown uses something the document cannot show; the message is Indonesian."""
+
+
+class _ReferenceProcessor(InlineProcessor):
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's API)
+        return etree.Element("rujukan", {"nama": m.group(1)}), m.start(0), m.end(0)
+
+
+class _References(markdown.Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+        # Below the backslash escape (180), so that "\{visi}" stays literal text.
+        md.inlinePatterns.register(_ReferenceProcessor(r"\{([a-z_]+)\}", md), "rujukan", 175)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["pymdownx.fancylists", _References()], output_format="xhtml")
+
+
+_UNSUPPORTED = {
+    "h1": "judul Markdown (#)", "h2": "judul Markdown (##)", "h3": "judul Markdown (###)",
+    "h4": "judul Markdown (####)", "h5": "judul Markdown", "h6": "judul Markdown",
+    "blockquote": "kutipan (>)", "pre": "blok kode (baris diawali 4 spasi)", "code": "kode (`...`)",
+    "hr": "garis pemisah (---)", "a": "tautan [..](..)", "img": "gambar ![..](..)",
+}
+
+
+def _unsupported(element: etree.Element) -> MarkupError:
+    what = _UNSUPPORTED.get(element.tag, f"<{element.tag}>")
+    hint = " (baris yang diawali 4 spasi atau tab dibaca sebagai kode: hapus spasinya)" if element.tag == "pre" else ""
+    return MarkupError(f"{what} tidak didukung di dalam teks dokumen{hint}")
+
+
+def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> list[Run]:
+    """The runs of an inline element: its text, its children, and the text after each child."""
+    runs: list[Run] = []
+
+    def add_text(text: str | None) -> None:
+        if text:
+            # A line break inside a Markdown paragraph is only a space; "  " at line end is a real break.
+            runs.append(Run(re.sub(r"\s*\n\s*", " ", text), tebal, miring))
+
+    add_text(element.text)
+    for child in element:
+        if child.tag == "strong":
+            runs.extend(_runs(child, True, miring))
+        elif child.tag == "em":
+            runs.extend(_runs(child, tebal, True))
+        elif child.tag == "br":
+            runs.append(Run(baris_baru=True))
+        elif child.tag == "rujukan":
+            name = child.get("nama")
+            if name in LIST_REFERENCES:
+                raise MarkupError(f"{{{name}}} adalah daftar: tulis sendirian dalam satu paragraf")
+            if name not in INLINE_REFERENCES:
+                raise MarkupError(_unknown_reference(name))
+            runs.append(Run(tebal=tebal, miring=miring, rujukan=name))
+        else:
+            raise _unsupported(child)
+        add_text(child.tail)
+    return runs
+
+
+def _unknown_reference(name: str) -> str:
+    known = ", ".join("{" + n + "}" for n in [*INLINE_REFERENCES, *LIST_REFERENCES])
+    return f"rujukan {{{name}}} tidak dikenal; yang tersedia: {known} (tulis \\{{ untuk kurung kurawal biasa)"
+
+
+def _trimmed(runs: list[Run]) -> Runs:
+    """Drop the spaces Markdown leaves at the edges of a paragraph."""
+    if runs and not runs[0].rujukan and not runs[0].baris_baru:
+        runs[0] = Run(runs[0].teks.lstrip(), runs[0].tebal, runs[0].miring)
+    if runs and not runs[-1].rujukan and not runs[-1].baris_baru:
+        runs[-1] = Run(runs[-1].teks.rstrip(), runs[-1].tebal, runs[-1].miring)
+    return tuple(run for run in runs if run.teks or run.rujukan or run.baris_baru)
+
+
+def _list_item(item: etree.Element) -> Runs:
+    paragraphs = [child for child in item if child.tag == "p"]
+    if not paragraphs:
+        return _trimmed(_runs(item))
+    if item.text and item.text.strip():
+        raise MarkupError("butir daftar tidak boleh dicampur dengan paragraf")
+    runs: list[Run] = []
+    for child in item:
+        if child.tag != "p":
+            raise (MarkupError("daftar bertingkat belum didukung") if child.tag in ("ol", "ul") else _unsupported(child))
+        if runs:
+            runs.append(Run(baris_baru=True))
+        runs.extend(_trimmed(_runs(child)))
+    return tuple(runs)
+
+
+def _list(element: etree.Element) -> ListBlock:
+    kind: ListKind = "butir" if element.tag == "ul" else ("huruf" if element.get("type") == "a" else "angka")
+    if element.tag == "ol" and element.get("type") not in (None, "1", "a"):
+        raise MarkupError("hanya daftar bernomor 1. 2. dan berhuruf a. b. yang didukung")
+    items = []
+    for item in element:
+        if any(child.tag in ("ol", "ul") for child in item):
+            raise MarkupError("daftar bertingkat belum didukung")
+        items.append(_list_item(item))
+    return ListBlock(kind, tuple(items))
+
+
+def _html_tree(source: str) -> etree.Element:
+    md = _markdown()
+    md.reset()
+    return etree.fromstring(f"<isi>{md.convert(source)}</isi>")
+
+
+def parse_text(source: str) -> Text:
+    """Parse a block text field (paragraphs and lists)."""
+    blocks: list[Block] = []
+    for element in _html_tree(source):
+        if element.tag == "p":
+            if len(element) == 1 and element[0].tag == "rujukan" and not (element.text or "").strip() \
+                    and not (element[0].tail or "").strip():
+                name = element[0].get("nama")
+                if name in LIST_REFERENCES:
+                    blocks.append(ListReference(name))
+                    continue
+            blocks.append(Paragraph(_trimmed(_runs(element))))
+        elif element.tag in ("ol", "ul"):
+            blocks.append(_list(element))
+        else:
+            raise _unsupported(element)
+    return Text(source, tuple(blocks))
+
+
+def parse_inline(source: str) -> InlineText:
+    """Parse a one-paragraph text field (bold, italic and references, no lists)."""
+    tree = _html_tree(source)
+    if len(tree) != 1 or tree[0].tag != "p":
+        raise MarkupError("harus satu paragraf saja (tanpa daftar atau baris kosong)")
+    return InlineText(source, _trimmed(_runs(tree[0])))
+
+
+def plain_text(runs: Runs) -> str:
+    """The text of runs without their looks (references shown as written)."""
+    return "".join("\n" if r.baris_baru else ("{" + r.rujukan + "}" if r.rujukan else r.teks) for r in runs)

@@ -1,0 +1,380 @@
+"""The content model: what a content file holds, its types and its rules, as pydantic models.
+
+The keys are the document's own Indonesian terms. Validation is strict (a number is not a text, a
+table is not a list) and forbids unknown keys, so that a typo in a key is reported instead of ignored.
+Every description here is shown to the person editing the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Iterator
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .markup import InlineText, MarkupError, Text, parse_inline, parse_text
+from .problems import Loc
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _check_characters(text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise PydanticCustomError(
+            "karakter-kendali", "berisi karakter kendali {kode} yang tidak bisa dicetak; hapus karakter itu",
+            {"kode": f"U+{ord(found.group()):04X}"},
+        )
+    return text
+
+
+def _plain(value: str) -> str:
+    value = _check_characters(value).strip()
+    if not value:
+        raise PydanticCustomError("teks-kosong", "tidak boleh kosong")
+    return value
+
+
+def _type_name(value: Any) -> str:
+    """What a TOML value is, in the words of the error messages."""
+    if isinstance(value, bool):
+        return "benar/salah (true/false)"
+    if isinstance(value, (int, float)):
+        return "angka"
+    if isinstance(value, dict):
+        return "tabel"
+    if isinstance(value, list):
+        return "daftar [ ... ]"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return "tanggal/waktu"
+    return "teks"
+
+
+def _require_string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "bukan-teks", "harus berupa teks di antara tanda kutip, bukan {jenis}", {"jenis": _type_name(value)}
+        )
+    return _plain(value)
+
+
+def _markdown_field(parse):
+    def validate(value: Any):
+        try:
+            return parse(_require_string(value))
+        except MarkupError as exc:
+            raise PydanticCustomError("markdown", "{pesan}", {"pesan": str(exc)}) from None
+
+    return validate
+
+
+PlainText = Annotated[str, AfterValidator(_plain)]
+"""Text shown as typed, without Markdown."""
+
+MarkdownText = Annotated[
+    Text,
+    PlainValidator(_markdown_field(parse_text)),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "Teks Markdown: paragraf, **tebal**, *miring*, daftar 1. / a."}),
+]
+InlineMarkdown = Annotated[
+    InlineText,
+    PlainValidator(_markdown_field(parse_inline)),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "Teks satu paragraf; boleh **tebal** dan *miring*."}),
+]
+
+_NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target value: a number (shown 33,54) or a text shown as typed ("N/A", "-", "60 kali")."""
+
+    nilai: int | float | str
+
+    @property
+    def angka(self) -> int | float | None:
+        return None if isinstance(self.nilai, str) else self.nilai
+
+
+def _target(value: Any) -> Target:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise PydanticCustomError(
+            "target-jenis", "target harus berupa angka (8.57) atau teks (\"N/A\"), bukan {jenis}",
+            {"jenis": _type_name(value)},
+        )
+    if isinstance(value, str):
+        text = _plain(value)
+        if _NUMBER_AS_TEXT.fullmatch(text):
+            number = text.rstrip("%").replace(".", "").replace(",", ".") if "," in text else text.rstrip("%")
+            raise PydanticCustomError(
+                "target-teks-angka",
+                "target \"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
+                "(titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil {teks_id}",
+                {"teks": text, "angka": number, "teks_id": number.replace(".", ",")},
+            )
+        return Target(text)
+    return Target(value)
+
+
+TargetValue = Annotated[
+    Target,
+    PlainValidator(_target),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}]}),
+]
+Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The signing date: a whole day, or only a month ("Oktober 2024") when the day is left blank."""
+
+    tanggal: datetime.date
+    hanya_bulan: bool
+
+
+def _document_date(value: Any) -> DocumentDate:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return DocumentDate(value, False)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        year, month = map(int, value.strip().split("-"))
+        if 1 <= month <= 12:
+            return DocumentDate(datetime.date(year, month, 1), True)
+    raise PydanticCustomError(
+        "tanggal",
+        "tanggal harus berupa tanggal TOML tanpa kutip (2024-10-15) atau bulan dalam kutip (\"2024-10\")",
+    )
+
+
+SigningDate = Annotated[
+    DocumentDate,
+    PlainValidator(_document_date),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}$"}]}),
+]
+
+
+def _existing_file(value: str, info: ValidationInfo) -> Path:
+    base = (info.context or {}).get("folder", Path("."))
+    path = Path(value)
+    resolved = path if path.is_absolute() else base / path
+    if not resolved.is_file():
+        raise PydanticCustomError(
+            "berkas-tidak-ada", "berkas gambar \"{berkas}\" tidak ditemukan (dicari di {tempat})",
+            {"berkas": value, "tempat": str(resolved)},
+        )
+    if resolved.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise PydanticCustomError("gambar-jenis", "gambar harus berupa berkas .png atau .jpg")
+    return resolved
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Periode(Model):
+    awal: int
+    """Tahun awal periode Renstra, misalnya 2019."""
+    akhir: int
+    """Tahun akhir periode Renstra, misalnya 2024."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.akhir < self.awal:
+            raise PydanticCustomError("periode", "tahun akhir tidak boleh sebelum tahun awal", {"kunci": "akhir"})
+        return self
+
+
+class Dokumen(Model):
+    judul: PlainText
+    """Judul dokumen, misalnya "Indikator Kinerja Utama OPD"."""
+    singkatan: PlainText
+    """Singkatan judul, misalnya "IKU OPD"."""
+    perubahan: PlainText | None = None
+    """Label revisi, misalnya "Perubahan 2024"; kosongkan untuk dokumen awal."""
+    periode: Periode
+    """Periode Renstra yang dicakup."""
+    tempat: PlainText
+    """Tempat penandatanganan, misalnya "Bandar Lampung"."""
+    tanggal: SigningDate
+    """Tanggal penandatanganan: 2024-10-15, atau "2024-10" bila hanya bulan dan tahun yang dicetak."""
+    lambang: Annotated[Path, PlainValidator(lambda v, info: _existing_file(_require_string(v), info)),
+                       WithJsonSchema({"type": "string"})] | None = None
+    """Berkas gambar lambang daerah (.png/.jpg) untuk sampul, relatif terhadap berkas konten ini."""
+
+
+class Instansi(Model):
+    pemerintah: PlainText
+    """Pemerintah daerah, misalnya "Pemerintah Provinsi Lampung"."""
+    nama: PlainText
+    """Nama lengkap perangkat daerah, seperti di sampul."""
+    nama_singkat: PlainText
+    """Nama singkat perangkat daerah, seperti di lampiran ("Dinas Koperasi dan UKM Provinsi Lampung")."""
+
+
+class Penandatangan(Model):
+    jabatan: PlainText
+    """Jabatan penandatangan, misalnya "Kepala Dinas"."""
+    nama: PlainText
+    """Nama lengkap dengan gelar, seperti dicetak."""
+    pangkat: PlainText
+    """Pangkat, misalnya "Pembina Utama Madya"."""
+    nip: PlainText
+    """NIP seperti dicetak, misalnya "19670418 199203 1 003"."""
+
+
+class KataPengantar(Model):
+    isi: MarkdownText
+    """Isi kata pengantar (Markdown)."""
+
+
+class Rpjmd(Model):
+    visi: InlineMarkdown
+    """Visi RPJMD; dirujuk dalam teks dengan {visi}."""
+    misi: list[InlineMarkdown] = Field(min_length=1)
+    """Misi RPJMD, berurutan; ditampilkan dengan {daftar_misi}."""
+    misi_pilihan: int | None = None
+    """Nomor misi yang didukung perangkat daerah (1 = misi pertama); teksnya dirujuk dengan {misi_pilihan}."""
+
+    @model_validator(mode="after")
+    def _chosen_mission_exists(self) -> Rpjmd:
+        if self.misi_pilihan is not None and not 1 <= self.misi_pilihan <= len(self.misi):
+            raise PydanticCustomError(
+                "misi-pilihan", "harus nomor salah satu misi, 1 sampai {jumlah}",
+                {"jumlah": len(self.misi), "kunci": "misi_pilihan"},
+            )
+        return self
+
+
+class Renstra(Model):
+    tujuan: InlineMarkdown
+    """Tujuan perangkat daerah; dirujuk dalam teks dengan {tujuan}."""
+    strategi: list[InlineMarkdown] = Field(min_length=1)
+    """Strategi; ditampilkan dengan {daftar_strategi}."""
+    kebijakan: list[InlineMarkdown] = Field(min_length=1)
+    """Arah kebijakan; ditampilkan dengan {daftar_kebijakan}."""
+
+
+class Organisasi(Model):
+    tugas: list[InlineMarkdown] = Field(min_length=1)
+    """Tugas perangkat daerah, seperti dalam lampiran."""
+    fungsi: list[InlineMarkdown] = Field(min_length=1)
+    """Fungsi perangkat daerah, seperti dalam lampiran."""
+
+
+class Bagian(Model):
+    judul: PlainText
+    """Judul subbab tanpa nomor; nomornya (1.1, 2.3) dibuat otomatis."""
+    isi: MarkdownText
+    """Isi subbab (Markdown)."""
+
+
+class Bab(Model):
+    judul: PlainText
+    """Judul bab tanpa "BAB I"; nomornya dibuat otomatis."""
+    isi: MarkdownText | None = None
+    """Teks bab sebelum subbab pertama (Markdown)."""
+    bagian: list[Bagian] = []
+    """Subbab, berurutan."""
+
+
+class Indikator(Model):
+    nama: PlainText
+    """Nama indikator kinerja utama."""
+    makna: InlineMarkdown
+    """Makna indikator."""
+    alasan_pemilihan: InlineMarkdown
+    """Alasan pemilihan indikator."""
+    rumus_perhitungan: InlineMarkdown
+    """Rumus atau cara perhitungan."""
+    satuan: PlainText
+    """Satuan, misalnya "%"."""
+    sumber_data: PlainText
+    """Sumber data."""
+    desimal: Annotated[int, Field(ge=0, le=6)] | None = None
+    """Jumlah angka di belakang koma untuk target (35,20); tanpa ini angka tampil seperti ditulis."""
+    target: dict[Year, TargetValue] = Field(min_length=1)
+    """Target per tahun yang berlaku (setelah perubahan), satu baris per tahun: 2024 = 8.57."""
+    target_sebelum: dict[Year, TargetValue] | None = None
+    """Target per tahun sebelum perubahan; hanya untuk dokumen perubahan."""
+
+    @model_validator(mode="after")
+    def _same_years_before_and_after(self) -> Indikator:
+        if self.target_sebelum is not None and sorted(self.target_sebelum) != sorted(self.target):
+            raise PydanticCustomError(
+                "tahun-target", "tahun target sebelum perubahan ({sebelum}) harus sama dengan tahun target ({setelah})",
+                {"sebelum": ", ".join(sorted(self.target_sebelum)), "setelah": ", ".join(sorted(self.target)),
+                 "kunci": "target_sebelum"},
+            )
+        return self
+
+
+class Sasaran(Model):
+    nama: PlainText
+    """Sasaran strategis."""
+    indikator: list[Indikator] = Field(min_length=1)
+    """Indikator kinerja utama dari sasaran ini, berurutan."""
+
+
+class Konten(Model):
+    """Satu dokumen IKU OPD."""
+
+    dokumen: Dokumen
+    instansi: Instansi
+    penandatangan: Penandatangan
+    kata_pengantar: KataPengantar
+    rpjmd: Rpjmd
+    renstra: Renstra
+    organisasi: Organisasi
+    bab: list[Bab] = Field(min_length=1)
+    """Bab-bab dokumen, berurutan (BAB I, BAB II, ...)."""
+    sasaran: list[Sasaran] = Field(min_length=1)
+    """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
+
+    def texts(self) -> Iterator[tuple[Loc, Text | InlineText]]:
+        """Every Markdown text field, with where it is written, in document order."""
+        yield ("kata_pengantar", "isi"), self.kata_pengantar.isi
+        for b, bab in enumerate(self.bab):
+            if bab.isi:
+                yield ("bab", b, "isi"), bab.isi
+            for g, bagian in enumerate(bab.bagian):
+                yield ("bab", b, "bagian", g, "isi"), bagian.isi
+        yield ("rpjmd", "visi"), self.rpjmd.visi
+        yield from ((("rpjmd", "misi", i), text) for i, text in enumerate(self.rpjmd.misi))
+        yield ("renstra", "tujuan"), self.renstra.tujuan
+        for key in ("strategi", "kebijakan"):
+            yield from (((("renstra", key, i), text) for i, text in enumerate(getattr(self.renstra, key))))
+        for key in ("tugas", "fungsi"):
+            yield from (((("organisasi", key, i), text) for i, text in enumerate(getattr(self.organisasi, key))))
+        for s, sasaran in enumerate(self.sasaran):
+            for i, ind in enumerate(sasaran.indikator):
+                for key in ("makna", "alasan_pemilihan", "rumus_perhitungan"):
+                    yield ("sasaran", s, "indikator", i, key), getattr(ind, key)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Konten:
+        for loc, text in self.texts():
+            names = text.references()
+            if "misi_pilihan" in names and self.rpjmd.misi_pilihan is None:
+                raise PydanticCustomError(
+                    "rujukan", "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan belum diisi "
+                    "(nomor misi yang didukung, 1 = misi pertama)", {"kunci": loc},
+                )
+            if loc[0] in ("rpjmd", "renstra") and names:
+                raise PydanticCustomError(
+                    "rujukan", "teks yang dirujuk tidak boleh memakai rujukan lagi ({{nama}})",
+                    {"kunci": loc, "nama": sorted(names)[0]},
+                )
+        return self

@@ -1,0 +1,160 @@
+"""Read a TOML content file into plain data, and map every key path of it to its line.
+
+tomllib decides what the data is; tree-sitter's TOML grammar tells where each key and array element
+was written, so that a problem found later can name its line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import tree_sitter
+import tree_sitter_toml
+
+from .problems import ContentError, Loc, Problem
+
+
+@dataclass(frozen=True)
+class TomlSource:
+    """The parsed data of one content file and the line of every key path in it."""
+
+    path: Path
+    text: str
+    data: dict
+    lines: dict[Loc, int]
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest written ancestor (a missing key is reported on its table)."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+def read_toml(path: Path, shown_as: Path | None = None) -> TomlSource:
+    """Parse ``path``; raise ContentError with one Indonesian problem when it is not valid TOML."""
+    shown = shown_as or path
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(shown, line, (), "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8", "bukan-utf8")]
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([_syntax_problem(shown, str(exc))]) from None
+    return TomlSource(shown, text, data, _key_lines(text.encode("utf-8")))
+
+
+# tomllib's messages, in Indonesian. Each pattern matches the message without its "(at line...)" tail.
+_SYNTAX_MESSAGES: list[tuple[str, str]] = [
+    (r"Expected '=' after a key in a key/value pair", "setelah nama kunci harus ada tanda '=' lalu nilainya"),
+    (r"Invalid value", "nilai tidak sah: teks harus di antara tanda kutip, angka memakai titik desimal (8.57)"),
+    (r"Unterminated string", "teks tidak ditutup: tanda kutip penutup tidak ditemukan"),
+    (r"Unclosed array", "daftar [ ... ] tidak ditutup: kurang ']' atau koma di antara butir"),
+    (r"Unclosed inline table", "tabel { ... } tidak ditutup: kurang '}' atau koma di antara pasangan"),
+    (r"Cannot overwrite a value", "kunci ini sudah diisi sebelumnya; setiap kunci hanya boleh ditulis sekali"),
+    (r"Cannot declare (.*) twice", "tabel {0} sudah dideklarasikan sebelumnya; setiap tabel hanya boleh ditulis sekali"),
+    (r"Duplicate inline table key (.*)", "kunci {0} ditulis dua kali di dalam tabel { ... }"),
+    (r"Expected ']' at the end of a table declaration", "judul tabel harus ditutup dengan ']'"),
+    (r"Expected ']]' at the end of an array declaration", "judul tabel berulang harus ditutup dengan ']]'"),
+    (r"Invalid initial character for a key part", "nama kunci tidak sah: pakai huruf, angka, '_' atau '-', atau tulis di antara tanda kutip"),
+    (r"Invalid statement", "baris ini bukan 'kunci = nilai' dan bukan judul tabel [ ... ]"),
+    (r"Expected newline or end of document after a statement", "setelah satu pasangan 'kunci = nilai' harus pindah baris"),
+    (r"Invalid date or datetime", "tanggal tidak sah; tulis seperti 2024-10-01"),
+    (r"Unescaped '\\' in a string", "garis miring terbalik '\\' di dalam teks harus ditulis '\\\\', atau pakai tanda kutip tunggal '...'"),
+    (r"Illegal character (.*)", "karakter {0} tidak boleh ada di sini"),
+    (r"Found invalid character (.*)", "karakter {0} tidak boleh ada di sini"),
+    (r"Cannot mutate immutable namespace (.*)", "tabel {0} sudah ditulis lengkap sebagai { ... } dan tidak bisa ditambah"),
+    (r"Cannot redefine namespace (.*)", "tabel {0} sudah ditulis sebagai tabel berulang [[...]]"),
+    (r"Expected (.*)", "seharusnya ada {0} di sini"),
+]
+
+
+def _syntax_problem(path: Path, message: str) -> Problem:
+    match = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+    line = int(match.group(1)) if match else None
+    bare = message[: match.start()].strip() if match else message
+    for pattern, indonesian in _SYNTAX_MESSAGES:
+        found = re.fullmatch(pattern, bare)
+        if found:
+            text = indonesian.format(*found.groups())
+            break
+    else:
+        text = f"sintaks TOML tidak sah ({bare})"
+    if match:
+        text += f" (kolom {match.group(2)})"
+    return Problem(path, line, (), text, "sintaks-toml")
+
+
+@cache
+def _parser() -> tree_sitter.Parser:
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_toml.language()))
+
+
+def _key_parts(node: tree_sitter.Node) -> list[str]:
+    """The names in a (possibly dotted, possibly quoted) key node."""
+    if node.type == "dotted_key":
+        return [part for child in node.named_children for part in _key_parts(child)]
+    if node.type == "quoted_key":
+        return list(tomllib.loads(node.text.decode("utf-8") + " = 0"))
+    return [node.text.decode("utf-8")]
+
+
+def _key_lines(source: bytes) -> dict[Loc, int]:
+    """Map each key path of a valid TOML document to the 1-based line where it is written."""
+    lines: dict[Loc, int] = {}
+    array_lengths: dict[Loc, int] = {}  # [[array of tables]] path -> elements seen so far
+
+    def resolve(parts: list[str]) -> Loc:
+        """A header's path, with the index of the latest element of every array of tables on the way."""
+        loc: Loc = ()
+        for part in parts:
+            loc += (part,)
+            if loc in array_lengths:
+                loc += (array_lengths[loc] - 1,)
+        return loc
+
+    def record_value(loc: Loc, node: tree_sitter.Node) -> None:
+        if node.type == "inline_table":
+            for pair in node.named_children:
+                record_pair(loc, pair)
+        elif node.type == "array":
+            for index, element in enumerate(c for c in node.named_children if c.type != "comment"):
+                lines[loc + (index,)] = element.start_point.row + 1
+                record_value(loc + (index,), element)
+
+    def record_pair(table: Loc, pair: tree_sitter.Node) -> None:
+        if pair.type != "pair":
+            return
+        key, value = pair.named_children[0], pair.named_children[-1]
+        loc = table + tuple(_key_parts(key))
+        lines[loc] = pair.start_point.row + 1
+        record_value(loc, value)
+
+    table: Loc = ()
+    for node in _parser().parse(source).root_node.named_children:
+        if node.type == "pair":
+            record_pair(table, node)
+            continue
+        if node.type not in ("table", "table_array_element"):
+            continue
+        parts = _key_parts(node.named_children[0])
+        if node.type == "table":
+            table = resolve(parts)
+        else:
+            table = resolve(parts[:-1]) + (parts[-1],)
+            array_lengths[table] = array_lengths.get(table, 0) + 1
+            lines.setdefault(table, node.start_point.row + 1)
+            table += (array_lengths[table] - 1,)
+        lines[table] = node.start_point.row + 1
+        for pair in node.named_children[1:]:
+            record_pair(table, pair)
+    return lines
