@@ -8,14 +8,19 @@ to a temporary file beside it and renamed into place.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import jinja2
+
 from .context import build_context
+from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
+from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
 from .loader import load
 from .model import Konten
@@ -43,14 +48,40 @@ def metadata(konten: Konten) -> dict:
     }
 
 
+class TemplateFailure(Exception):
+    """A template could not be filled (a mistyped variable, a broken tag): the template's fault."""
+
+    def __init__(self, template: Path, error: jinja2.TemplateError):
+        self.template = template
+        self.error = error
+        super().__init__(f"{template}: templat tidak bisa diisi: {_template_message(error)}")
+
+
+def _template_message(error: jinja2.TemplateError) -> str:
+    message = error.message or type(error).__name__
+    if match := re.fullmatch(r"'(.+?) object' has no attribute '(.+)'", message):
+        return f"{{{{ ... .{match.group(2)} }}}} tidak dikenal: {match.group(1).rsplit('.', 1)[-1]} tidak punya '{match.group(2)}'"
+    if match := re.fullmatch(r"'(.+)' is undefined", message):
+        return f"variabel '{match.group(1)}' tidak dikenal"
+    where = f" (baris {error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
+    return message + where
+
+
 def render(konten: Konten, formats: Iterable[str], templates: Path) -> dict[str, bytes]:
     """Every requested format of one document, in memory."""
     context = build_context(konten)
-    renderers: dict[str, Callable[[], bytes]] = {
-        "docx": lambda: render_docx(context, templates, metadata(konten)),
-        "html": lambda: render_html(context, templates),
+    renderers: dict[str, tuple[str, Callable[[], bytes]]] = {
+        "docx": (DOCX_TEMPLATE, lambda: render_docx(context, templates, metadata(konten))),
+        "html": (HTML_TEMPLATE, lambda: render_html(context, templates)),
     }
-    return {fmt: renderers[fmt]() for fmt in formats}
+    rendered = {}
+    for fmt in formats:
+        template, renderer = renderers[fmt]
+        try:
+            rendered[fmt] = renderer()
+        except jinja2.TemplateError as error:
+            raise TemplateFailure(templates / template, error) from error
+    return rendered
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import click
-import jinja2
 
-from .build import FORMATS, build_file
+from .build import FORMATS, TemplateFailure, build_file
 from .problems import ContentError
 
 CONTENT_GLOB = "content/*.toml"
@@ -68,9 +67,8 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
                        err=True)
             failed += 1
             continue
-        except jinja2.TemplateError as error:
-            where = getattr(error, "filename", None) or "templat"
-            click.echo(f"{source}: {where}: templat tidak bisa diisi: {error.message}", err=True)
+        except TemplateFailure as error:
+            click.echo(f"{source}: {error}", err=True)
             failed += 1
             continue
         except OSError as error:

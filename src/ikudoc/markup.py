@@ -161,6 +161,8 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
             runs.extend(_runs(child, tebal, True))
         elif child.tag == "br":
             runs.append(Run(baris_baru=True))
+            add_text((child.tail or "").lstrip())
+            continue
         elif child.tag == "rujukan":
             name = child.get("nama")
             if name in LIST_REFERENCES:

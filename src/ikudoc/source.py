@@ -70,6 +70,8 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     (r"Expected newline or end of document after a statement", "setelah satu pasangan 'kunci = nilai' harus pindah baris"),
     (r"Invalid date or datetime", "tanggal tidak sah; tulis seperti 2024-10-01"),
     (r"Unescaped '\\' in a string", "garis miring terbalik '\\' di dalam teks harus ditulis '\\\\', atau pakai tanda kutip tunggal '...'"),
+    (r"Illegal character '\\n'", "teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan "
+                                   "(teks beberapa baris ditulis di antara \"\"\" dan \"\"\")"),
     (r"Illegal character (.*)", "karakter {0} tidak boleh ada di sini"),
     (r"Found invalid character (.*)", "karakter {0} tidak boleh ada di sini"),
     (r"Cannot mutate immutable namespace (.*)", "tabel {0} sudah ditulis lengkap sebagai { ... } dan tidak bisa ditambah"),

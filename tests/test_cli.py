@@ -1,0 +1,106 @@
+"""``ikudoc build``: what it builds by default, what it prints, and how it fails."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+from ikudoc.cli import main
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch) -> Path:
+    """A folder with two revisions in content/, as a planning office keeps them."""
+    (tmp_path / "content").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "content" / "iku_2024.toml")
+    shutil.copy(SAMPLE, tmp_path / "content" / "iku_2022.toml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
+
+
+def test_without_files_builds_every_content_file_into_build(project, capsys):
+    status, out, err = run(capsys, "build")
+    assert (status, err) == (0, [])
+    assert out == ["ditulis build/iku_2022.docx", "ditulis build/iku_2022.html",
+                   "ditulis build/iku_2024.docx", "ditulis build/iku_2024.html"]
+    assert sorted(p.name for p in (project / "build").iterdir()) == [
+        "iku_2022.docx", "iku_2022.html", "iku_2024.docx", "iku_2024.html"]
+
+
+def test_format_and_output_folder(project, capsys):
+    status, out, _ = run(capsys, "build", "content/iku_2024.toml", "-o", "keluar", "--format", "html")
+    assert status == 0
+    assert out == ["ditulis keluar/iku_2024.html"]
+
+
+def test_unknown_format(project, capsys):
+    status, _, err = run(capsys, "build", "--format", "docx,pdf")
+    assert status == 2
+    assert err == ["gagal: '--format': format pdf tidak dikenal; pilih dari: docx, html. Lihat 'ikudoc --help'."]
+
+
+def test_no_content_files(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "build")
+    assert status == 1
+    assert err == ["gagal: tidak ada berkas konten: content/*.toml kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml"]
+
+
+def test_a_missing_file_and_a_broken_one_do_not_stop_the_good_one(project, capsys):
+    broken = project / "content" / "iku_2022.toml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("2024 = 8.57", '2024 = "8,57"'), encoding="utf-8")
+    status, out, err = run(capsys, "build", "content/iku_2022.toml", "tidak_ada.toml", "content/iku_2024.toml")
+    assert status == 1
+    assert out == ["ditulis build/iku_2024.docx", "ditulis build/iku_2024.html"]
+    assert err[1:] == [
+        "content/iku_2022.toml: 1 masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
+        "tidak_ada.toml: berkas tidak ditemukan",
+        "gagal: 2 dari 3 berkas gagal dibangun.",
+    ]
+    assert err[0].startswith("content/iku_2022.toml:")
+
+
+def test_own_templates_change_the_look(project, capsys):
+    """Someone who changes the font of the Word template's styles changes every build."""
+    templates = project / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    original = templates / "iku.docx"
+    with zipfile.ZipFile(original) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:ascii="Arial"', b'w:ascii="Bookman Old Style"')
+    with zipfile.ZipFile(original, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    status, _, _ = run(capsys, "build", "content/iku_2024.toml", "--templates", str(templates), "--format", "docx")
+    assert status == 0
+    with zipfile.ZipFile(project / "build" / "iku_2024.docx") as built:
+        assert b'w:ascii="Bookman Old Style"' in built.read("word/styles.xml")
+
+
+def test_a_mistyped_template_variable_fails_loudly(project, capsys):
+    templates = project / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "iku.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ dokumen.tempat }},", "{{ dokumen.tempta }},"),
+                    encoding="utf-8")
+    status, _, err = run(capsys, "build", "content/iku_2024.toml", "--templates", str(templates), "--format", "html")
+    assert status == 1
+    assert err[0] == (f"content/iku_2024.toml: {templates / 'iku.html.j2'}: templat tidak bisa diisi: "
+                      "{{ ... .tempta }} tidak dikenal: DocumentContext tidak punya 'tempta'")
+    assert not (project / "build" / "iku_2024.html").exists()
+
+
+def test_help_is_in_indonesian(capsys):
+    status, out, _ = run(capsys, "build", "--help")
+    assert status == 0
+    assert any("Bangun dokumen dari FILES" in line for line in out)

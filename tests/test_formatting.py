@@ -1,0 +1,24 @@
+"""Numbers and dates are written the Indonesian way."""
+
+import datetime
+
+import pytest
+
+from ikudoc.formatting import format_day, format_month, format_number, roman_numeral
+
+
+@pytest.mark.parametrize("value, decimals, shown", [
+    (33.54, None, "33,54"), (8.57, None, "8,57"), (60, None, "60"), (1234567, None, "1.234.567"),
+    (35.2, 2, "35,20"), (0.1, None, "0,1"), (2.5, 0, "2"), (1234.5, 2, "1.234,50"),
+])
+def test_numbers(value, decimals, shown):
+    assert format_number(value, decimals) == shown
+
+
+def test_dates_use_indonesian_month_names():
+    assert format_month(datetime.date(2024, 10, 1)) == "Oktober 2024"
+    assert format_day(datetime.date(2025, 3, 17)) == "17 Maret 2025"
+
+
+def test_chapter_numbers():
+    assert [roman_numeral(n) for n in (1, 2, 3, 4, 9)] == ["I", "II", "III", "IV", "IX"]

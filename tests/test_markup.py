@@ -1,0 +1,58 @@
+"""Markdown in text fields parses into paragraphs, lists and runs; what the document cannot show is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from ikudoc.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
+
+
+def test_paragraphs_join_their_lines_with_spaces():
+    text = parse_text("Kalimat satu.\nKalimat dua.\n\nParagraf dua.")
+    assert text.blok == (Paragraph((Run("Kalimat satu. Kalimat dua."),)), Paragraph((Run("Paragraf dua."),)))
+
+
+def test_bold_italic_and_hard_break():
+    (paragraph,) = parse_text("a **b *c*** d  \ne").blok
+    assert paragraph.runs == (
+        Run("a "), Run("b ", tebal=True), Run("c", tebal=True, miring=True), Run(" d"), Run(baris_baru=True), Run("e"),
+    )
+
+
+def test_numbered_lettered_and_bulleted_lists():
+    blocks = parse_text("Pengantar :\n\n1. satu\n2. dua\n\na. alfa\nb. beta\n\n- butir").blok
+    assert blocks[1] == ListBlock("angka", ((Run("satu"),), (Run("dua"),)))
+    assert blocks[2] == ListBlock("huruf", ((Run("alfa"),), (Run("beta"),)))
+    assert blocks[3] == ListBlock("butir", ((Run("butir"),),))
+
+
+def test_references_inline_and_as_lists():
+    blocks = parse_text("Visi: **{visi}**.\n\n{daftar_sasaran}").blok
+    assert blocks[0] == Paragraph((Run("Visi: "), Run(tebal=True, rujukan="visi"), Run(".")))
+    assert blocks[1] == ListReference("daftar_sasaran")
+    assert parse_text("tanpa rujukan").references() == set()
+    assert parse_text("Visi: {visi}.\n\n{daftar_iku}").references() == {"visi", "daftar_iku"}
+
+
+def test_escaped_brace_and_html_stay_text():
+    assert parse_inline(r"\{visi} <b>x</b> & {{ y }}").runs == (Run("{visi} <b>x</b> & {{ y }}"),)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("# Judul", "judul Markdown (#) tidak didukung"),
+    ("> kutipan", "kutipan (>) tidak didukung"),
+    ("[tautan](http://contoh)", "tautan [..](..) tidak didukung"),
+    ("    kode", "blok kode (baris diawali 4 spasi) tidak didukung di dalam teks dokumen (baris yang diawali 4 spasi"),
+    ("1. satu\n    1. dalam", "daftar bertingkat belum didukung"),
+    ("Lihat {daftar_iku} di sini.", "{daftar_iku} adalah daftar: tulis sendirian dalam satu paragraf"),
+    ("{visii}", "rujukan {visii} tidak dikenal"),
+])
+def test_unsupported_markdown_is_refused_in_indonesian(source, message):
+    with pytest.raises(MarkupError) as error:
+        parse_text(source)
+    assert message in str(error.value)
+
+
+def test_inline_field_must_be_one_paragraph():
+    with pytest.raises(MarkupError, match="harus satu paragraf saja"):
+        parse_inline("satu\n\ndua")
