@@ -107,7 +107,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path, capsys):
     path = variant(tmp_path, ('sumber_data = "ODS', 'sumberdata = "ODS'))
     _, err = build(path, tmp_path / "out", capsys)
     assert err[1].startswith(f"{path}:{line_of(path, 'sumberdata')}: sasaran[1].indikator[1].sumberdata: "
-                             'kunci tidak dikenal; maksudnya "sumber_data"? Kunci yang boleh di sini: nama, makna,')
+                             'kunci tidak dikenal; maksudnya "sumber_data"? Kunci yang boleh di sini: nama, kode, makna,')
     assert err[0] == (f"{path}:{line_of(path, '[[sasaran.indikator]]')}: sasaran[1].indikator[1].sumber_data: "
                       "wajib ada, tetapi tidak ditemukan [missing]")
 

@@ -11,14 +11,24 @@ from pathlib import Path
 
 import click
 
-from .build import FORMATS, TemplateFailure, build_file
+from .build import FORMATS, TemplateFailure, build_file, default_templates, write_atomically
+from .diff import compare, summarize_revision
+from .diff_writer import as_html, as_json, as_text
+from .docx_text import docx_lines
+from .git_setup import GitSetupError, configure_git
+from .loader import load_ref
 from .problems import ContentError
+from .revision_source import RevisionError, resolve, resolve_pair
 
 CONTENT_GLOB = "content/*.toml"
 
 
 class Failure(Exception):
     """A failure already explained to the user in Indonesian."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
@@ -36,7 +46,7 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """ikudoc: dokumen Indikator Kinerja Utama (IKU OPD) dari satu berkas TOML."""
-    ctx.obj = {"debug": debug}
+    ctx.ensure_object(dict)["debug"] = debug
 
 
 @cli.command()
@@ -82,6 +92,75 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
         raise Failure(f"{failed} dari {len(sources)} berkas gagal dibangun.")
 
 
+@cli.command()
+@click.argument("old", metavar="LAMA")
+@click.argument("new", metavar="BARU", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="Bentuk keluaran.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tulis ke berkas ini (bawaan: layar; untuk html: build/perubahan_NAMA.html).")
+@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder templat sendiri (perubahan.html.j2, perubahan.css).")
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path | None, templates: Path | None) -> None:
+    """Tunjukkan apa yang berubah dari LAMA ke BARU.
+
+    LAMA dan BARU adalah berkas konten atau revisi git: HEAD~1:content/iku_2024.toml, v2022:content/iku_2024.toml,
+    atau revisi saja (berkasnya sama dengan yang lain). Dengan satu berkas saja: perubahan target revisi itu
+    sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
+    try:
+        if new is None:
+            ref = resolve(old)
+            comparison = summarize_revision(load_ref(ref), ref.label)
+            stem = Path(old.split(":")[-1]).stem
+        else:
+            old_ref, new_ref = resolve_pair(old, new)
+            comparison = compare(load_ref(old_ref), load_ref(new_ref), old_ref.label, new_ref.label)
+            stem = Path(new_ref.label.split(":")[-1]).stem
+    except RevisionError as error:
+        raise Failure(str(error), exit_code=2) from None
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise Failure("konten bermasalah; perbandingan tidak dibuat.", exit_code=2) from None
+    if fmt == "html":
+        target = output or Path("build") / f"perubahan_{stem}.html"
+        try:
+            write_atomically(target, as_html(comparison, templates or default_templates()))
+        except OSError as error:
+            raise Failure(f"tidak bisa menulis {target} ({error.strerror})", exit_code=2) from None
+        click.echo(f"ditulis {target}")
+    else:
+        text = as_json(comparison) if fmt == "json" else as_text(comparison)
+        if output:
+            write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
+            click.echo(f"ditulis {output}")
+        else:
+            click.echo(text)
+    ctx.obj["exit_code"] = 1 if comparison.berbeda else 0
+
+
+@cli.command("git-setup")
+def git_setup() -> None:
+    """Atur repositori git ini agar git diff dan git log -p berkas .docx menampilkan teksnya."""
+    try:
+        for line in configure_git(Path.cwd()):
+            click.echo(line)
+    except GitSetupError as error:
+        raise Failure(str(error)) from None
+
+
+@cli.command("teks-docx", hidden=True)
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def docx_text(path: Path) -> None:
+    """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
+    try:
+        for line in docx_lines(path):
+            click.echo(line)
+    except Exception as error:  # not a DOCX: git shows this instead of the text
+        raise Failure(f"{path} bukan berkas DOCX yang bisa dibaca ({type(error).__name__})") from None
+
+
 def _usage_message(error: click.UsageError) -> str:
     """Click's usage errors, in Indonesian."""
     if isinstance(error, click.NoSuchOption):
@@ -100,10 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="ikudoc", standalone_mode=False)
+        obj: dict = {}
+        cli.main(args=args, prog_name="ikudoc", standalone_mode=False, obj=obj)
     except Failure as failure:
         click.echo(f"gagal: {failure}", err=True)
-        return 1
+        return failure.exit_code
     except click.exceptions.Abort:
         click.echo("dibatalkan.", err=True)
         return 1
@@ -119,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"galat tak terduga: {type(error).__name__}: {error}. "
                    "Jalankan lagi dengan 'ikudoc --debug ...' dan laporkan hasilnya.", err=True)
         return 1
-    return 0
+    return obj.get("exit_code", 0)
 
 
 if __name__ == "__main__":

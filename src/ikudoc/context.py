@@ -43,8 +43,9 @@ class IndicatorContext:
     rumus_perhitungan: Runs
     satuan: str
     sumber_data: str
-    target_sebelum: tuple[str, ...]  # formatted, in the order of IkuTableContext.tahun_sebelum
+    target_sebelum: tuple[str, ...]  # formatted, in the order of IkuTableContext.tahun_sebelum; "" when none
     target: tuple[str, ...]
+    alasan_perubahan: Runs | None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class DocumentContext:
     singkatan: str
     perubahan: str | None
     periode: str
+    keputusan: str | None  # the decree that set this revision
     tempat: str
     tanggal: str  # "Oktober 2024", or "15 Oktober 2024"
     lambang: Path | None
@@ -83,6 +85,7 @@ def build_context(konten: Konten) -> dict:
             singkatan=dokumen.singkatan,
             perubahan=dokumen.perubahan,
             periode=f"{dokumen.periode.awal}–{dokumen.periode.akhir}",
+            keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=format_month(date.tanggal) if date.hanya_bulan else format_day(date.tanggal),
             lambang=dokumen.lambang,
@@ -113,7 +116,8 @@ def _chapter(number: int, bab, references: _References) -> ChapterContext:
     )
 
 
-def _format_target(target: Target, indikator: Indikator) -> str:
+def format_target(target: Target, indikator: Indikator) -> str:
+    """A target as the document shows it: "8,57", "35,20" with desimal = 2, or its text."""
     return target.nilai if isinstance(target.nilai, str) else format_number(target.nilai, indikator.desimal)
 
 
@@ -135,9 +139,10 @@ def _iku_table(konten: Konten, references: _References) -> IkuTableContext:
                 rumus_perhitungan=references.runs(ind.rumus_perhitungan.runs),
                 satuan=ind.satuan,
                 sumber_data=ind.sumber_data,
-                target_sebelum=tuple(_format_target(before[y], ind) if y in before else "" for y in years)
+                target_sebelum=tuple(format_target(before[y], ind) if y in before else "" for y in years)
                 if revised else (),
-                target=tuple(_format_target(ind.target[y], ind) for y in years),
+                target=tuple(format_target(ind.target[y], ind) for y in years),
+                alasan_perubahan=references.runs(ind.alasan_perubahan.runs) if ind.alasan_perubahan else None,
             ))
         groups.append(SasaranContext(s_number, sasaran.nama, tuple(rows)))
     return IkuTableContext(years, years if revised else (), tuple(groups))

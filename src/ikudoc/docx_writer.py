@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -175,13 +177,22 @@ def _set_properties(document, metadata: dict) -> None:
     props.revision = 1
 
 
+def _entry_time() -> tuple[int, int, int, int, int, int]:
+    """ZIP entry time: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else 1980-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return time.gmtime(max(int(epoch), 315532800))[:6]  # ZIP cannot store times before 1980
+    return (1980, 1, 1, 0, 0, 0)
+
+
 def _reproducible_zip(data: bytes) -> bytes:
     """The same entries in the same order, with a fixed time, so equal input gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
+    entry_time = _entry_time()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(entry.filename, date_time=entry_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(entry.filename))

@@ -16,23 +16,59 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Konten, _type_name
 from .problems import ContentError, Loc, Problem
-from .source import TomlSource, read_toml
+from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
+from .revisions import fill_before_targets
+from .source import TomlSource, parse_toml
 
 
 def load(path: Path, shown_as: Path | None = None) -> Konten:
-    """Read and validate ``path``; raise ContentError listing every problem found."""
-    source = read_toml(path, shown_as)
+    """Read and validate the file ``path``; raise ContentError listing every problem found."""
+    return load_ref(file_ref(path, str(shown_as) if shown_as else None))
+
+
+def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
+    """Validate content from a file or a git revision, with the revision it replaces when it names one.
+    ``replacing`` lists the revisions already being loaded that this one is replaced by."""
+    source = parse_toml(ref.data, Path(ref.label))
     problems: list[Problem] = []
     model = None
     try:
-        model = Konten.model_validate(source.data, context={"folder": path.parent})
+        model = Konten.model_validate(
+            source.data, context={"folder": ref.folder, "check_files": ref.revision is None}
+        )
     except ValidationError as exc:
         problems.extend(_problem(source, error) for error in exc.errors())
     problems.extend(_unequal_years(source))
+    if model is not None and not problems and model.revisi and model.revisi.menggantikan:
+        model, more = _with_replaced_revision(model, source, ref, replacing)
+        problems.extend(more)
     if problems:
-        raise ContentError(sorted(set(problems), key=lambda p: (p.line or 0, str(p))))
+        raise ContentError(sorted(set(problems), key=lambda p: (str(p.path) != ref.label, p.line or 0, str(p))))
     assert model is not None
     return model
+
+
+def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
+                            replacing: tuple[str, ...]) -> tuple[Konten, list[Problem]]:
+    loc: Loc = ("revisi", "menggantikan")
+    spec = model.revisi.menggantikan
+
+    def problem(message: str, code: str) -> list[Problem]:
+        return [Problem(source.path, source.line_of(loc), loc, message, code)]
+
+    try:
+        previous_ref = resolve_relative(spec, ref)
+    except RevisionError as error:
+        return model, problem(f"revisi yang digantikan tidak bisa dibaca: {error}", "revisi-tidak-ada")
+    if previous_ref.label in (*replacing, ref.label) or len(replacing) > 50:
+        return model, problem(f"revisi {spec} menggantikan dirinya sendiri lewat rantai "
+                              f"{' -> '.join((*replacing, ref.label, previous_ref.label))}", "revisi-berputar")
+    try:
+        previous = load_ref(previous_ref, (*replacing, ref.label))
+    except ContentError as error:
+        return model, problem(f"revisi yang digantikan ({previous_ref.label}) berisi masalah; perbaiki dulu:", 
+                              "revisi-bermasalah") + error.problems
+    return fill_before_targets(model, previous, source, previous_ref.label)
 
 
 _MESSAGES = {

@@ -167,10 +167,10 @@ SigningDate = Annotated[
 
 
 def _existing_file(value: str, info: ValidationInfo) -> Path:
-    base = (info.context or {}).get("folder", Path("."))
+    context = info.context or {}
     path = Path(value)
-    resolved = path if path.is_absolute() else base / path
-    if not resolved.is_file():
+    resolved = path if path.is_absolute() else context.get("folder", Path(".")) / path
+    if context.get("check_files", True) and not resolved.is_file():
         raise PydanticCustomError(
             "berkas-tidak-ada", "berkas gambar \"{berkas}\" tidak ditemukan (dicari di {tempat})",
             {"berkas": value, "tempat": str(resolved)},
@@ -293,6 +293,8 @@ class Bab(Model):
 class Indikator(Model):
     nama: PlainText
     """Nama indikator kinerja utama."""
+    kode: PlainText | None = None
+    """Kode tetap indikator (misalnya "IKU-2"), agar indikator yang berganti nama tetap dikenali antar revisi."""
     makna: InlineMarkdown
     """Makna indikator."""
     alasan_pemilihan: InlineMarkdown
@@ -308,7 +310,10 @@ class Indikator(Model):
     target: dict[Year, TargetValue] = Field(min_length=1)
     """Target per tahun yang berlaku (setelah perubahan), satu baris per tahun: 2024 = 8.57."""
     target_sebelum: dict[Year, TargetValue] | None = None
-    """Target per tahun sebelum perubahan; hanya untuk dokumen perubahan."""
+    """Target per tahun sebelum perubahan; hanya untuk dokumen perubahan. Tanpa ini, diambil dari revisi
+    yang disebut di [revisi] menggantikan."""
+    alasan_perubahan: InlineMarkdown | None = None
+    """Alasan target diubah pada revisi ini; tampil di tabel IKU."""
 
     @model_validator(mode="after")
     def _same_years_before_and_after(self) -> Indikator:
@@ -319,6 +324,16 @@ class Indikator(Model):
                  "kunci": "target_sebelum"},
             )
         return self
+
+
+class Revisi(Model):
+    nomor: Annotated[int, Field(ge=1)] | None = None
+    """Nomor urut revisi (Perubahan ke-...)."""
+    keputusan: PlainText | None = None
+    """Nomor keputusan yang menetapkan revisi ini, misalnya "SK/61/V.15/I/2022"; tampil di sampul."""
+    menggantikan: PlainText | None = None
+    """Revisi yang diganti: berkas konten ("iku_2022.toml", relatif terhadap berkas ini) atau revisi git
+    ("v2022:content/iku_2024.toml"). Target yang berlaku di sana menjadi target sebelum perubahan di sini."""
 
 
 class Sasaran(Model):
@@ -334,6 +349,8 @@ class Konten(Model):
     dokumen: Dokumen
     instansi: Instansi
     penandatangan: Penandatangan
+    revisi: Revisi | None = None
+    """Revisi ini dan revisi yang digantikannya."""
     kata_pengantar: KataPengantar
     rpjmd: Rpjmd
     renstra: Renstra
@@ -342,6 +359,12 @@ class Konten(Model):
     """Bab-bab dokumen, berurutan (BAB I, BAB II, ...)."""
     sasaran: list[Sasaran] = Field(min_length=1)
     """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
+
+    def indicators(self) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
+        """Every indicator with its sasaran and where it is written, in table order."""
+        for s, sasaran in enumerate(self.sasaran):
+            for i, indikator in enumerate(sasaran.indikator):
+                yield ("sasaran", s, "indikator", i), sasaran, indikator
 
     def texts(self) -> Iterator[tuple[Loc, Text | InlineText]]:
         """Every Markdown text field, with where it is written, in document order."""
@@ -358,10 +381,10 @@ class Konten(Model):
             yield from (((("renstra", key, i), text) for i, text in enumerate(getattr(self.renstra, key))))
         for key in ("tugas", "fungsi"):
             yield from (((("organisasi", key, i), text) for i, text in enumerate(getattr(self.organisasi, key))))
-        for s, sasaran in enumerate(self.sasaran):
-            for i, ind in enumerate(sasaran.indikator):
-                for key in ("makna", "alasan_pemilihan", "rumus_perhitungan"):
-                    yield ("sasaran", s, "indikator", i, key), getattr(ind, key)
+        for loc, _, ind in self.indicators():
+            for key in ("makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan"):
+                if getattr(ind, key) is not None:
+                    yield (*loc, key), getattr(ind, key)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Konten:

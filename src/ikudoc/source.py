@@ -36,9 +36,12 @@ class TomlSource:
 
 
 def read_toml(path: Path, shown_as: Path | None = None) -> TomlSource:
-    """Parse ``path``; raise ContentError with one Indonesian problem when it is not valid TOML."""
-    shown = shown_as or path
-    raw = path.read_bytes()
+    """Parse the file ``path``; raise ContentError with one Indonesian problem when it is not valid TOML."""
+    return parse_toml(path.read_bytes(), shown_as or path)
+
+
+def parse_toml(raw: bytes, shown: Path) -> TomlSource:
+    """Parse TOML bytes that came from ``shown`` (a file, or a git revision of one)."""
     try:
         text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
     except UnicodeDecodeError as exc:

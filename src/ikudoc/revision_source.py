@@ -1,0 +1,107 @@
+"""Find a content file by what the user typed: a path, or a git revision of one
+("HEAD~1:content/iku_2024.toml", "v2022:content/iku_2024.toml", or a bare "v2022" meaning the same path).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class RevisionError(Exception):
+    """A file or git revision that cannot be read; the message is Indonesian."""
+
+
+@dataclass(frozen=True)
+class ContentRef:
+    """Content bytes and where they came from."""
+
+    label: str  # as the user would type it again
+    data: bytes
+    folder: Path  # working-tree folder its relative paths (lambang, menggantikan) refer to
+    revision: str | None = None  # the git revision it was read from; None for the working tree
+
+
+def file_ref(path: Path, label: str | None = None) -> ContentRef:
+    return ContentRef(label or str(path), path.read_bytes(), path.parent)
+
+
+def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) -> ContentRef:
+    """The content ``spec`` names, relative to the folder ``base``.
+
+    An existing file wins; otherwise ``REV:PATH`` is read from git (PATH from the repository's top,
+    as git itself reads it), and a bare ``REV`` means the file ``same_path`` at that revision."""
+    candidate = base / spec
+    if candidate.is_file():
+        return file_ref(candidate, spec if base == Path(".") else str(candidate))
+    if ":" in spec:
+        revision, path = spec.split(":", 1)
+        root = _repository_root(base, spec)
+        return _from_git(root, revision, path, spec)
+    if same_path is not None:
+        root = _repository_root(base, spec)
+        return _from_git(root, spec, _in_repository(root, base / same_path, spec), f"{spec}:{same_path}")
+    if candidate.suffix == ".toml":
+        raise RevisionError(f"berkas {spec} tidak ditemukan")
+    raise RevisionError(f"'{spec}' bukan berkas; untuk revisi git sebutkan juga berkasnya: {spec}:content/NAMA.toml")
+
+
+def resolve_relative(spec: str, parent: ContentRef) -> ContentRef:
+    """``spec`` as written inside ``parent`` (its ``menggantikan``): a plain path inside a git
+    revision is read from that same revision."""
+    if parent.revision is not None and ":" not in spec:
+        root = _repository_root(parent.folder, spec)
+        path = _in_repository(root, parent.folder / spec, spec)
+        return _from_git(root, parent.revision, path, f"{parent.revision}:{path}")
+    return resolve(spec, base=parent.folder)
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    git = shutil.which("git")
+    if git is None:
+        raise RevisionError("git tidak terpasang; revisi git tidak bisa dibaca")
+    return subprocess.run([git, *args], cwd=cwd, capture_output=True)
+
+
+def _repository_root(folder: Path, label: str) -> Path:
+    top = _git(["rev-parse", "--show-toplevel"], folder if folder.is_dir() else Path("."))
+    if top.returncode != 0:
+        raise RevisionError(f"{label}: folder {folder} bukan bagian dari repositori git")
+    return Path(top.stdout.decode().strip())
+
+
+def _in_repository(root: Path, path: Path, label: str) -> str:
+    """A working-tree path as git names it in a revision: from the repository's top, with slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise RevisionError(f"{label}: berkas {path} berada di luar repositori git {root}") from None
+
+
+def _from_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
+    if _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
+        raise RevisionError(f"{label}: revisi git '{revision}' tidak ada")
+    shown = _git(["show", f"{revision}:{path}"], root)
+    if shown.returncode != 0:
+        raise RevisionError(f"{label}: berkas {path} tidak ada di revisi '{revision}'")
+    return ContentRef(label, shown.stdout, (root / path).parent, revision)
+
+
+def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef, ContentRef]:
+    """OLD and NEW of ``ikudoc diff``: a bare revision means the path the other one names, or the only
+    content file when neither names one."""
+
+    def named_path(spec: str) -> Path | None:
+        if (base / spec).is_file():
+            return Path(spec)
+        return Path(spec.split(":", 1)[1]) if ":" in spec else None
+
+    path = named_path(new) or named_path(old)
+    if path is None:
+        candidates = sorted((base / "content").glob("*.toml"))
+        if len(candidates) != 1:
+            raise RevisionError(f"sebutkan berkas kontennya, misalnya {old}:content/iku_2024.toml")
+        path = candidates[0].relative_to(base)
+    return resolve(old, path, base), resolve(new, path, base)

@@ -1,0 +1,316 @@
+"""Revisions: ikudoc diff between files and git revisions, the redline page, "sebelum" targets taken
+from the replaced revision, git's textconv for Word files, and byte-stable builds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLE
+from ikudoc.build import build_file
+from ikudoc.cli import main
+
+GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
+
+# The sample as an imagined earlier revision: an invented test fixture, never shipped as content.
+EARLIER = [
+    ('perubahan = "Perubahan 2024"', 'perubahan = "Perubahan 2022"'),
+    ('tanggal = "2024-10"', 'tanggal = "2022-01"'),
+    ("2024 = 8.57", "2024 = 5.71"),
+    ('nama = "Persentase Koperasi Yang Berkualitas"', 'nama = "Persentase Koperasi Berkualitas"'),
+    ("Misi ke 5 (lima) dari 6 misi", "Misi ke 5 dari 6 misi"),
+    ('  "Pelaksanaan kesekretariatan dinas; dan",\n', ""),
+]
+
+
+def edited(*edits: tuple[str, str]) -> str:
+    text = SAMPLE.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *GIT_IDENTITY, *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture()
+def repo(tmp_path, monkeypatch) -> Path:
+    """A planning office's repository: the 2022 revision, tagged, then the 2024 one."""
+    (tmp_path / "content").mkdir()
+    content = tmp_path / "content" / "iku_2024.toml"
+    git(tmp_path, "init", "-q")
+    content.write_text(edited(*EARLIER), encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "IKU Perubahan 2022")
+    git(tmp_path, "tag", "v2022")
+    content.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "IKU Perubahan 2024")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def diff(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["diff", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return status, captured.out, captured.err
+
+
+EXPECTED_2022_TO_2024 = """\
+Perubahan dari v2022:content/iku_2024.toml ke content/iku_2024.toml
+
+Sampul dan identitas
+  Label perubahan: Perubahan 2022 -> Perubahan 2024
+  Tanggal: Januari 2022 -> Oktober 2024
+
+BAB II PENGERTIAN INDIKATOR KINERJA UTAMA
+  2.2 VISI DAN MISI, paragraf 4:
+    … Lampung akan berpedoman pada Misi ke 5 {+(lima) +}dari 6 misi yang telah dijabarkan pada RPJMD Provinsi Lampung Tahun 2019-2024, yaitu {misi_pilihan}
+
+Lampiran: tugas dan fungsi
+  Fungsi, butir 18: {+Pelaksanaan kesekretariatan dinas; dan+}
+
+Sasaran dan indikator
+  Nama indikator Persentase Koperasi Berkualitas:
+    Persentase Koperasi {+Yang +}Berkualitas
+
+Target
+  Target 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 5,71 -> 8,57 %
+"""
+
+
+def test_diff_between_a_tag_and_the_working_file(repo, capsys):
+    status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml")
+    assert status == 1
+    assert out == EXPECTED_2022_TO_2024
+
+
+@pytest.mark.parametrize("old, new", [
+    ("HEAD~1:content/iku_2024.toml", "HEAD:content/iku_2024.toml"),
+    ("HEAD~1", "content/iku_2024.toml"),
+    ("v2022", "HEAD"),  # neither names a file: the only content file is meant
+])
+def test_the_ways_to_name_revisions_agree(repo, capsys, old, new):
+    status, out, _ = diff(capsys, old, new)
+    assert status == 1
+    assert out.splitlines()[2:] == EXPECTED_2022_TO_2024.splitlines()[2:]
+
+
+def test_diff_between_two_files(repo, capsys):
+    (repo / "lama.toml").write_text(edited(*EARLIER), encoding="utf-8")
+    status, out, _ = diff(capsys, "lama.toml", "content/iku_2024.toml")
+    assert status == 1
+    assert out.splitlines()[0] == "Perubahan dari lama.toml ke content/iku_2024.toml"
+
+
+def test_identical_inputs_exit_zero(repo, capsys):
+    status, out, _ = diff(capsys, "HEAD", "content/iku_2024.toml")
+    assert status == 0
+    assert out == "Perubahan dari HEAD:content/iku_2024.toml ke content/iku_2024.toml: tidak ada perbedaan.\n"
+
+
+@pytest.mark.parametrize("old, message", [
+    ("v2099", "gagal: v2099:content/iku_2024.toml: revisi git 'v2099' tidak ada"),
+    ("HEAD:content/tidak_ada.toml", "gagal: HEAD:content/tidak_ada.toml: berkas content/tidak_ada.toml tidak ada di revisi 'HEAD'"),
+])
+def test_a_revision_that_does_not_exist(repo, capsys, old, message):
+    status, out, err = diff(capsys, old, "content/iku_2024.toml")
+    assert (status, out) == (2, "")
+    assert err.strip() == message
+
+
+def test_broken_content_is_an_error_not_a_difference(repo, capsys):
+    (repo / "rusak.toml").write_text(edited(("2024 = 8.57", '2024 = "8,57"')), encoding="utf-8")
+    status, _, err = diff(capsys, "content/iku_2024.toml", "rusak.toml")
+    assert status == 2
+    assert "[target-teks-angka]" in err and err.strip().endswith("gagal: konten bermasalah; perbandingan tidak dibuat.")
+
+
+def test_a_renamed_indicator_is_one_rename_not_a_removal_and_an_addition(repo, capsys):
+    _, out, _ = diff(capsys, "v2022", "content/iku_2024.toml")
+    assert "Nama indikator Persentase Koperasi Berkualitas:" in out
+    assert "Indikator ditambah" not in out and "Indikator dihapus" not in out
+
+
+def test_indicators_paired_by_code_survive_a_complete_rename(repo, capsys):
+    (repo / "a.toml").write_text(edited(('nama = "Persentase Koperasi Yang Berkualitas"',
+                                         'nama = "Persentase Koperasi Yang Berkualitas"\nkode = "IKU-1"')),
+                                 encoding="utf-8")
+    (repo / "b.toml").write_text(edited(('nama = "Persentase Koperasi Yang Berkualitas"',
+                                         'nama = "Rasio Koperasi Sehat"\nkode = "IKU-1"')), encoding="utf-8")
+    _, out, _ = diff(capsys, "a.toml", "b.toml")
+    assert "Nama indikator Persentase Koperasi Yang Berkualitas:" in out
+    assert "Indikator ditambah" not in out
+
+
+def test_a_moved_paragraph_is_reported_once(repo, capsys):
+    text = SAMPLE.read_text(encoding="utf-8")
+    moved = ("Dengan adanya informasi sebagai hasil dari indikator kinerja yang dibuat, organisasi dapat membuat "
+             "keputusan yang dapat memperbaiki kegagalan, mempertahankan keberhasilan dan meningkatkan kinerjanya "
+             "dimasa yang akan datang.\n\n")
+    assert text.count(moved) == 1
+    end_of_bab_iii = "dalam lampiran Indikator Kinerja Utama (IKU).\n"
+    changed = text.replace(moved, "").replace(end_of_bab_iii, end_of_bab_iii + "\n" + moved.strip() + "\n")
+    (repo / "pindah.toml").write_text(changed, encoding="utf-8")
+    _, out, _ = diff(capsys, "content/iku_2024.toml", "pindah.toml")
+    assert out.count("Dengan adanya informasi") == 1
+    assert ("BAB III PENETAPAN INDIKATOR KINERJA UTAMA, paragraf 5 (dipindah dari BAB IV PENUTUP, paragraf 2): "
+            "Dengan adanya informasi sebagai hasil dari indikator kinerja yang dibuat, …") in out
+
+
+def test_one_file_summarises_its_own_revision(capsys):
+    status, out, _ = diff(capsys, str(SAMPLE))
+    assert status == 1
+    assert out.splitlines()[1:] == [
+        "", "Target", "  Target 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 5,71 -> 8,57 %",
+    ]
+
+
+def test_json_gives_the_same_changes(repo, capsys):
+    status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml", "--format", "json")
+    data = json.loads(out)
+    assert status == 1 and data["berbeda"] is True
+    target = [c for c in data["perubahan"] if c["kelompok"] == "Target"]
+    assert target == [{
+        "kelompok": "Target", "jenis": "ubah",
+        "lokasi": "Target 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)",
+        "kunci": "sasaran[2].indikator[1].target.2024", "lama": "5,71", "baru": "8,57 %", "kata": [],
+    }]
+    assert len(data["perubahan"]) == 6
+
+
+def test_html_redline_marks_the_changed_target_cell(repo, capsys):
+    status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml", "--format", "html", "-o", "merah.html")
+    assert (status, out) == (1, "ditulis merah.html\n")
+    page = etree.HTML((repo / "merah.html").read_bytes())
+    changed = page.xpath("//section[@class='target']//td[contains(@class, 'berubah')]")
+    assert [("".join(td.xpath("del/text()")), "".join(td.xpath("ins/text()"))) for td in changed] == [("5,71", "8,57")]
+    assert page.xpath("//ins[normalize-space()='(lima)']")
+    assert page.xpath("//section[@class='target']//del/text()")[0] == "Persentase Koperasi Berkualitas"
+
+
+def test_html_redline_default_path(repo, capsys):
+    status, out, _ = diff(capsys, str(SAMPLE), "--format", "html")
+    assert (status, out) == (1, "ditulis build/perubahan_iku_2024.html\n")
+    assert (repo / "build" / "perubahan_iku_2024.html").is_file()
+
+
+class TestBeforeTargetsFromTheReplacedRevision:
+    """A revision names the one it replaces; its "sebelum" targets then need not be typed twice."""
+
+    @staticmethod
+    def without_before_targets(text: str, replaces: str) -> str:
+        import re
+
+        text = re.sub(r"\[sasaran\.indikator\.target_sebelum\]\n(\d{4} = [\d.]+\n)+\n", "", text)
+        return text.replace("[kata_pengantar]", f'[revisi]\nnomor = 2\nmenggantikan = "{replaces}"\n\n[kata_pengantar]')
+
+    def test_taken_from_a_file(self, tmp_path):
+        (tmp_path / "iku_2022.toml").write_text(edited(*EARLIER), encoding="utf-8")
+        new = tmp_path / "iku_2024.toml"
+        new.write_text(self.without_before_targets(SAMPLE.read_text(encoding="utf-8"), "iku_2022.toml"),
+                       encoding="utf-8")
+        assert "target_sebelum" not in new.read_text(encoding="utf-8")
+        from ikudoc.loader import load
+
+        indicator = load(new).sasaran[1].indikator[0]
+        assert {y: t.nilai for y, t in indicator.target_sebelum.items()} == {
+            "2021": 2.16, "2022": 3.29, "2023": 4.47, "2024": 5.71}
+        result = build_file(new, tmp_path / "out", ["html"])
+        assert "5,71" in result.outputs[0].read_text(encoding="utf-8")
+
+    def test_taken_from_a_git_revision(self, repo, capsys):
+        new = repo / "content" / "iku_2024.toml"
+        new.write_text(self.without_before_targets(new.read_text(encoding="utf-8"), "v2022:content/iku_2024.toml"),
+                       encoding="utf-8")
+        status, out, _ = diff(capsys, "content/iku_2024.toml")
+        assert status == 1
+        assert "Target 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 5,71 -> 8,57 %" in out
+
+    def test_typed_and_replaced_targets_that_disagree(self, tmp_path, capsys):
+        earlier = [edit for edit in EARLIER if edit[0] != "2024 = 8.57"] + [("2024 = 8.57", "2024 = 5.5")]
+        (tmp_path / "iku_2022.toml").write_text(edited(*earlier), encoding="utf-8")
+        new = tmp_path / "iku_2024.toml"
+        new.write_text(edited(("[kata_pengantar]", '[revisi]\nmenggantikan = "iku_2022.toml"\n\n[kata_pengantar]')),
+                       encoding="utf-8")
+        status = main(["build", str(new), "-o", str(tmp_path / "out")])
+        err = capsys.readouterr().err.splitlines()
+        line = next(n for n, text in enumerate(new.read_text().splitlines(), 1) if text == "2024 = 5.71")
+        assert status == 1
+        assert err[0] == (f"{new}:{line}: sasaran[2].indikator[1].target_sebelum.2024: target sebelum perubahan 2024 "
+                          "ditulis 5.71, tetapi target yang berlaku di revisi yang digantikan "
+                          f"({tmp_path / 'iku_2022.toml'}) adalah 5.5; samakan, atau hapus target_sebelum agar "
+                          "diambil dari sana [target-sebelum-beda]")
+
+    def test_missing_replaced_revision(self, tmp_path, capsys):
+        new = tmp_path / "iku_2024.toml"
+        new.write_text(edited(("[kata_pengantar]", '[revisi]\nmenggantikan = "iku_2022.toml"\n\n[kata_pengantar]')),
+                       encoding="utf-8")
+        assert main(["build", str(new), "-o", str(tmp_path / "out")]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert err[0].endswith("revisi.menggantikan: revisi yang digantikan tidak bisa dibaca: berkas iku_2022.toml "
+                               "tidak ditemukan [revisi-tidak-ada]")
+
+
+def test_alasan_perubahan_is_shown_in_the_table(tmp_path):
+    content = tmp_path / "iku.toml"
+    content.write_text(edited(('sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"',
+                               'sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"\n'
+                               'alasan_perubahan = "Target dinaikkan sesuai capaian 2023."')), encoding="utf-8")
+    result = build_file(content, tmp_path, ["docx", "html"])
+    html = result.outputs[1].read_text(encoding="utf-8")
+    assert "Alasan Perubahan Target :</span> Target dinaikkan sesuai capaian 2023." in html
+    from document_text import docx_blocks
+
+    assert "Alasan Perubahan Target : Target dinaikkan sesuai capaian 2023." in docx_blocks(result.outputs[0])
+
+
+def test_git_setup_shows_word_files_as_text_and_is_idempotent(repo, capsys):
+    assert main(["git-setup"]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert len(first) == 3 and "ditambah '*.docx diff=ikudoc-docx'" in first[2]
+    assert main(["git-setup"]) == 0
+    assert capsys.readouterr().out == "repositori sudah siap: git diff berkas .docx menampilkan teksnya\n"
+    assert (repo / ".gitattributes").read_text() == "*.docx diff=ikudoc-docx\n"
+
+    arsip = repo / "arsip"
+    build_file(repo / "content" / "iku_2024.toml", arsip, ["docx"])
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "arsip")
+    content = repo / "content" / "iku_2024.toml"
+    content.write_text(content.read_text(encoding="utf-8").replace("2024 = 8.57", "2024 = 9.1"), encoding="utf-8")
+    build_file(content, arsip, ["docx"])
+    shown = git(repo, "diff", "arsip/iku_2024.docx")
+    assert "-1. | Meningkatnya Usaha Kecil" not in shown  # rows are shown as text lines
+    assert any(line.startswith("-") and "8,57" in line for line in shown.splitlines())
+    assert any(line.startswith("+") and "9,1" in line for line in shown.splitlines())
+
+
+def test_git_setup_outside_a_repository(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["git-setup"]) == 1
+    assert capsys.readouterr().err == f"gagal: {tmp_path} bukan bagian dari repositori git; jalankan 'git init' dulu\n"
+
+
+def test_builds_a_second_apart_are_byte_identical(tmp_path):
+    first = build_file(SAMPLE, tmp_path / "satu", ["docx", "html"])
+    time.sleep(1.1)
+    second = build_file(SAMPLE, tmp_path / "dua", ["docx", "html"])
+    for a, b in zip(first.outputs, second.outputs):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_source_date_epoch_sets_the_zip_entry_times(tmp_path, monkeypatch):
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1727740800")  # 2024-10-01
+    result = build_file(SAMPLE, tmp_path, ["docx"])
+    with zipfile.ZipFile(result.outputs[0]) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2024, 10, 1, 0, 0, 0)}
