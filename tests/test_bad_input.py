@@ -106,10 +106,9 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path, capsys):
 def test_unknown_key_suggests_the_right_one(tmp_path, capsys):
     path = variant(tmp_path, ('sumber_data = "ODS', 'sumberdata = "ODS'))
     _, err = build(path, tmp_path / "out", capsys)
-    assert err[1].startswith(f"{path}:{line_of(path, 'sumberdata')}: sasaran[1].indikator[1].sumberdata: "
+    assert err[0].startswith(f"{path}:{line_of(path, 'sumberdata')}: sasaran[1].indikator[1].sumberdata: "
                              'kunci tidak dikenal; maksudnya "sumber_data"? Kunci yang boleh di sini: nama, kode, makna,')
-    assert err[0] == (f"{path}:{line_of(path, '[[sasaran.indikator]]')}: sasaran[1].indikator[1].sumber_data: "
-                      "wajib ada, tetapi tidak ditemukan [missing]")
+    assert err[1] == f"{path}: 1 masalah; dokumen tidak dibangun, hasil lama tidak diubah.", "one typo, one line"
 
 
 @pytest.mark.parametrize("edit, message", [
@@ -164,3 +163,87 @@ def test_command_line_exit_status_and_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert "[target-teks-angka]" in result.stderr.splitlines()[0]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("edit, line_text, message", [
+    (("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2019, akhir = 2024"), "periode =",
+     "tabel { ... } tidak ditutup: kurang '}' atau koma di antara pasangan (kolom 38)"),
+    (("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2019, awal = 2024 }"), "periode =",
+     "kunci awal ditulis dua kali di dalam tabel { ... } (kolom 37)"),
+    (("2024 = 8.57", "2024 = 8,57"), "2024 = 8,57", "angka memakai titik sebagai pemisah desimal: tulis 8.57, bukan 8,57"),
+    (("[penandatangan]\n", "[penandatangan]\n[penandatangan]\n"), "[penandatangan]",
+     "tabel [penandatangan] sudah ditulis sebelumnya; setiap tabel hanya boleh ditulis sekali (kolom 15)"),
+    (('nip = "19670418 199203 1003"', "nip = '19670418 199203 1003"), "nip =",
+     'teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan (teks beberapa baris ditulis di '
+     'antara """ dan """) (kolom 28)'),
+])
+def test_toml_syntax_errors_in_indonesian(tmp_path, capsys, edit, line_text, message):
+    path = variant(tmp_path, edit)
+    status, err = build(path, tmp_path / "out", capsys)
+    assert status == 1
+    line = line_of(path, line_text, occurrence=path.read_text().count("\n" + line_text))  # the last one
+    assert err[0] == f"{path}:{line}: {message} [sintaks-toml]"
+
+
+def test_a_long_text_never_closed_points_where_it_opened(tmp_path, capsys):
+    text = SAMPLE.read_text(encoding="utf-8")
+    closing = 'Pemerintah Provinsi Lampung.\n"""\n'
+    assert text.endswith("2024 = 8.57\n") and text.count(closing) == 1
+    path = tmp_path / "iku.toml"
+    path.write_text(text.replace(closing, 'Pemerintah Provinsi Lampung.\n'), encoding="utf-8")
+    status, err = build(path, tmp_path / "out", capsys)
+    opened = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line == 'isi = """'][-1]
+    assert status == 1
+    assert err[0] == (f"{path}:{opened}: teks yang dibuka dengan tiga tanda kutip di baris ini tidak pernah ditutup; "
+                      "tutup dengan tanda kutip yang sama di akhir teksnya [sintaks-toml]")
+
+
+def test_a_text_closed_with_two_quotes_hints_at_the_text_above(tmp_path, capsys):
+    path = variant(tmp_path, ('berdasarkan tolak ukur yang ditetapkan.\n"""', 'berdasarkan tolak ukur yang ditetapkan.\n""'))
+    _, err = build(path, tmp_path / "out", capsys)
+    assert "baris ini terbaca sebagai kunci: mungkin teks di atasnya belum ditutup" in err[0]
+
+
+@pytest.mark.parametrize("edit, message", [
+    (('2024 = 8.57', '2024 = "1.234"'),
+     'target "1.234" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya sebagai pemisah '
+     "desimal dan tanpa pemisah ribuan (contoh: 1234 atau 8.57) [target-teks-angka]"),
+    (("2024 = 8.57", "2024 = nan"), "target harus angka biasa, bukan nan [target-jenis]"),
+    (("[sasaran.indikator.target_sebelum]\n2021 = 2.16\n2022 = 3.29\n2023 = 4.47\n2024 = 5.71\n\n", ""),
+     "sasaran[2].indikator[1].target_sebelum: target sebelum perubahan belum ditulis, padahal indikator lain "
+     "menuliskannya; tulis [sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah) "
+     "[target-sebelum-kurang]"),
+    (('perubahan = "Perubahan 2024"\n', ""),
+     'dokumen.perubahan: dokumen ini memuat target sebelum perubahan, jadi harus diberi label perubahan, misalnya '
+     'perubahan = "Perubahan 2024" [perubahan-tanpa-label]'),
+    (('visi = "RAKYAT LAMPUNG BERJAYA"', 'visi = "RAKYAT {tujuan} BERJAYA"'),
+     "rpjmd.visi: teks ini dirujuk dari teks lain, jadi tidak boleh memakai rujukan sendiri ({tujuan}) [rujukan]"),
+])
+def test_target_and_revision_rules(tmp_path, capsys, edit, message):
+    status, err = build(variant(tmp_path, edit), tmp_path / "out", capsys)
+    assert status == 1
+    assert any(line.endswith(message) for line in err), err
+
+
+def test_reference_problems_are_reported_with_the_others(tmp_path, capsys):
+    path = variant(tmp_path, ("misi_pilihan = 5\n", ""), ('nip = "19670418 199203 1003"\n', ""))
+    _, err = build(path, tmp_path / "out", capsys)
+    assert [line.split(": ", 2)[1] for line in err[:-2]] == ["penandatangan.nip", "bab[2].bagian[2].isi"]
+    assert err[1].endswith("teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan belum diisi (nomor misi yang "
+                           "didukung, 1 = misi pertama) [rujukan]")
+
+
+def test_a_mistyped_table_name_is_one_problem_on_its_line(tmp_path, capsys):
+    path = variant(tmp_path, ("[penandatangan]\n", "[penandatanganx]\n"))
+    _, err = build(path, tmp_path / "out", capsys)
+    assert err[0].startswith(f"{path}:{line_of(path, '[penandatanganx]')}: penandatanganx: kunci tidak dikenal; "
+                             'maksudnya "penandatangan"?')
+    assert len(err) == 3
+
+
+def test_an_emblem_that_is_not_an_image(tmp_path, capsys):
+    (tmp_path / "lambang.png").write_text("bukan gambar", encoding="utf-8")
+    path = variant(tmp_path, ("# lambang = ", 'lambang = "lambang.png" # '))
+    _, err = build(path, tmp_path / "out", capsys)
+    assert err[0] == (f'{path}:{line_of(path, "lambang =")}: dokumen.lambang: berkas "lambang.png" bukan gambar PNG '
+                      "atau JPEG yang sah [gambar-jenis]")

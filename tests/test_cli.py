@@ -103,4 +103,97 @@ def test_a_mistyped_template_variable_fails_loudly(project, capsys):
 def test_help_is_in_indonesian(capsys):
     status, out, _ = run(capsys, "build", "--help")
     assert status == 0
-    assert any("Bangun dokumen dari FILES" in line for line in out)
+    assert out[0] == "Cara pakai: ikudoc build [OPSI] [BERKAS]..."
+    assert "Opsi:" in out and any("Tampilkan bantuan ini lalu keluar." in line for line in out)
+
+
+def test_a_broken_word_template(project, capsys):
+    templates = project / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "iku.docx").write_text("bukan docx", encoding="utf-8")
+    status, _, err = run(capsys, "build", "content/iku_2024.toml", "--templates", str(templates))
+    assert status == 1
+    assert err[0] == (f"content/iku_2024.toml: {templates / 'iku.docx'}: bukan berkas Word (.docx) yang utuh; "
+                      "simpan ulang dari Word")
+
+
+def outputs(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_template_failure_after_valid_content_leaves_the_last_good_outputs(project, capsys):
+    assert run(capsys, "build")[0] == 0
+    before = outputs(project / "build")
+    templates = project / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "iku.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ dokumen.tempat }},", "{{ dokumen.tempat }"),
+                    encoding="utf-8")
+    status, _, err = run(capsys, "build", "--templates", str(templates))
+    assert status == 1
+    assert "tag templat rusak baris" in err[0]
+    assert outputs(project / "build") == before
+
+
+def test_when_one_output_cannot_be_written_none_is_replaced(project, capsys):
+    assert run(capsys, "build", "content/iku_2024.toml")[0] == 0
+    html = project / "build" / "iku_2024.html"
+    html.unlink()
+    html.mkdir()  # the HTML cannot replace a folder
+    before = outputs(project / "build")
+    status, out, err = run(capsys, "build", "content/iku_2024.toml")
+    assert (status, out) == (1, [])
+    assert err[0].startswith("content/iku_2024.toml: tidak bisa menulis ")
+    assert outputs(project / "build") == before
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["iku_2024.docx", "iku_2024.html"]
+
+
+def test_outputs_can_be_read_by_colleagues(project, capsys):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "build", "content/iku_2024.toml")[0] == 0
+    finally:
+        os.umask(old)
+    assert {oct(p.stat().st_mode & 0o777) for p in (project / "build").iterdir()} == {"0o644"}
+
+
+def test_two_content_files_with_the_same_name_are_not_both_written(project, capsys):
+    (project / "lain").mkdir()
+    shutil.copy(SAMPLE, project / "lain" / "iku_2024.toml")
+    status, out, err = run(capsys, "build", "content/iku_2024.toml", "lain/iku_2024.toml")
+    assert status == 1
+    assert out == ["ditulis build/iku_2024.docx", "ditulis build/iku_2024.html"]
+    assert err[0] == ("lain/iku_2024.toml: hasilnya akan menimpa hasil content/iku_2024.toml (nama berkas sama); "
+                      "pakai -o folder lain")
+
+
+def test_a_folder_is_not_a_content_file(project, capsys):
+    status, _, err = run(capsys, "build", "content")
+    assert (status, err[0]) == (1, "content: ini folder, bukan berkas konten .toml")
+
+
+def test_a_projects_own_templates_folder_is_used(project, capsys):
+    shutil.copytree(ROOT / "templates", project / "templates")
+    css = project / "templates" / "iku.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* gaya dinas sendiri */\n", encoding="utf-8")
+    assert run(capsys, "build", "content/iku_2024.toml", "--format", "html")[0] == 0
+    assert "/* gaya dinas sendiri */" in (project / "build" / "iku_2024.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "--templates", "tidak_ada"], "gagal: '--templates': folder tidak_ada tidak ada. Lihat 'ikudoc --help'."),
+    (["build", "-o"], "gagal: opsi -o perlu diberi nilai. Lihat 'ikudoc --help'."),
+    (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, diff, git-setup. "
+                 "Lihat 'ikudoc --help'."),
+    (["diff"], "gagal: LAMA belum disebutkan. Lihat 'ikudoc --help'."),
+])
+def test_usage_errors_in_indonesian(project, capsys, args, message):
+    status, _, err = run(capsys, *args)
+    assert (status, err) == (2, [message])
+
+
+def test_no_command_shows_the_help(capsys):
+    status, out, _ = run(capsys)
+    assert status == 0 and out[0] == "Cara pakai: ikudoc [OPSI] PERINTAH [ARGUMEN]..."

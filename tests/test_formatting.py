@@ -9,7 +9,7 @@ from ikudoc.formatting import format_day, format_month, format_number, roman_num
 
 @pytest.mark.parametrize("value, decimals, shown", [
     (33.54, None, "33,54"), (8.57, None, "8,57"), (60, None, "60"), (1234567, None, "1.234.567"),
-    (35.2, 2, "35,20"), (0.1, None, "0,1"), (2.5, 0, "2"), (1234.5, 2, "1.234,50"),
+    (35.2, 2, "35,20"), (0.1, None, "0,1"), (2.5, 0, "3"), (8.565, 2, "8,57"), (1234.5, 2, "1.234,50"),
 ])
 def test_numbers(value, decimals, shown):
     assert format_number(value, decimals) == shown

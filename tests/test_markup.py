@@ -12,11 +12,26 @@ def test_paragraphs_join_their_lines_with_spaces():
     assert text.blok == (Paragraph((Run("Kalimat satu. Kalimat dua."),)), Paragraph((Run("Paragraf dua."),)))
 
 
-def test_bold_italic_and_hard_break():
-    (paragraph,) = parse_text("a **b *c*** d  \ne").blok
-    assert paragraph.runs == (
-        Run("a "), Run("b ", tebal=True), Run("c", tebal=True, miring=True), Run(" d"), Run(baris_baru=True), Run("e"),
-    )
+def test_bold_and_italic():
+    (paragraph,) = parse_text("a **b *c*** d").blok
+    assert paragraph.runs == (Run("a "), Run("b ", tebal=True), Run("c", tebal=True, miring=True), Run(" d"))
+
+
+def test_invisible_trailing_spaces_do_not_break_the_line():
+    (paragraph,) = parse_text("Kalimat satu.  \nKalimat dua.").blok
+    assert paragraph.runs == (Run("Kalimat satu. Kalimat dua."),)
+
+
+def test_lists_as_people_type_them():
+    blocks = parse_text("Tujuannya adalah :\n1. satu\n2. dua\nParagraf sesudahnya.").blok
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "ListBlock", "Paragraph"]
+    assert blocks[1].butir == ((Run("satu"),), (Run("dua"),))
+    assert blocks[2].runs == (Run("Paragraf sesudahnya."),)
+
+
+def test_a_list_item_may_continue_on_an_indented_line():
+    (block,) = parse_text("1. satu\n   lanjutan\n2. dua").blok
+    assert block.butir[0] == (Run("satu lanjutan"),)
 
 
 def test_numbered_lettered_and_bulleted_lists():
@@ -44,6 +59,7 @@ def test_escaped_brace_and_html_stay_text():
     ("[tautan](http://contoh)", "tautan [..](..) tidak didukung"),
     ("    kode", "blok kode (baris diawali 4 spasi) tidak didukung di dalam teks dokumen (baris yang diawali 4 spasi"),
     ("1. satu\n    1. dalam", "daftar bertingkat belum didukung"),
+    ("1. satu\n  a. dalam\n2. dua", "daftar bertingkat belum didukung; tulis butir daftar tanpa spasi di awal baris"),
     ("Lihat {daftar_iku} di sini.", "{daftar_iku} adalah daftar: tulis sendirian dalam satu paragraf"),
     ("{visii}", "rujukan {visii} tidak dikenal"),
 ])

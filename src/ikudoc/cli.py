@@ -6,12 +6,13 @@ Every failure ends in one clear line per problem and exit status 1, never a trac
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from .build import FORMATS, TemplateFailure, build_file, default_templates, write_atomically
+from .build import FORMATS, TemplateFailure, build_file, default_templates, output_paths, write_atomically
 from .diff import compare, summarize_revision
 from .diff_writer import as_html, as_json, as_text
 from .docx_text import docx_lines
@@ -41,7 +42,49 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
     return chosen
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _IndonesianHelp(click.HelpFormatter):
+    HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Cara pakai: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class _Context(click.Context):
+    formatter_class = _IndonesianHelp
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Tampilkan bantuan ini lalu keluar."
+        return option
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+
+def _existing_folder(_ctx, _param, value: Path | None) -> Path | None:
+    if value is not None and not value.is_dir():
+        raise click.BadParameter(f"folder {value} tidak ada")
+    return value
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila terjadi galat tak terduga.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -49,41 +92,51 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
+def _report_build_failure(source: Path, error: Exception) -> None:
+    if isinstance(error, ContentError):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{source}: {len(error.problems)} masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
+                   err=True)
+    elif isinstance(error, OSError) and error.filename == str(source):
+        click.echo(f"{source}: tidak bisa membaca berkas ({error.strerror})", err=True)
+    elif isinstance(error, OSError):
+        click.echo(f"{source}: tidak bisa menulis {error.filename} ({error.strerror}); apakah berkasnya sedang "
+                   "dibuka di program lain? Hasil lama tidak diubah.", err=True)
+    else:
+        click.echo(f"{source}: {error}", err=True)
+
+
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Folder hasil.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-              help="Format hasil, dipisah koma.")
-@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templat ikudoc.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="Folder hasil (bawaan: build).")
+@click.option("--format", "formats", default=",".join(FORMATS), callback=_formats, metavar="FORMAT",
+              help=f"Format hasil, dipisah koma (bawaan: {','.join(FORMATS)}).")
+@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
+              help="Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
+                   "bila ada, selain itu templat ikudoc.")
 def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None) -> None:
-    """Bangun dokumen dari FILES (bawaan: semua content/*.toml), satu dokumen per berkas."""
+    """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
     sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
     if not sources:
         raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml")
+    claimed: dict[Path, Path] = {}
     failed = 0
     for source in sources:
-        if not source.is_file():
-            click.echo(f"{source}: berkas tidak ditemukan", err=True)
+        clash = [claimed[p] for p in output_paths(source, output_dir, formats).values() if p in claimed]
+        if not source.exists() or source.is_dir() or clash:
+            reason = ("berkas tidak ditemukan" if not source.exists() else
+                      "ini folder, bukan berkas konten .toml" if source.is_dir() else
+                      f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
+            click.echo(f"{source}: {reason}", err=True)
             failed += 1
             continue
+        claimed.update({p: source for p in output_paths(source, output_dir, formats).values()})
         try:
             result = build_file(source, output_dir, formats, templates)
-        except ContentError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"{source}: {len(error.problems)} masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
-                       err=True)
-            failed += 1
-            continue
-        except TemplateFailure as error:
-            click.echo(f"{source}: {error}", err=True)
-            failed += 1
-            continue
-        except OSError as error:
-            click.echo(f"{source}: tidak bisa menulis hasil ({error.strerror}: {error.filename}); "
-                       "apakah berkasnya sedang dibuka di program lain?", err=True)
+        except (ContentError, TemplateFailure, OSError) as error:
+            _report_build_failure(source, error)
             failed += 1
             continue
         for output in result.outputs:
@@ -95,11 +148,11 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
 @cli.command()
 @click.argument("old", metavar="LAMA")
 @click.argument("new", metavar="BARU", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
-              help="Bentuk keluaran.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              help="Bentuk keluaran: text (bawaan), json atau html.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="BERKAS",
               help="Tulis ke berkas ini (bawaan: layar; untuk html: build/perubahan_NAMA.html).")
-@click.option("--templates", "templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
               help="Folder templat sendiri (perubahan.html.j2, perubahan.css).")
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path | None, templates: Path | None) -> None:
@@ -151,7 +204,7 @@ def git_setup() -> None:
 
 
 @cli.command("teks-docx", hidden=True)
-@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("path", type=click.Path(path_type=Path))
 def docx_text(path: Path) -> None:
     """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
     try:
@@ -161,17 +214,31 @@ def docx_text(path: Path) -> None:
         raise Failure(f"{path} bukan berkas DOCX yang bisa dibaca ({type(error).__name__})") from None
 
 
+# Click's own messages, in Indonesian.
+_CLICK_MESSAGES = [
+    (r"Option '(.+)' requires an argument\.", "opsi {0} perlu diberi nilai"),
+    (r"Got unexpected extra arguments? \((.+)\)", "argumen berlebih: {0}"),
+    (r"'(.+)' is not one of (.+)\.", "'{0}' tidak dikenal; pilih salah satu: {1}"),
+    (r"No such command '(.+)'\.", "perintah '{0}' tidak dikenal"),
+]
+
+
 def _usage_message(error: click.UsageError) -> str:
     """Click's usage errors, in Indonesian."""
     if isinstance(error, click.NoSuchOption):
         return f"opsi {error.option_name} tidak dikenal"
-    if isinstance(error, click.BadParameter):
-        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else "nilai"
-        return f"{hint}: {error.message}"
-    if error.message.startswith("No such command"):
-        name = error.message.split("'")[1] if "'" in error.message else ""
-        return f"perintah '{name}' tidak dikenal; perintah yang ada: {', '.join(sorted(cli.commands))}"
-    return error.message
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        return f"{error.param.human_readable_name} belum disebutkan"
+    message = error.message
+    for pattern, indonesian in _CLICK_MESSAGES:
+        if found := re.fullmatch(pattern, message):
+            message = indonesian.format(*found.groups())
+            break
+    if message.startswith("perintah '"):
+        message += f"; perintah yang ada: {', '.join(sorted(c for c in cli.commands if not cli.commands[c].hidden))}"
+    if isinstance(error, click.BadParameter) and error.param is not None and error.ctx is not None:
+        return f"{error.param.get_error_hint(error.ctx)}: {message}"
+    return message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("dibatalkan.", err=True)
         return 1
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.ctx.get_help() if error.ctx else "ikudoc --help")
+        return 0
     except click.UsageError as error:
         click.echo(f"gagal: {_usage_message(error)}. Lihat 'ikudoc --help'.", err=True)
         return error.exit_code

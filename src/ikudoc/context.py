@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .formatting import format_day, format_month, format_number, roman_numeral
-from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text
+from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
 from .model import Indikator, Konten, Target
 
 
@@ -179,7 +179,7 @@ class _References:
             for inner in self.inline[run.rujukan].runs:  # {visi} inside **...** is bold as a whole
                 resolved.append(dataclasses.replace(inner, tebal=inner.tebal or run.tebal,
                                                     miring=inner.miring or run.miring))
-        return tuple(resolved)
+        return merge_runs(resolved)
 
     def blocks(self, text: Text) -> tuple[Block, ...]:
         resolved: list[Block] = []

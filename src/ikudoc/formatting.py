@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import roman
 from babel.dates import format_date
@@ -17,8 +17,9 @@ def format_number(value: int | float, decimals: int | None = None) -> str:
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if decimals is None:
         return format_decimal(number, locale=LOCALE, decimal_quantization=False)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(number, format=pattern, locale=LOCALE)
+    # Indonesian schoolbook rounding (8,565 -> 8,57), not babel's banker's rounding.
+    number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(number, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)
 
 
 def format_month(day: datetime.date) -> str:

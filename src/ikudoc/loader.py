@@ -7,8 +7,10 @@ or unknown key and broken rule is reported together, each with its line.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +39,14 @@ def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
             source.data, context={"folder": ref.folder, "check_files": ref.revision is None}
         )
     except ValidationError as exc:
-        problems.extend(_problem(source, error) for error in exc.errors())
+        errors = exc.errors()
+        # "sumberdata: unknown key, did you mean sumber_data?" says all; "sumber_data: missing" would repeat it.
+        meant = {(*error["loc"][:-1], _close_key(error["loc"])) for error in errors if error["type"] == "extra_forbidden"}
+        problems.extend(_problem(source, error) for error in errors
+                        if not (error["type"] == "missing" and tuple(error["loc"]) in meant))
     problems.extend(_unequal_years(source))
+    problems.extend(_chosen_mission_missing(source))
+    problems.extend(_before_targets_inconsistent(source))
     if model is not None and not problems and model.revisi and model.revisi.menggantikan:
         model, more = _with_replaced_revision(model, source, ref, replacing)
         problems.extend(more)
@@ -132,49 +140,113 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
+def _allowed_keys(loc: Loc) -> list[str]:
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def _close_key(loc: Loc) -> str | None:
+    """The allowed key an unknown key at ``loc`` was probably meant to be."""
+    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1)
+    return close[0] if close else None
+
+
 def _unknown_key(loc: Loc) -> str:
-    model = _model_at(loc[:-1])
-    allowed = list(model.model_fields) if model else []
+    allowed = _allowed_keys(loc[:-1])
     message = "kunci tidak dikenal"
-    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    close = _close_key(loc)
     if close:
-        message += f"; maksudnya \"{close[0]}\"?"
+        message += f"; maksudnya \"{close}\"?"
     if allowed:
         message += " Kunci yang boleh di sini: " + ", ".join(allowed)
     return message
+
+
+def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text in raw TOML data, with where it is."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+def _chosen_mission_missing(source: TomlSource) -> list[Problem]:
+    """{misi_pilihan} needs [rpjmd] misi_pilihan (read from the raw data, to be reported with the rest)."""
+    rpjmd = source.data.get("rpjmd")
+    if isinstance(rpjmd, dict) and "misi_pilihan" in rpjmd:
+        return []
+    return [
+        Problem(source.path, source.line_of(loc), loc, "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan "
+                "belum diisi (nomor misi yang didukung, 1 = misi pertama)", "rujukan")
+        for loc, text in _strings(source.data) if re.search(r"(?<!\\)\{misi_pilihan\}", text)
+    ]
+
+
+def _raw_indicators(source: TomlSource) -> Iterator[tuple[Loc, dict]]:
+    """The indicator tables of the raw data that are tables, with where they are."""
+    sasaran = source.data.get("sasaran")
+    for s_index, s in enumerate(sasaran if isinstance(sasaran, list) else []):
+        indikator = s.get("indikator") if isinstance(s, dict) else None
+        for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
+            if isinstance(ind, dict):
+                yield ("sasaran", s_index, "indikator", i_index), ind
+
+
+def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
+    """A revision gives "sebelum" targets for every indicator (unless they come from the replaced
+    revision); a document with "sebelum" targets is a revision."""
+    indicators = list(_raw_indicators(source))
+    typed = [loc for loc, ind in indicators if "target_sebelum" in ind]
+    if not typed:
+        return []
+    problems = []
+    revisi = source.data.get("revisi")
+    if not (isinstance(revisi, dict) and "menggantikan" in revisi):
+        problems += [
+            Problem(source.path, source.line_of(loc), (*loc, "target_sebelum"),
+                    "target sebelum perubahan belum ditulis, padahal indikator lain menuliskannya; tulis "
+                    "[sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah)", "target-sebelum-kurang")
+            for loc, ind in indicators if "target_sebelum" not in ind
+        ]
+    dokumen = source.data.get("dokumen")
+    if isinstance(dokumen, dict) and "perubahan" not in dokumen:
+        problems.append(Problem(
+            source.path, source.line_of(("dokumen",)), ("dokumen", "perubahan"),
+            "dokumen ini memuat target sebelum perubahan, jadi harus diberi label perubahan, misalnya "
+            "perubahan = \"Perubahan 2024\"", "perubahan-tanpa-label",
+        ))
+    return problems
 
 
 def _unequal_years(source: TomlSource) -> list[Problem]:
     """Every indicator must have the same target years as the first one (read from the raw data, so
     that this is reported together with the type errors of other keys)."""
     problems = []
-    first: tuple[Loc, list[str]] | None = None
-    sasaran = source.data.get("sasaran")
-    for s_index, s in enumerate(sasaran if isinstance(sasaran, list) else []):
-        indikator = s.get("indikator") if isinstance(s, dict) else None
-        for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
-            for key in ("target", "target_sebelum"):
-                targets = ind.get(key) if isinstance(ind, dict) else None
-                if not isinstance(targets, dict):
-                    continue
-                loc: Loc = ("sasaran", s_index, "indikator", i_index, key)
-                years = sorted(targets)
-                if first is None:
-                    first = (loc, years)
-                elif years != first[1]:
-                    missing = [y for y in first[1] if y not in years]
-                    extra = [y for y in years if y not in first[1]]
-                    detail = "; ".join(
-                        part for part in (
-                            ("tidak ada tahun " + ", ".join(missing)) if missing else "",
-                            ("ada tahun lebih " + ", ".join(extra)) if extra else "",
-                        ) if part
-                    )
-                    problems.append(Problem(
-                        source.path, source.line_of(loc), loc,
-                        f"tahun target ({', '.join(years)}) harus sama dengan indikator pertama "
-                        f"({', '.join(first[1])}): {detail}",
-                        "tahun-target",
-                    ))
+    first: list[str] | None = None
+    for at, ind in _raw_indicators(source):
+        for key in ("target", "target_sebelum"):
+            targets = ind.get(key)
+            if not isinstance(targets, dict):
+                continue
+            years = sorted(targets)
+            if first is None:
+                first = years
+            elif years != first:
+                missing = [y for y in first if y not in years]
+                extra = [y for y in years if y not in first]
+                detail = "; ".join(part for part in (
+                    ("tidak ada tahun " + ", ".join(missing)) if missing else "",
+                    ("ada tahun lebih " + ", ".join(extra)) if extra else "",
+                ) if part)
+                problems.append(Problem(
+                    source.path, source.line_of((*at, key)), (*at, key),
+                    f"tahun target ({', '.join(years)}) harus sama dengan indikator pertama ({', '.join(first)}): "
+                    f"{detail}",
+                    "tahun-target",
+                ))
     return problems
 

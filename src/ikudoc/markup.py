@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 
 #: Inline references: a fact written once elsewhere in the content.
 INLINE_REFERENCES = {
@@ -116,18 +118,51 @@ class _ReferenceProcessor(InlineProcessor):
         return etree.Element("rujukan", {"nama": m.group(1)}), m.start(0), m.end(0)
 
 
-class _References(markdown.Extension):
+_LIST_ITEM = re.compile(r"^( *)(?:\d{1,2}|[a-z])[.)]\s+\S|^( *)[-*+]\s+\S")
+
+
+class _ListsAsTyped(Preprocessor):
+    """Read lists the way people type them in a text editor, not only the way Markdown wants them:
+    a list may follow its introducing sentence without a blank line, and a line that is not indented
+    after a list starts a new paragraph instead of continuing the last item."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        result: list[str] = []
+        in_list, item_indent = False, 0
+        for line in lines:
+            item = _LIST_ITEM.match(line)
+            indent = len(line) - len(line.lstrip(" "))
+            if item:
+                if in_list and 0 < indent - item_indent < 4:
+                    raise MarkupError("daftar bertingkat belum didukung; tulis butir daftar tanpa spasi di awal baris")
+                if not in_list and result and result[-1].strip():
+                    result.append("")
+                in_list, item_indent = True, indent
+            elif line.strip() and in_list and indent == 0:
+                if result and result[-1].strip():
+                    result.append("")
+                in_list = False
+            result.append(line)
+        return result
+
+
+class _DocumentMarkdown(markdown.Extension):
+    """The Markdown dialect of content files."""
+
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
         # Below the backslash escape (180), so that "\{visi}" stays literal text.
         md.inlinePatterns.register(_ReferenceProcessor(r"\{([a-z_]+)\}", md), "rujukan", 175)
-        md.preprocessors.deregister("html_block")
+        md.preprocessors.register(_ListsAsTyped(md), "daftar", 25)
+        md.preprocessors.deregister("html_block")  # raw HTML is text
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
+        # Two spaces at a line's end are invisible in an editor: they must not break the line.
+        md.inlinePatterns.deregister("linebreak")
 
 
 @cache
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["pymdownx.fancylists", _References()], output_format="xhtml")
+    return markdown.Markdown(extensions=["pymdownx.fancylists", _DocumentMarkdown()], output_format="xhtml")
 
 
 _UNSUPPORTED = {
@@ -181,13 +216,26 @@ def _unknown_reference(name: str) -> str:
     return f"rujukan {{{name}}} tidak dikenal; yang tersedia: {known} (tulis \\{{ untuk kurung kurawal biasa)"
 
 
+def merge_runs(runs: Iterable[Run]) -> Runs:
+    """Join neighbouring runs of the same look: "**a** **b**" is one bold run in the document."""
+    merged: list[Run] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if last and run.teks and last.teks and (last.tebal, last.miring) == (run.tebal, run.miring) \
+                and not (run.rujukan or last.rujukan or run.baris_baru or last.baris_baru):
+            merged[-1] = Run(last.teks + run.teks, run.tebal, run.miring)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
 def _trimmed(runs: list[Run]) -> Runs:
     """Drop the spaces Markdown leaves at the edges of a paragraph."""
     if runs and not runs[0].rujukan and not runs[0].baris_baru:
         runs[0] = Run(runs[0].teks.lstrip(), runs[0].tebal, runs[0].miring)
     if runs and not runs[-1].rujukan and not runs[-1].baris_baru:
         runs[-1] = Run(runs[-1].teks.rstrip(), runs[-1].tebal, runs[-1].miring)
-    return tuple(run for run in runs if run.teks or run.rujukan or run.baris_baru)
+    return merge_runs(run for run in runs if run.teks or run.rujukan or run.baris_baru)
 
 
 def _list_item(item: etree.Element) -> Runs:

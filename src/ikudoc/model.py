@@ -8,10 +8,12 @@ Every description here is shown to the person editing the file.
 from __future__ import annotations
 
 import datetime
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Iterator
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -118,15 +120,24 @@ def _target(value: Any) -> Target:
         )
     if isinstance(value, str):
         text = _plain(value)
-        if _NUMBER_AS_TEXT.fullmatch(text):
-            number = text.rstrip("%").replace(".", "").replace(",", ".") if "," in text else text.rstrip("%")
+        if _NUMBER_AS_TEXT.fullmatch(text) and "," in text:
+            number = text.rstrip("%").replace(".", "").replace(",", ".")
             raise PydanticCustomError(
                 "target-teks-angka",
                 "target \"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
                 "(titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil {teks_id}",
                 {"teks": text, "angka": number, "teks_id": number.replace(".", ",")},
             )
+        if _NUMBER_AS_TEXT.fullmatch(text):
+            raise PydanticCustomError(
+                "target-teks-angka",
+                "target \"{teks}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
+                "sebagai pemisah desimal dan tanpa pemisah ribuan (contoh: 1234 atau 8.57)",
+                {"teks": text},
+            )
         return Target(text)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": repr(value)})
     return Target(value)
 
 
@@ -159,6 +170,19 @@ def _document_date(value: Any) -> DocumentDate:
     )
 
 
+def _without_references(text: InlineText) -> InlineText:
+    names = text.references()
+    if names:
+        raise PydanticCustomError(
+            "rujukan", "teks ini dirujuk dari teks lain, jadi tidak boleh memakai rujukan sendiri ({{nama}})",
+            {"nama": sorted(names)[0]},
+        )
+    return text
+
+
+ReferencedText = Annotated[InlineMarkdown, AfterValidator(_without_references)]
+"""An inline text that other texts refer to ({visi}): it cannot refer to others in turn."""
+
 SigningDate = Annotated[
     DocumentDate,
     PlainValidator(_document_date),
@@ -175,8 +199,13 @@ def _existing_file(value: str, info: ValidationInfo) -> Path:
             "berkas-tidak-ada", "berkas gambar \"{berkas}\" tidak ditemukan (dicari di {tempat})",
             {"berkas": value, "tempat": str(resolved)},
         )
-    if resolved.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        raise PydanticCustomError("gambar-jenis", "gambar harus berupa berkas .png atau .jpg")
+    if context.get("check_files", True):
+        with resolved.open("rb") as image:
+            head = image.read(8)
+        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+            raise PydanticCustomError(
+                "gambar-jenis", "berkas \"{berkas}\" bukan gambar PNG atau JPEG yang sah", {"berkas": value}
+            )
     return resolved
 
 
@@ -241,9 +270,9 @@ class KataPengantar(Model):
 
 
 class Rpjmd(Model):
-    visi: InlineMarkdown
+    visi: ReferencedText
     """Visi RPJMD; dirujuk dalam teks dengan {visi}."""
-    misi: list[InlineMarkdown] = Field(min_length=1)
+    misi: list[ReferencedText] = Field(min_length=1)
     """Misi RPJMD, berurutan; ditampilkan dengan {daftar_misi}."""
     misi_pilihan: int | None = None
     """Nomor misi yang didukung perangkat daerah (1 = misi pertama); teksnya dirujuk dengan {misi_pilihan}."""
@@ -259,7 +288,7 @@ class Rpjmd(Model):
 
 
 class Renstra(Model):
-    tujuan: InlineMarkdown
+    tujuan: ReferencedText
     """Tujuan perangkat daerah; dirujuk dalam teks dengan {tujuan}."""
     strategi: list[InlineMarkdown] = Field(min_length=1)
     """Strategi; ditampilkan dengan {daftar_strategi}."""
@@ -365,39 +394,3 @@ class Konten(Model):
         for s, sasaran in enumerate(self.sasaran):
             for i, indikator in enumerate(sasaran.indikator):
                 yield ("sasaran", s, "indikator", i), sasaran, indikator
-
-    def texts(self) -> Iterator[tuple[Loc, Text | InlineText]]:
-        """Every Markdown text field, with where it is written, in document order."""
-        yield ("kata_pengantar", "isi"), self.kata_pengantar.isi
-        for b, bab in enumerate(self.bab):
-            if bab.isi:
-                yield ("bab", b, "isi"), bab.isi
-            for g, bagian in enumerate(bab.bagian):
-                yield ("bab", b, "bagian", g, "isi"), bagian.isi
-        yield ("rpjmd", "visi"), self.rpjmd.visi
-        yield from ((("rpjmd", "misi", i), text) for i, text in enumerate(self.rpjmd.misi))
-        yield ("renstra", "tujuan"), self.renstra.tujuan
-        for key in ("strategi", "kebijakan"):
-            yield from (((("renstra", key, i), text) for i, text in enumerate(getattr(self.renstra, key))))
-        for key in ("tugas", "fungsi"):
-            yield from (((("organisasi", key, i), text) for i, text in enumerate(getattr(self.organisasi, key))))
-        for loc, _, ind in self.indicators():
-            for key in ("makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan"):
-                if getattr(ind, key) is not None:
-                    yield (*loc, key), getattr(ind, key)
-
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Konten:
-        for loc, text in self.texts():
-            names = text.references()
-            if "misi_pilihan" in names and self.rpjmd.misi_pilihan is None:
-                raise PydanticCustomError(
-                    "rujukan", "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan belum diisi "
-                    "(nomor misi yang didukung, 1 = misi pertama)", {"kunci": loc},
-                )
-            if loc[0] in ("rpjmd", "renstra") and names:
-                raise PydanticCustomError(
-                    "rujukan", "teks yang dirujuk tidak boleh memakai rujukan lagi ({{nama}})",
-                    {"kunci": loc, "nama": sorted(names)[0]},
-                )
-        return self

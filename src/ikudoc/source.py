@@ -6,6 +6,7 @@ was written, so that a problem found later can name its line.
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from dataclasses import dataclass
@@ -52,11 +53,12 @@ def parse_toml(raw: bytes, shown: Path) -> TomlSource:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError([_syntax_problem(shown, str(exc))]) from None
+        raise ContentError([_syntax_problem(shown, str(exc), text)]) from None
     return TomlSource(shown, text, data, _key_lines(text.encode("utf-8")))
 
 
-# tomllib's messages, in Indonesian. Each pattern matches the message without its "(at line...)" tail.
+# tomllib's messages, in Indonesian. Each pattern matches the message without its "(at line ...)" tail;
+# "{0}" stands for the pattern's group.
 _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     (r"Expected '=' after a key in a key/value pair", "setelah nama kunci harus ada tanda '=' lalu nilainya"),
     (r"Invalid value", "nilai tidak sah: teks harus di antara tanda kutip, angka memakai titik desimal (8.57)"),
@@ -64,39 +66,95 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     (r"Unclosed array", "daftar [ ... ] tidak ditutup: kurang ']' atau koma di antara butir"),
     (r"Unclosed inline table", "tabel { ... } tidak ditutup: kurang '}' atau koma di antara pasangan"),
     (r"Cannot overwrite a value", "kunci ini sudah diisi sebelumnya; setiap kunci hanya boleh ditulis sekali"),
-    (r"Cannot declare (.*) twice", "tabel {0} sudah dideklarasikan sebelumnya; setiap tabel hanya boleh ditulis sekali"),
+    (r"Cannot declare (.*) twice", "tabel [{0}] sudah ditulis sebelumnya; setiap tabel hanya boleh ditulis sekali"),
     (r"Duplicate inline table key (.*)", "kunci {0} ditulis dua kali di dalam tabel { ... }"),
     (r"Expected ']' at the end of a table declaration", "judul tabel harus ditutup dengan ']'"),
     (r"Expected ']]' at the end of an array declaration", "judul tabel berulang harus ditutup dengan ']]'"),
-    (r"Invalid initial character for a key part", "nama kunci tidak sah: pakai huruf, angka, '_' atau '-', atau tulis di antara tanda kutip"),
+    (r"Invalid initial character for a key part",
+     "nama kunci tidak sah: pakai huruf, angka, '_' atau '-', atau tulis di antara tanda kutip"),
     (r"Invalid statement", "baris ini bukan 'kunci = nilai' dan bukan judul tabel [ ... ]"),
-    (r"Expected newline or end of document after a statement", "setelah satu pasangan 'kunci = nilai' harus pindah baris"),
+    (r"Expected newline or end of document after a statement",
+     "setelah satu pasangan 'kunci = nilai' harus pindah baris"),
     (r"Invalid date or datetime", "tanggal tidak sah; tulis seperti 2024-10-01"),
-    (r"Unescaped '\\' in a string", "garis miring terbalik '\\' di dalam teks harus ditulis '\\\\', atau pakai tanda kutip tunggal '...'"),
-    (r"Illegal character '\\n'", "teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan "
-                                   "(teks beberapa baris ditulis di antara \"\"\" dan \"\"\")"),
+    (r"Unescaped '\\' in a string",
+     r"garis miring terbalik '\' di dalam teks harus ditulis '\\', atau pakai tanda kutip tunggal '...'"),
+    (r"(?:Illegal|Found invalid) character '\\n'", 'teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan '
+                                 '(teks beberapa baris ditulis di antara """ dan """)'),
     (r"Illegal character (.*)", "karakter {0} tidak boleh ada di sini"),
     (r"Found invalid character (.*)", "karakter {0} tidak boleh ada di sini"),
-    (r"Cannot mutate immutable namespace (.*)", "tabel {0} sudah ditulis lengkap sebagai { ... } dan tidak bisa ditambah"),
-    (r"Cannot redefine namespace (.*)", "tabel {0} sudah ditulis sebagai tabel berulang [[...]]"),
+    (r"Cannot mutate immutable namespace (.*)",
+     "tabel [{0}] sudah ditulis lengkap sebagai { ... } dan tidak bisa ditambah"),
+    (r"Cannot redefine namespace (.*)", "tabel [{0}] sudah ditulis sebagai tabel berulang [[...]]"),
+    (r"Expected \"'\"", "teks tidak ditutup: tanda kutip ' penutup tidak ditemukan di baris ini"),
     (r"Expected (.*)", "seharusnya ada {0} di sini"),
 ]
+TRIPLE_QUOTES = ('"""', "'''")
 
 
-def _syntax_problem(path: Path, message: str) -> Problem:
-    match = re.search(r"\(at line (\d+), column (\d+)\)$", message)
-    line = int(match.group(1)) if match else None
-    bare = message[: match.start()].strip() if match else message
+def _key_name(group: str) -> str:
+    """tomllib shows keys as Python tuples, ('bab', 'bagian'): show them as TOML does, bab.bagian."""
+    try:
+        value = ast.literal_eval(group)
+    except (ValueError, SyntaxError):
+        return group
+    return ".".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _unclosed_multiline_string(lines: list[str]) -> int | None:
+    """The line where a triple-quoted text was opened and never closed, if any."""
+    opened_at, delimiter = None, None
+    for number, line in enumerate(lines, 1):
+        i = 0
+        while i < len(line):
+            if delimiter:
+                end = line.find(delimiter, i)
+                if end < 0:
+                    break
+                i, delimiter, opened_at = end + 3, None, None
+            elif line.startswith(TRIPLE_QUOTES, i):
+                delimiter, opened_at, i = line[i:i + 3], number, i + 3
+            elif line[i] in "\"'":  # a one-line text: skip to its closing quote
+                close = re.compile(r'"(?:[^"\\]|\\.)*"' if line[i] == '"' else r"'[^']*'").match(line, i)
+                i = close.end() if close else len(line)
+            elif line[i] == "#":
+                break
+            else:
+                i += 1
+    return opened_at
+
+
+def _syntax_problem(path: Path, message: str, text: str) -> Problem:
+    lines = text.splitlines()
+    where = re.search(r"\((?:at line (\d+), column (\d+)|at end of document)\)$", message)
+    bare = message[: where.start()].strip() if where else message
+    line = int(where.group(1)) if where and where.group(1) else max(len(lines), 1)
+    column = f" (kolom {where.group(2)})" if where and where.group(2) else ""
+
+    def problem(result: str, at: int | None = None, tail: str | None = None) -> Problem:
+        return Problem(path, at or line, (), result + (column if tail is None else tail), "sintaks-toml")
+
+    if bare == "Unterminated string" or bare in (f"Expected {q!r}" for q in TRIPLE_QUOTES):
+        opened = _unclosed_multiline_string(lines)
+        if opened:
+            return problem("teks yang dibuka dengan tiga tanda kutip di baris ini tidak pernah ditutup; "
+                           "tutup dengan tanda kutip yang sama di akhir teksnya", opened, "")
+    if bare == "Expected \"'\"" and not column:  # tomllib ran to the end looking for the closing '
+        line = next((n for n, text in enumerate(lines, 1) if re.search(r"(=|^|,)\s*'[^']*$", text)), line)
+    typed = lines[line - 1] if 0 < line <= len(lines) else ""
+    if re.match(r"^\s*[^=#]+=\s*[-+]?\d+,\d+\s*(#.*)?$", typed):
+        number = typed.split("=", 1)[1].split("#")[0].strip()
+        return problem(f"angka memakai titik sebagai pemisah desimal: tulis {number.replace(',', '.')}, "
+                       f"bukan {number}", tail="")
     for pattern, indonesian in _SYNTAX_MESSAGES:
         found = re.fullmatch(pattern, bare)
         if found:
-            text = indonesian.format(*found.groups())
+            result = indonesian.replace("{0}", _key_name(found.group(1))) if found.groups() else indonesian
             break
     else:
-        text = f"sintaks TOML tidak sah ({bare})"
-    if match:
-        text += f" (kolom {match.group(2)})"
-    return Problem(path, line, (), text, "sintaks-toml")
+        result = f"sintaks TOML tidak sah ({bare})"
+    if bare in ("Expected '=' after a key in a key/value pair", "Invalid statement") and len(typed.split()) > 3:
+        result += "; baris ini terbaca sebagai kunci: mungkin teks di atasnya belum ditutup"
+    return problem(result)
 
 
 @cache
