@@ -49,8 +49,8 @@ def test_references_inline_and_as_lists():
     assert parse_text("Visi: {visi}.\n\n{daftar_iku}").references() == {"visi", "daftar_iku"}
 
 
-def test_escaped_brace_and_html_stay_text():
-    assert parse_inline(r"\{visi} <b>x</b> & {{ y }}").runs == (Run("{visi} <b>x</b> & {{ y }}"),)
+def test_escaped_brace_html_and_entities_stay_text():
+    assert parse_inline(r"\{visi} <b>x</b> & {{ y }} &amp; &#169;").runs == (Run("{visi} <b>x</b> & {{ y }} &amp; &#169;"),)
 
 
 @pytest.mark.parametrize("source, message", [

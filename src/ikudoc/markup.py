@@ -185,8 +185,8 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
 
     def add_text(text: str | None) -> None:
         if text:
-            # A line break inside a Markdown paragraph is only a space; "  " at line end is a real break.
-            runs.append(Run(re.sub(r"\s*\n\s*", " ", text), tebal, miring))
+            # A line break inside a Markdown paragraph is only a space.
+            runs.append(Run(re.sub(r"\s*\n\s*", " ", text).replace(_AMPERSAND, "&"), tebal, miring))
 
     add_text(element.text)
     for child in element:
@@ -266,10 +266,15 @@ def _list(element: etree.Element) -> ListBlock:
     return ListBlock(kind, tuple(items))
 
 
+# Python-Markdown keeps "&amp;" or "&#169;" typed in the text as entities; the content means them
+# literally, so "&" travels through Markdown as a private-use character and comes back afterwards.
+_AMPERSAND = "\ue000"
+
+
 def _html_tree(source: str) -> etree.Element:
     md = _markdown()
     md.reset()
-    return etree.fromstring(f"<isi>{md.convert(source)}</isi>")
+    return etree.fromstring(f"<isi>{md.convert(source.replace('&', _AMPERSAND))}</isi>")
 
 
 def parse_text(source: str) -> Text:
