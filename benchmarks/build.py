@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import compare
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "iku_2024.toml"
 REFERENCE = ROOT / "tests" / "reference" / "iku_opd_perubahan_2024.md"
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -41,17 +35,7 @@ def main() -> int:
             "ikudoc build (docx)": [sys.executable, "-m", "ikudoc", "build", str(SAMPLE), "-o", out, "--format", "docx"],
             f"{version} md->docx": [pandoc, str(REFERENCE), "-f", "markdown", "-o", str(Path(out) / "pandoc.docx")],
         }
-        for command in commands.values():  # warm the disk cache, not the processes
-            timed(command)
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, command in commands.items():
-                samples[name].append(timed(command))
-    medians = {name: statistics.median(values) for name, values in samples.items()}
-    baseline = medians[next(name for name in medians if "pandoc" in name)]
-    print(f"{'perintah':40} {'median':>8} {'min':>8}  rasio terhadap pandoc  ({args.runs} kali)")
-    for name, values in samples.items():
-        print(f"{name:40} {medians[name]:7.2f}s {min(values):7.2f}s  {medians[name] / baseline:5.2f}x")
+        print(compare(commands, f"{version} md->docx", args.runs))
     return 0
 
 

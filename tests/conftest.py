@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ikudoc.build import build_file
+from ikudoc.build import Options, build_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "iku_2024.toml"
@@ -25,17 +25,36 @@ def require_tool(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
-    message = f"{name} is not installed (Debian: libreoffice-writer-nogui, poppler-utils); .ci/run installs it"
+    _missing(f"{name} is not installed (Debian: libreoffice-writer-nogui, poppler-utils); .ci/run installs it")
+
+
+def _missing(message: str):
     if in_ci():
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require_weasyprint() -> None:
+    """WeasyPrint needs Pango from the system; without it the PDF tests skip (outside CI)."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        _missing(f"WeasyPrint cannot load its system libraries ({error}); .ci/run installs them")
+
+
+def require_libreoffice_python() -> None:
+    from ikudoc import libreoffice
+
+    soffice = require_tool("soffice")
+    if libreoffice._uno_python(soffice) is None:
+        _missing("no Python can import LibreOffice's uno module (Debian: python3-uno); .ci/run installs it")
 
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> dict[str, Path]:
     """The sample content built into DOCX and HTML: {"docx": path, "html": path}."""
     out = tmp_path_factory.mktemp("sample")
-    result = build_file(SAMPLE, out, ["docx", "html"])
+    result = build_file(SAMPLE, out, Options(("docx", "html")))
     return {path.suffix[1:]: path for path in result.outputs}
 
 
@@ -43,7 +62,7 @@ def sample_build(tmp_path_factory) -> dict[str, Path]:
 def six_year_build(tmp_path_factory) -> dict[str, Path]:
     """The six-year fixture built into DOCX and HTML."""
     out = tmp_path_factory.mktemp("six")
-    result = build_file(FIXTURES / "enam_tahun.toml", out, ["docx", "html"])
+    result = build_file(FIXTURES / "enam_tahun.toml", out, Options(("docx", "html")))
     return {path.suffix[1:]: path for path in result.outputs}
 
 

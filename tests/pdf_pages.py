@@ -27,3 +27,24 @@ def footer(page_text: str) -> str:
     """The last non-empty line of a page: its page number, when it has one."""
     lines = [line.strip() for line in page_text.splitlines() if line.strip()]
     return lines[-1] if lines else ""
+
+
+def toc_claims(texts: list[str]) -> list[tuple[str, str]]:
+    """(title, page label) of every daftar isi entry, read from the page that holds DAFTAR ISI."""
+    page = next(text for text in texts if re.search(r"^\s*DAFTAR ISI\s*$", text, re.MULTILINE))
+    return [(m.group(1).strip(), m.group(2)) for m in
+            re.finditer(r"^\s*(\S.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$", page, re.MULTILINE)]
+
+
+def wrong_toc_pages(pdf: Path) -> list[str]:
+    """Every daftar isi entry whose named page does not hold its heading, described; [] when all do."""
+    texts = page_texts(pdf)
+    labels = [footer(text) for text in texts]
+    wrong = []
+    claims = toc_claims(texts)
+    for title, label in claims:
+        if labels.count(label) != 1:
+            wrong.append(f"{title}: no single page numbered {label}")
+        elif title not in " ".join(texts[labels.index(label)].split()):
+            wrong.append(f"{title}: not on page {label}")
+    return wrong if claims else ["no daftar isi entries found"]

@@ -44,9 +44,9 @@ def test_format_and_output_folder(project, capsys):
 
 
 def test_unknown_format(project, capsys):
-    status, _, err = run(capsys, "build", "--format", "docx,pdf")
+    status, _, err = run(capsys, "build", "--format", "docx,odt")
     assert status == 2
-    assert err == ["gagal: '--format': format pdf tidak dikenal; pilih dari: docx, html. Lihat 'ikudoc --help'."]
+    assert err == ["gagal: '--format': format odt tidak dikenal; pilih dari: docx, html, pdf. Lihat 'ikudoc --help'."]
 
 
 def test_no_content_files(tmp_path, monkeypatch, capsys):
@@ -185,7 +185,7 @@ def test_a_projects_own_templates_folder_is_used(project, capsys):
 @pytest.mark.parametrize("args, message", [
     (["build", "--templates", "tidak_ada"], "gagal: '--templates': folder tidak_ada tidak ada. Lihat 'ikudoc --help'."),
     (["build", "-o"], "gagal: opsi -o perlu diberi nilai. Lihat 'ikudoc --help'."),
-    (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, diff, git-setup. "
+    (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, diff, git-setup, preview. "
                  "Lihat 'ikudoc --help'."),
     (["diff"], "gagal: LAMA belum disebutkan. Lihat 'ikudoc --help'."),
 ])

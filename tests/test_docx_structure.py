@@ -177,9 +177,9 @@ def test_document_properties_come_from_the_content(sample_build):
 
 
 def test_building_twice_gives_identical_bytes(tmp_path, sample_build):
-    from ikudoc.build import build_file
+    from ikudoc.build import Options, build_file
     from conftest import SAMPLE
 
-    again = build_file(SAMPLE, tmp_path, ["docx", "html"])
+    again = build_file(SAMPLE, tmp_path, Options(("docx", "html")))
     for output in again.outputs:
         assert output.read_bytes() == sample_build[output.suffix[1:]].read_bytes()

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLE
-from ikudoc.build import build_file
+from ikudoc.build import Options, build_file
 from ikudoc.cli import main
 
 GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
@@ -223,7 +223,7 @@ class TestBeforeTargetsFromTheReplacedRevision:
         indicator = load(new).sasaran[1].indikator[0]
         assert {y: t.nilai for y, t in indicator.target_sebelum.items()} == {
             "2021": 2.16, "2022": 3.29, "2023": 4.47, "2024": 5.71}
-        result = build_file(new, tmp_path / "out", ["html"])
+        result = build_file(new, tmp_path / "out", Options(("html",)))
         assert "5,71" in result.outputs[0].read_text(encoding="utf-8")
 
     def test_taken_from_a_git_revision(self, repo, capsys):
@@ -264,7 +264,7 @@ def test_alasan_perubahan_is_shown_in_the_table(tmp_path):
     content.write_text(edited(('sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"',
                                'sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"\n'
                                'alasan_perubahan = "Target dinaikkan sesuai capaian 2023."')), encoding="utf-8")
-    result = build_file(content, tmp_path, ["docx", "html"])
+    result = build_file(content, tmp_path, Options(("docx", "html")))
     html = result.outputs[1].read_text(encoding="utf-8")
     assert "Alasan Perubahan Target :</span> Target dinaikkan sesuai capaian 2023." in html
     from document_text import docx_blocks
@@ -281,12 +281,12 @@ def test_git_setup_shows_word_files_as_text_and_is_idempotent(repo, capsys):
     assert (repo / ".gitattributes").read_text() == "*.docx diff=ikudoc-docx\n"
 
     arsip = repo / "arsip"
-    build_file(repo / "content" / "iku_2024.toml", arsip, ["docx"])
+    build_file(repo / "content" / "iku_2024.toml", arsip, Options(("docx",)))
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "arsip")
     content = repo / "content" / "iku_2024.toml"
     content.write_text(content.read_text(encoding="utf-8").replace("2024 = 8.57", "2024 = 9.1"), encoding="utf-8")
-    build_file(content, arsip, ["docx"])
+    build_file(content, arsip, Options(("docx",)))
     shown = git(repo, "diff", "arsip/iku_2024.docx")
     assert "-1. | Meningkatnya Usaha Kecil" not in shown  # rows are shown as text lines
     assert any(line.startswith("-") and "8,57" in line for line in shown.splitlines())
@@ -317,6 +317,6 @@ def test_source_date_epoch_sets_the_zip_entry_times(tmp_path, monkeypatch):
     import zipfile
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1727740800")  # 2024-10-01
-    result = build_file(SAMPLE, tmp_path, ["docx"])
+    result = build_file(SAMPLE, tmp_path, Options(("docx",)))
     with zipfile.ZipFile(result.outputs[0]) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2024, 10, 1, 0, 0, 0)}

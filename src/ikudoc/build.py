@@ -23,12 +23,17 @@ import jinja2
 from .context import build_context
 from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
+from .fonts import css_font_stack, word_template_font
 from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
+from .libreoffice import FillFailed, LibreOfficeUnavailable, fill_toc
 from .loader import load
 from .model import Konten
+from .page_setup import Margins, PageSetup
+from .pdf_writer import render_pdf
 
-FORMATS = ("docx", "html")
+FORMATS = ("docx", "html", "pdf")
+DEFAULT_FORMATS = ("docx", "html")
 PROJECT_TEMPLATES = Path("templates")
 
 
@@ -77,26 +82,49 @@ def _template_message(error: jinja2.TemplateError) -> str:
     return f"templat tidak bisa diisi: {message}"
 
 
-def render(konten: Konten, formats: Iterable[str], templates: Path) -> dict[str, bytes]:
-    """Every requested format of one document, in memory."""
-    context = build_context(konten)
-    renderers: dict[str, tuple[str, Callable[[], bytes]]] = {
-        "docx": (DOCX_TEMPLATE, lambda: render_docx(context, templates, metadata(konten))),
-        "html": (HTML_TEMPLATE, lambda: render_html(context, templates)),
-    }
-    rendered = {}
-    for fmt in formats:
-        name, renderer = renderers[fmt]
-        template = templates / name
-        if not template.is_file():
-            raise TemplateFailure(template, "templat tidak ditemukan")
-        try:
-            rendered[fmt] = renderer()
-        except jinja2.TemplateError as error:
-            raise TemplateFailure(template, _template_message(error)) from error
-        except (zipfile.BadZipFile, KeyError) as error:
-            raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
-    return rendered
+@dataclass(frozen=True)
+class Options:
+    """How to build, beyond the content: what the command line may change."""
+
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    templates: Path | None = None
+    kertas: str | None = None  # overrides the content's paper
+    margin: Margins | None = None  # overrides the content's margins
+    pdf_variant: str | None = None  # e.g. "pdf/a-3b"
+    fill_toc: bool = False  # fill the Word file's daftar isi with LibreOffice
+
+
+def page_setup(konten: Konten, options: Options) -> PageSetup:
+    margin = options.margin or (Margins(**konten.dokumen.margin.model_dump()) if konten.dokumen.margin else None)
+    return PageSetup(options.kertas or konten.dokumen.kertas, margin)
+
+
+def render(konten: Konten, options: Options = Options()) -> dict[str, bytes]:
+    """Every requested format of one document, in memory. The PDF is printed from the HTML."""
+    templates = options.templates or default_templates()
+    docx_template, html_template = templates / DOCX_TEMPLATE, templates / HTML_TEMPLATE
+    context = build_context(konten, page_setup(konten, options))
+    rendered: dict[str, bytes] = {}
+    if "docx" in options.formats:
+        rendered["docx"] = _filled(docx_template, lambda: render_docx(context, templates, metadata(konten)))
+    if "html" in options.formats or "pdf" in options.formats:
+        font = css_font_stack(_filled(docx_template, lambda: word_template_font(docx_template)))
+        rendered["html"] = _filled(html_template, lambda: render_html(context, templates, font))
+    if "pdf" in options.formats:
+        rendered["pdf"] = render_pdf(rendered["html"], konten.dokumen.tanggal.tanggal, options.pdf_variant)
+    return {fmt: rendered[fmt] for fmt in options.formats}
+
+
+def _filled(template: Path, renderer: Callable):
+    """Run ``renderer``, turning what goes wrong with ``template`` into a TemplateFailure."""
+    if not template.is_file():
+        raise TemplateFailure(template, "templat tidak ditemukan")
+    try:
+        return renderer()
+    except jinja2.TemplateError as error:
+        raise TemplateFailure(template, _template_message(error)) from error
+    except (zipfile.BadZipFile, KeyError) as error:
+        raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
 
 
 def write_all(outputs: dict[Path, bytes]) -> None:
@@ -145,16 +173,23 @@ def write_atomically(path: Path, data: bytes) -> None:
 class BuildResult:
     source: Path
     outputs: tuple[Path, ...]
+    catatan: tuple[str, ...] = ()  # what the user should know although the build succeeded
 
 
 def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
     return {fmt: output_dir / f"{source.stem}.{fmt}" for fmt in formats}
 
 
-def build_file(source: Path, output_dir: Path, formats: Iterable[str], templates: Path | None = None) -> BuildResult:
+def build_file(source: Path, output_dir: Path, options: Options = Options()) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content."""
     konten = load(source)
-    rendered = render(konten, formats, templates or default_templates())
+    rendered = render(konten, options)
+    notes = []
+    if options.fill_toc and "docx" in rendered:
+        try:
+            rendered["docx"] = fill_toc(rendered["docx"])
+        except (LibreOfficeUnavailable, FillFailed) as reason:
+            notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(source, tuple(targets.values()))
+    return BuildResult(source, tuple(targets.values()), tuple(notes))

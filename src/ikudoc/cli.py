@@ -6,18 +6,33 @@ Every failure ends in one clear line per problem and exit status 1, never a trac
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from .build import FORMATS, TemplateFailure, build_file, default_templates, output_paths, write_atomically
+from .build import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    Options,
+    TemplateFailure,
+    build_file,
+    default_templates,
+    output_paths,
+    render,
+    write_all,
+    write_atomically,
+)
 from .diff import compare, summarize_revision
 from .diff_writer import as_html, as_json, as_text
 from .docx_text import docx_lines
 from .git_setup import GitSetupError, configure_git
-from .loader import load_ref
+from .loader import load, load_ref
+from .page_setup import PAPER, Margins
+from .pdf_writer import PDF_VARIANTS, PdfUnavailable
+from .preview import previews, stale_pages
 from .problems import ContentError
 from .revision_source import RevisionError, resolve, resolve_pair
 
@@ -78,6 +93,19 @@ class _Group(_Command, click.Group):
         super().__init__(*args, **kwargs)
 
 
+def _margins(_ctx, _param, value: str | None) -> Margins | None:
+    if value is None:
+        return None
+    parts = value.replace(" ", "").split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or not all(5 <= n <= 60 for n in numbers):
+        raise click.BadParameter(f"'{value}' bukan empat angka milimeter 5-60 dipisah koma, misalnya 25,20,25,30")
+    return Margins(*numbers)
+
+
 def _existing_folder(_ctx, _param, value: Path | None) -> Path | None:
     if value is not None and not value.is_dir():
         raise click.BadParameter(f"folder {value} tidak ada")
@@ -111,13 +139,24 @@ def _report_build_failure(source: Path, error: Exception) -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
 @click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
               help="Folder hasil (bawaan: build).")
-@click.option("--format", "formats", default=",".join(FORMATS), callback=_formats, metavar="FORMAT",
-              help=f"Format hasil, dipisah koma (bawaan: {','.join(FORMATS)}).")
+@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), callback=_formats, metavar="FORMAT",
+              help=f"Format hasil, dipisah koma: {', '.join(FORMATS)} (bawaan: {','.join(DEFAULT_FORMATS)}).")
+@click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
+              help="Ukuran kertas, menggantikan [dokumen] kertas.")
+@click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
+              help="Margin dalam mm, misalnya 25,20,25,30; menggantikan [dokumen] margin.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), metavar="VARIAN",
+              help=f"PDF untuk arsip: {', '.join(PDF_VARIANTS)}.")
+@click.option("--fill-toc", "--isi-daftar-isi", "fill_toc", is_flag=True,
+              help="Isi nomor halaman daftar isi DOCX dengan LibreOffice, agar tampil tanpa perlu diperbarui di "
+                   "Word, LibreOffice dan WPS.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
               help="Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
                    "bila ada, selain itu templat ikudoc.")
-def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None) -> None:
+def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None,
+          kertas: str | None, margin: Margins | None, pdf_variant: str | None, fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
+    options = Options(formats, templates, kertas.upper() if kertas else None, margin, pdf_variant, fill_toc)
     sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
     if not sources:
         raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml")
@@ -134,11 +173,15 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
             continue
         claimed.update({p: source for p in output_paths(source, output_dir, formats).values()})
         try:
-            result = build_file(source, output_dir, formats, templates)
+            result = build_file(source, output_dir, options)
+        except PdfUnavailable as error:
+            raise Failure(str(error)) from None
         except (ContentError, TemplateFailure, OSError) as error:
             _report_build_failure(source, error)
             failed += 1
             continue
+        for note in result.catatan:
+            click.echo(f"{source}: catatan: {note}", err=True)
         for output in result.outputs:
             click.echo(f"ditulis {output}")
     if failed:
@@ -191,6 +234,41 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
         else:
             click.echo(text)
     ctx.obj["exit_code"] = 1 if comparison.berbeda else 0
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="Folder hasil; gambar ditulis ke FOLDER/pratinjau/NAMA/ (bawaan: build).")
+@click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
+              help="Ukuran kertas, menggantikan [dokumen] kertas.")
+@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
+              help="Folder templat sendiri.")
+def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, templates: Path | None) -> None:
+    """Gambar setiap halaman PDF sebagai PNG kecil, dan satu lembar ringkasan semua halaman."""
+    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
+    if not sources:
+        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc preview BERKAS.toml")
+    options = Options(("pdf",), templates, kertas.upper() if kertas else None)
+    failed = 0
+    for source in sources:
+        folder = output_dir / "pratinjau" / source.stem
+        try:
+            if not source.is_file():
+                raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
+            images = previews(render(load(source), options)["pdf"])
+            write_all({folder / name: data for name, data in images.items()})
+            for stale in stale_pages(folder, images):
+                stale.unlink()
+        except PdfUnavailable as error:
+            raise Failure(str(error)) from None
+        except (ContentError, TemplateFailure, OSError) as error:
+            _report_build_failure(source, error)
+            failed += 1
+            continue
+        click.echo(f"ditulis {folder / 'ringkasan.png'} ({len(images) - 1} halaman di {folder})")
+    if failed:
+        raise Failure(f"{failed} dari {len(sources)} berkas gagal dibuat pratinjaunya.")
 
 
 @cli.command("git-setup")

@@ -15,6 +15,7 @@ from pathlib import Path
 from .formatting import format_day, format_month, format_number, roman_numeral
 from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
 from .model import Indikator, Konten, Target
+from .page_setup import PageSetup
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,11 @@ class DocumentContext:
     keputusan: str | None  # the decree that set this revision
     tempat: str
     tanggal: str  # "Oktober 2024", or "15 Oktober 2024"
+    tanggal_iso: str  # "2024-10-01", for document metadata
     lambang: Path | None
 
 
-def build_context(konten: Konten) -> dict:
+def build_context(konten: Konten, page: PageSetup) -> dict:
     """The variables the templates see."""
     references = _References(konten)
     dokumen = konten.dokumen
@@ -88,8 +90,10 @@ def build_context(konten: Konten) -> dict:
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=format_month(date.tanggal) if date.hanya_bulan else format_day(date.tanggal),
+            tanggal_iso=date.tanggal.isoformat(),
             lambang=dokumen.lambang,
         ),
+        "kertas": page,
         "instansi": konten.instansi,
         "penandatangan": konten.penandatangan,
         "kata_pengantar": references.blocks(konten.kata_pengantar.isi),

@@ -21,6 +21,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
 from .markup import Runs
+from .page_setup import apply_to_docx, section_text_width
 
 TEMPLATE = "iku.docx"
 
@@ -54,6 +55,7 @@ def render_docx(context: dict, templates: Path, metadata: dict) -> bytes:
     body = document.element.body
     _remove_empty_runs(body)
     _restart_lists(document)
+    apply_to_docx(document, context["kertas"])
     for table in body.iter(qn("w:tbl")):
         _fit_table_grid(table)
     _set_properties(document, metadata)
@@ -125,10 +127,10 @@ def _span(cell) -> int:
 
 
 def _fit_table_grid(table) -> None:
-    """Make the grid follow the template's cell widths, scaled to the table's width.
+    """Make the grid follow the template's cell widths, scaled to fill the text width of its section.
 
     A {%tc for %} loop repeats a cell of the template, with its width, once per year: the grid
-    must then have as many columns, in the proportions of the cells, filling the same width."""
+    must then have as many columns, in the proportions of the cells, filling the page (A4 or F4)."""
     rows = table.findall(qn("w:tr"))
     for cell in table.iter(qn("w:tc")):
         tc_pr = cell.find(qn("w:tcPr"))
@@ -140,11 +142,11 @@ def _fit_table_grid(table) -> None:
     model_row = max(unspanned, key=lambda r: len(r.findall(qn("w:tc"))))
     widths = [int(c.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) for c in model_row.findall(qn("w:tc"))]
     grid = table.find(qn("w:tblGrid"))
+    total = section_text_width(table) or sum(int(col.get(qn("w:w"))) for col in grid)
     table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
-    if table_width is not None and table_width.get(qn("w:type")) == "dxa":
-        total = int(table_width.get(qn("w:w")))
-    else:
-        total = sum(int(col.get(qn("w:w"))) for col in grid)
+    if table_width is not None:
+        table_width.set(qn("w:w"), str(total))
+        table_width.set(qn("w:type"), "dxa")
     scaled = [round(w * total / sum(widths)) for w in widths]
     scaled[-1] += total - sum(scaled)
     for col in list(grid):

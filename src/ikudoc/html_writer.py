@@ -55,5 +55,6 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_html(context: dict, templates: Path) -> bytes:
-    return environment(templates).get_template(TEMPLATE).render(context).encode("utf-8")
+def render_html(context: dict, templates: Path, font_family: str) -> bytes:
+    """The document page; ``font_family`` is a CSS font-family, the Word template's font."""
+    return environment(templates).get_template(TEMPLATE).render(context, huruf=font_family).encode("utf-8")

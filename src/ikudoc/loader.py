@@ -93,6 +93,7 @@ _MESSAGES = {
     "string_pattern_mismatch": "tahun harus ditulis 4 angka, misalnya 2024",
     "greater_than_equal": "tidak boleh kurang dari {ge}",
     "less_than_equal": "tidak boleh lebih dari {le}",
+    "literal_error": "harus salah satu dari: {expected}",
 }
 
 
@@ -108,6 +109,8 @@ def _problem(source: TomlSource, error: Any) -> Problem:
         return Problem(source.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
     if kind in _MESSAGES:
         fields = {"jenis": _type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
+        if kind == "literal_error":
+            fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
         return Problem(source.path, line, loc, _MESSAGES[kind].format(**fields), kind.replace("_", "-"))
     if kind in _OWN_CODES:
         return Problem(source.path, line, loc, error["msg"], kind)

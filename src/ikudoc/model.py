@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -226,6 +226,17 @@ class Periode(Model):
         return self
 
 
+class Margin(Model):
+    atas: Annotated[float, Field(ge=5, le=60)]
+    """Margin atas dalam milimeter."""
+    kanan: Annotated[float, Field(ge=5, le=60)]
+    """Margin kanan dalam milimeter."""
+    bawah: Annotated[float, Field(ge=5, le=60)]
+    """Margin bawah dalam milimeter."""
+    kiri: Annotated[float, Field(ge=5, le=60)]
+    """Margin kiri dalam milimeter."""
+
+
 class Dokumen(Model):
     judul: PlainText
     """Judul dokumen, misalnya "Indikator Kinerja Utama OPD"."""
@@ -242,6 +253,10 @@ class Dokumen(Model):
     lambang: Annotated[Path, PlainValidator(lambda v, info: _existing_file(_require_string(v), info)),
                        WithJsonSchema({"type": "string"})] | None = None
     """Berkas gambar lambang daerah (.png/.jpg) untuk sampul, relatif terhadap berkas konten ini."""
+    kertas: Literal["A4", "F4"] = "A4"
+    """Ukuran kertas: "A4" (bawaan) atau "F4" (Folio, 215 x 330 mm)."""
+    margin: Margin | None = None
+    """Margin halaman dalam milimeter; tanpa ini margin templat Word dan CSS yang dipakai."""
 
 
 class Instansi(Model):
