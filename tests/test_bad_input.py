@@ -10,23 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE
+from content_variants import line_of, variant
 from ikudoc.cli import main
-
-
-def variant(tmp_path: Path, *edits: tuple[str, str], name: str = "iku_2024.toml") -> Path:
-    """The sample content with each (old, new) edit applied; every ``old`` must occur exactly once."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, f"edit target not unique: {old!r}"
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
-    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(fragment)]
-    return lines[occurrence - 1]
 
 
 def build(path: Path, out: Path, capsys) -> tuple[int, list[str]]:

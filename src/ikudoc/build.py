@@ -24,11 +24,15 @@ from .context import build_context
 from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
 from .fonts import css_font_stack, word_template_font
+from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
 from .libreoffice import FillFailed, LibreOfficeUnavailable, fill_toc
-from .loader import load
+from .checks import check_content
+from .loader import load_with_source
 from .model import Konten
+from .problems import ContentError
+from .revision_source import file_ref
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
 
@@ -180,9 +184,23 @@ def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict
     return {fmt: output_dir / f"{source.stem}.{fmt}" for fmt in formats}
 
 
+def load_checked(source: Path) -> Konten:
+    """Load ``source``, refusing it (ContentError) on a load problem or an error of the check rules."""
+    konten, toml = load_with_source(file_ref(source))
+    errors = [problem for problem in check_content(konten, toml) if not problem.is_warning]
+    if errors:
+        raise ContentError(errors)
+    return konten
+
+
+def template_variables(konten: Konten) -> set[str]:
+    """The names every template can use."""
+    return set(build_context(konten, page_setup(konten, Options()))) | {HTML_FONT_VARIABLE}
+
+
 def build_file(source: Path, output_dir: Path, options: Options = Options()) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content."""
-    konten = load(source)
+    konten = load_checked(source)
     rendered = render(konten, options)
     notes = []
     if options.fill_toc and "docx" in rendered:

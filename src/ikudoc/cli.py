@@ -20,21 +20,24 @@ from .build import (
     TemplateFailure,
     build_file,
     default_templates,
+    load_checked,
     output_paths,
     render,
+    template_variables,
     write_all,
     write_atomically,
 )
+from .checks import check_content, check_templates
 from .diff import compare, summarize_revision
 from .diff_writer import as_html, as_json, as_text
 from .docx_text import docx_lines
 from .git_setup import GitSetupError, configure_git
-from .loader import load, load_ref
+from .loader import load_ref, load_with_source
 from .page_setup import PAPER, Margins
 from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
 from .problems import ContentError
-from .revision_source import RevisionError, resolve, resolve_pair
+from .revision_source import RevisionError, file_ref, resolve, resolve_pair
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -189,6 +192,40 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
 
 
 @cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+@click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
+              help="Folder templat yang diperiksa bersama konten.")
+def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None:
+    """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
+    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
+    if not sources:
+        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc check BERKAS.toml")
+    errors = warnings = 0
+    for source in sources:
+        try:
+            if not source.is_file():
+                raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
+            konten, toml = load_with_source(file_ref(source))
+            problems = check_content(konten, toml) + check_templates(templates or default_templates(),
+                                                                     template_variables(konten))
+        except ContentError as error:
+            problems = error.problems
+        except OSError as error:
+            click.echo(f"{source}: tidak bisa membaca berkas ({error.strerror})", err=True)
+            errors += 1
+            continue
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        found = sum(not p.is_warning for p in problems), sum(p.is_warning for p in problems)
+        errors, warnings = errors + found[0], warnings + found[1]
+        click.echo(f"{source}: {found[0]} galat, {found[1]} peringatan")
+    if errors or (strict and warnings):
+        raise Failure(f"{errors} galat, {warnings} peringatan" + (" (--strict: peringatan juga gagal)" if strict and
+                                                                  not errors else "") + ".")
+
+
+@cli.command()
 @click.argument("old", metavar="LAMA")
 @click.argument("new", metavar="BARU", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
@@ -256,7 +293,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, templ
         try:
             if not source.is_file():
                 raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
-            images = previews(render(load(source), options)["pdf"])
+            images = previews(render(load_checked(source), options)["pdf"])
             write_all({folder / name: data for name, data in images.items()})
             for stale in stale_pages(folder, images):
                 stale.unlink()

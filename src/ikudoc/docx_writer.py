@@ -43,13 +43,23 @@ def runs_to_richtext(runs: Runs) -> RichText:
     return text
 
 
-def render_docx(context: dict, templates: Path, metadata: dict) -> bytes:
-    """Fill the Word template with ``context``; ``metadata`` fills the document properties."""
-    template = DocxTemplate(templates / TEMPLATE)
+def _environment(template: DocxTemplate) -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     env.filters["teks"] = runs_to_richtext
     env.filters["gambar"] = lambda path, width_mm: InlineImage(template, str(path), width=Mm(width_mm))
-    template.render(context, env, autoescape=True)
+    return env
+
+
+def undeclared_variables(templates: Path) -> set[str]:
+    """The variables the Word template uses without defining them: the context must provide them."""
+    template = DocxTemplate(templates / TEMPLATE)
+    return set(template.get_undeclared_template_variables(_environment(template)))
+
+
+def render_docx(context: dict, templates: Path, metadata: dict) -> bytes:
+    """Fill the Word template with ``context``; ``metadata`` fills the document properties."""
+    template = DocxTemplate(templates / TEMPLATE)
+    template.render(context, _environment(template), autoescape=True)
 
     document = template.docx
     body = document.element.body

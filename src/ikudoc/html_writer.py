@@ -11,11 +11,13 @@ import mimetypes
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from .markup import Runs
 
 TEMPLATE = "iku.html.j2"
+FONT_VARIABLE = "huruf"  # the CSS font-family of the Word template, given to the page besides the context
 
 
 def runs_to_html(runs: Runs) -> Markup:
@@ -55,6 +57,13 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+def undeclared_variables(templates: Path, name: str = TEMPLATE) -> set[str]:
+    """The variables a page template uses without defining them: the context must provide them."""
+    env = environment(templates)
+    return jinja2.meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
+
+
 def render_html(context: dict, templates: Path, font_family: str) -> bytes:
     """The document page; ``font_family`` is a CSS font-family, the Word template's font."""
-    return environment(templates).get_template(TEMPLATE).render(context, huruf=font_family).encode("utf-8")
+    page = environment(templates).get_template(TEMPLATE)
+    return page.render(context, **{FONT_VARIABLE: font_family}).encode("utf-8")

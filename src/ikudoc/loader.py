@@ -31,6 +31,11 @@ def load(path: Path, shown_as: Path | None = None) -> Konten:
 def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
     """Validate content from a file or a git revision, with the revision it replaces when it names one.
     ``replacing`` lists the revisions already being loaded that this one is replaced by."""
+    return load_with_source(ref, replacing)[0]
+
+
+def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[Konten, TomlSource]:
+    """The validated model and the source it came from (whose lines later checks report)."""
     source = parse_toml(ref.data, Path(ref.label))
     problems: list[Problem] = []
     model = None
@@ -53,7 +58,7 @@ def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (str(p.path) != ref.label, p.line or 0, str(p))))
     assert model is not None
-    return model
+    return model, source
 
 
 def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
@@ -107,6 +112,9 @@ def _problem(source: TomlSource, error: Any) -> Problem:
     line = source.line_of(loc)
     if kind == "extra_forbidden":
         return Problem(source.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
+    if loc[-1:] == ("indikator",) and loc[:1] == ("sasaran",) and kind in ("missing", "too_short"):
+        return Problem(source.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
+                       "di bawahnya", "sasaran-tanpa-indikator")
     if kind in _MESSAGES:
         fields = {"jenis": _type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":

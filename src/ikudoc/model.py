@@ -349,6 +349,9 @@ class Indikator(Model):
     """Satuan, misalnya "%"."""
     sumber_data: PlainText
     """Sumber data."""
+    kumulatif: bool | None = None
+    """Target dihitung kumulatif (tidak boleh turun dari tahun ke tahun); tanpa ini, nama yang memuat
+    "(Akumulasi)" dianggap kumulatif."""
     desimal: Annotated[int, Field(ge=0, le=6)] | None = None
     """Jumlah angka di belakang koma untuk target (35,20); tanpa ini angka tampil seperti ditulis."""
     target: dict[Year, TargetValue] = Field(min_length=1)

@@ -24,20 +24,29 @@ def format_key_path(loc: Loc) -> str:
     return text
 
 
+WARNING = "peringatan"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a content file."""
+    """One thing wrong in a content file: an error (the document cannot be built) or a warning."""
 
     path: Path
     line: int | None
     loc: Loc
     message: str
     code: str
+    severity: str = "galat"  # or WARNING
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         key = format_key_path(self.loc)
-        return f"{where}: {key + ': ' if key else ''}{self.message} [{self.code}]"
+        severity = f"{WARNING}: " if self.is_warning else ""
+        return f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]"
 
 
 class ContentError(Exception):

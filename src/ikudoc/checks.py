@@ -1,0 +1,230 @@
+"""Check a validated content model against the rules an evaluator of SAKIP documents applies.
+
+Each rule yields problems with a code: errors stop ``ikudoc build``; warnings are shown by
+``ikudoc check`` (and fail it with ``--strict``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .formatting import format_number
+from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
+from .model import Konten
+from .problems import WARNING, Loc, Problem
+from .source import TomlSource
+
+#: Civil-service ranks (pangkat) and their golongan/ruang.
+RANKS = {
+    "Juru Muda": "I/a", "Juru Muda Tingkat I": "I/b", "Juru": "I/c", "Juru Tingkat I": "I/d",
+    "Pengatur Muda": "II/a", "Pengatur Muda Tingkat I": "II/b", "Pengatur": "II/c", "Pengatur Tingkat I": "II/d",
+    "Penata Muda": "III/a", "Penata Muda Tingkat I": "III/b", "Penata": "III/c", "Penata Tingkat I": "III/d",
+    "Pembina": "IV/a", "Pembina Tingkat I": "IV/b", "Pembina Utama Muda": "IV/c", "Pembina Utama Madya": "IV/d",
+    "Pembina Utama": "IV/e",
+}
+
+
+class _Report:
+    """Problems of one content file, placed on the lines of its source."""
+
+    def __init__(self, source: TomlSource):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def error(self, loc: Loc, message: str, code: str) -> None:
+        self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code))
+
+    def warning(self, loc: Loc, message: str, code: str) -> None:
+        self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code, WARNING))
+
+
+def check_content(konten: Konten, source: TomlSource) -> list[Problem]:
+    """Every rule below, on one document, in line order."""
+    report = _Report(source)
+    for rule in RULES:
+        rule(konten, report)
+    return sorted(report.problems, key=lambda p: (p.line or 0, p.code))
+
+
+def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None:
+    for loc, _, ind in konten.indicators():
+        cumulative = ind.kumulatif if ind.kumulatif is not None else bool(re.search(r"akumulasi|kumulatif",
+                                                                                  ind.nama, re.IGNORECASE))
+        if not cumulative:
+            continue
+        for key in ("target_sebelum", "target"):
+            targets = getattr(ind, key) or {}
+            numbers = [(year, target.angka) for year, target in sorted(targets.items()) if target.angka is not None]
+            for (year_before, before), (year, value) in zip(numbers, numbers[1:]):
+                if value < before:
+                    report.error(
+                        (*loc, key, year),
+                        f"indikator kumulatif tidak boleh turun: target {year} ({format_number(value)}) lebih kecil "
+                        f"dari target {year_before} ({format_number(before)})",
+                        "kumulatif-turun",
+                    )
+
+
+def _targets_cover_the_period(konten: Konten, report: _Report) -> None:
+    periode = konten.dokumen.periode
+    years = {int(year) for _, _, ind in konten.indicators() for year in ind.target}
+    period = set(range(periode.awal, periode.akhir + 1))
+    span = f"{periode.awal}–{periode.akhir}"
+    if missing := sorted(period - years):
+        report.warning(("dokumen", "periode"),
+                       f"tahun {', '.join(map(str, missing))} dari periode {span} tidak punya target di tabel IKU",
+                       "target-tahun-periode")
+    if outside := sorted(years - period):
+        report.warning(("dokumen", "periode"),
+                       f"target tahun {', '.join(map(str, outside))} berada di luar periode {span}",
+                       "target-tahun-periode")
+
+
+def nip_grouped(digits: str) -> str:
+    """18 NIP digits as printed: "19670418 199203 1 003"."""
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def _nip_is_valid(konten: Konten, report: _Report) -> None:
+    loc: Loc = ("penandatangan", "nip")
+    nip = konten.penandatangan.nip
+    digits = nip.replace(" ", "")
+    if not re.fullmatch(r"\d{18}", digits):
+        count = sum(c.isdigit() for c in nip)
+        report.error(loc, f"NIP harus 18 angka (tertulis {count} angka" + (" dan tanda lain" if not digits.isdigit()
+                                                                           else "") + ")", "nip-tidak-sah")
+        return
+    try:
+        born = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        report.error(loc, f"8 angka pertama NIP ({digits[:8]}) harus tanggal lahir yang sah (tahun, bulan, tanggal)",
+                     "nip-tidak-sah")
+        return
+    year, month = int(digits[8:12]), int(digits[12:14])
+    signed = konten.dokumen.tanggal.tanggal
+    if not 1 <= month <= 12 or not born.year + 17 <= year <= born.year + 50 or (year, month) > (signed.year,
+                                                                                                 signed.month):
+        report.error(loc, f"angka ke-9 sampai ke-14 NIP ({digits[8:14]}) harus tahun dan bulan pengangkatan CPNS "
+                     f"yang masuk akal (usia 17 sampai 50 tahun, sebelum tanggal dokumen)", "nip-tidak-sah")
+        return
+    if digits[14] not in "12":
+        report.error(loc, f"angka ke-15 NIP ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)", "nip-tidak-sah")
+        return
+    if nip != nip_grouped(digits):
+        report.warning(loc, f"NIP ditulis \"{nip}\"; penulisan baku: \"{nip_grouped(digits)}\"", "nip-format")
+
+
+def _normal_rank(text: str) -> str:
+    text = re.sub(r"\bTk\.?\s*", "Tingkat ", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip().title()
+
+
+def _rank_is_known(konten: Konten, report: _Report) -> None:
+    loc: Loc = ("penandatangan", "pangkat")
+    typed = konten.penandatangan.pangkat
+    found = re.fullmatch(r"(.+?)\s*(?:[(,/-]\s*(I{1,3}V?|IV)\s*/\s*([a-e])\s*\)?)?", typed)
+    rank = _normal_rank(found.group(1))
+    canonical = {name.lower(): name for name in RANKS}
+    if rank.lower() not in canonical:
+        close = difflib.get_close_matches(rank, RANKS, n=1)
+        report.error(loc, f"pangkat \"{typed}\" tidak dikenal" + (f"; maksudnya \"{close[0]}\"?" if close else "")
+                     + " Pangkat PNS: Juru Muda ... Pembina Utama", "pangkat-tidak-dikenal")
+        return
+    golongan = RANKS[canonical[rank.lower()]]
+    if found.group(2) and f"{found.group(2)}/{found.group(3)}" != golongan:
+        report.error(loc, f"golongan {found.group(2)}/{found.group(3)} tidak sesuai dengan pangkat "
+                     f"{canonical[rank.lower()]} ({golongan})", "golongan-tidak-cocok")
+
+
+def _texts(konten: Konten) -> Iterator[tuple[Loc, str]]:
+    """Every paragraph and list item of every text, with where its field is written."""
+    def units(text: Text | InlineText | None) -> Iterator[str]:
+        if isinstance(text, InlineText):
+            yield plain_text(text.runs)
+        elif isinstance(text, Text):
+            for block in text.blok:
+                if isinstance(block, Paragraph):
+                    yield plain_text(block.runs)
+                elif isinstance(block, ListBlock):
+                    yield from (plain_text(item) for item in block.butir)
+
+    fields: list[tuple[Loc, Text | InlineText | None]] = [(("kata_pengantar", "isi"), konten.kata_pengantar.isi)]
+    for b, bab in enumerate(konten.bab):
+        fields.append((("bab", b, "isi"), bab.isi))
+        fields += [(("bab", b, "bagian", g, "isi"), bagian.isi) for g, bagian in enumerate(bab.bagian)]
+    fields += [(("rpjmd", "visi"), konten.rpjmd.visi), (("renstra", "tujuan"), konten.renstra.tujuan)]
+    for table, key in (("rpjmd", "misi"), ("renstra", "strategi"), ("renstra", "kebijakan"),
+                       ("organisasi", "tugas"), ("organisasi", "fungsi")):
+        fields += [((table, key, i), text) for i, text in enumerate(getattr(getattr(konten, table), key))]
+    for loc, _, ind in konten.indicators():
+        fields += [((*loc, key), getattr(ind, key)) for key in
+                   ("makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")]
+    for loc, text in fields:
+        for unit in units(text):
+            yield loc, unit
+
+
+def repeated_phrase(text: str) -> str | None:
+    """The longest run of words typed twice in a row within a sentence ("yang yang", "target yang ...
+    target yang ..."), if any."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = sentence.split()
+        bare = [re.sub(r"^\W+|\W+$", "", word).lower() for word in words]
+        for length in range(len(words) // 2, 0, -1):
+            for start in range(len(words) - 2 * length + 1):
+                first, second = bare[start:start + length], bare[start + length:start + 2 * length]
+                if first == second and all(first) and (length > 1 or (len(first[0]) > 2 and first[0].isalpha())):
+                    return " ".join(words[start:start + length])
+    return None
+
+
+def _no_phrase_typed_twice(konten: Konten, report: _Report) -> None:
+    for loc, text in _texts(konten):
+        if phrase := repeated_phrase(text):
+            report.warning(loc, f"frasa \"{phrase}\" tertulis dua kali berturut-turut", "frasa-berulang")
+
+
+def _no_empty_chapter(konten: Konten, report: _Report) -> None:
+    for b, bab in enumerate(konten.bab):
+        if bab.isi is None and not bab.bagian:
+            report.warning(("bab", b), f"BAB \"{bab.judul}\" kosong: tidak punya isi maupun subbab", "bab-kosong")
+
+
+def _table_is_listed_in_the_text(konten: Konten, report: _Report) -> None:
+    used = {name for bab in konten.bab for text in (bab.isi, *(g.isi for g in bab.bagian)) if text
+            for name in text.references()}
+    for name, what in (("daftar_sasaran", "sasaran strategis"), ("daftar_iku", "indikator kinerja utama")):
+        if name not in used:
+            report.warning(("sasaran", 0), f"{what} dari tabel IKU tidak dicantumkan di bab mana pun; tulis "
+                           f"{{{name}}} dalam satu paragraf di bab yang membahasnya", "tabel-tidak-dicantumkan")
+
+
+RULES: list[Callable[[Konten, _Report], None]] = [
+    _cumulative_targets_do_not_decrease,
+    _targets_cover_the_period,
+    _nip_is_valid,
+    _rank_is_known,
+    _no_phrase_typed_twice,
+    _no_empty_chapter,
+    _table_is_listed_in_the_text,
+]
+
+
+def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
+    """Variables the templates use that the template context does not provide: a build would fail."""
+    from . import docx_writer, html_writer  # the renderers know how their templates are read
+
+    problems = []
+    for name, undeclared in (
+        (docx_writer.TEMPLATE, docx_writer.undeclared_variables(templates)),
+        (html_writer.TEMPLATE, html_writer.undeclared_variables(templates)),
+    ):
+        for variable in sorted(undeclared - provided):
+            problems.append(Problem(templates / name, None, (), f"templat memakai variabel '{variable}' yang tidak "
+                                    f"disediakan ikudoc; yang tersedia: {', '.join(sorted(provided))}",
+                                    "templat-variabel"))
+    return problems

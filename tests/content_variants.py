@@ -1,0 +1,24 @@
+"""Variants of the sample content, made by small text edits, and the lines problems should name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SAMPLE
+
+
+def variant(tmp_path: Path, *edits: tuple[str, str], name: str = "iku_2024.toml") -> Path:
+    """The sample content with each (old, new) edit applied; every ``old`` must occur exactly once."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"edit target not unique: {old!r}"
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
+    """The line number of the ``occurrence``-th line starting with ``fragment``."""
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(fragment)]
+    return lines[occurrence - 1]

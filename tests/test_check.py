@@ -1,0 +1,169 @@
+"""ikudoc check: the rules of an evaluator of SAKIP documents, each failing and passing once,
+with its message word for word; ikudoc build refuses a document with an error."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+from content_variants import line_of, variant
+from ikudoc.checks import repeated_phrase
+from ikudoc.cli import main
+
+NIP = 'nip = "19670418 199203 1003"'
+PHRASE = "menunjukkan target yang harus dicapai berdasarkan menunjukkan target yang harus dicapai berdasarkan"
+PHRASE_FIXED = "menunjukkan target yang harus dicapai berdasarkan"
+
+
+def check(capsys, *args: str) -> tuple[int, list[str], list[str]]:
+    status = main(["check", *args])
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
+
+
+def problems(capsys, path, code: str) -> list[str]:
+    _, _, err = check(capsys, str(path))
+    return [line for line in err if line.endswith(f"[{code}]")]
+
+
+def test_the_sample_has_three_warnings_and_no_error(capsys):
+    status, out, err = check(capsys, str(SAMPLE))
+    assert (status, out) == (0, [f"{SAMPLE}: 0 galat, 3 peringatan"])
+    assert [line.rsplit("[", 1)[1] for line in err] == ["target-tahun-periode]", "nip-format]", "frasa-berulang]"]
+    status, _, err = check(capsys, str(SAMPLE), "--strict")
+    assert status == 1 and err[-1] == "gagal: 0 galat, 3 peringatan (--strict: peringatan juga gagal)."
+
+
+def test_cumulative_targets_must_not_decrease(tmp_path, capsys):
+    path = variant(tmp_path, ("2024 = 8.57", "2024 = 4"))
+    assert problems(capsys, path, "kumulatif-turun") == [
+        f"{path}:{line_of(path, '2024 = 4')}: sasaran[2].indikator[1].target.2024: indikator kumulatif tidak boleh "
+        "turun: target 2024 (4) lebih kecil dari target 2023 (4,47) [kumulatif-turun]"]
+    assert problems(capsys, SAMPLE, "kumulatif-turun") == []
+
+
+def test_an_indicator_marked_not_cumulative_may_decrease(tmp_path, capsys):
+    path = variant(tmp_path, ("2024 = 8.57", "2024 = 4"),
+                   ('satuan = "%"\nsumber_data = "Dinas', 'kumulatif = false\nsatuan = "%"\nsumber_data = "Dinas'))
+    assert problems(capsys, path, "kumulatif-turun") == []
+
+
+def test_targets_cover_the_period(tmp_path, capsys):
+    assert problems(capsys, SAMPLE, "target-tahun-periode") == [
+        f"{SAMPLE}:{line_of(SAMPLE, 'periode =')}: peringatan: dokumen.periode: tahun 2019, 2020 dari periode "
+        "2019–2024 tidak punya target di tabel IKU [target-tahun-periode]"]
+    path = variant(tmp_path, ("awal = 2019", "awal = 2021"))
+    assert problems(capsys, path, "target-tahun-periode") == []
+
+
+@pytest.mark.parametrize("nip, message", [
+    ("19670418 199203 100", "NIP harus 18 angka (tertulis 17 angka)"),
+    ("19670418 l99203 1003", "NIP harus 18 angka (tertulis 17 angka dan tanda lain)"),
+    ("19671318 199203 1003", "8 angka pertama NIP (19671318) harus tanggal lahir yang sah (tahun, bulan, tanggal)"),
+    ("19670418 199213 1003", "angka ke-9 sampai ke-14 NIP (199213) harus tahun dan bulan pengangkatan CPNS yang masuk "
+                             "akal (usia 17 sampai 50 tahun, sebelum tanggal dokumen)"),
+    ("19670418 197003 1003", "angka ke-9 sampai ke-14 NIP (197003) harus tahun dan bulan pengangkatan CPNS yang masuk "
+                             "akal (usia 17 sampai 50 tahun, sebelum tanggal dokumen)"),
+    ("19670418 199203 3003", "angka ke-15 NIP (3) harus 1 (laki-laki) atau 2 (perempuan)"),
+])
+def test_nip_must_be_real(tmp_path, capsys, nip, message):
+    path = variant(tmp_path, (NIP, f'nip = "{nip}"'))
+    assert problems(capsys, path, "nip-tidak-sah") == [
+        f"{path}:{line_of(path, 'nip =')}: penandatangan.nip: {message} [nip-tidak-sah]"]
+
+
+def test_nip_is_written_grouped(tmp_path, capsys):
+    assert problems(capsys, SAMPLE, "nip-format") == [
+        f"{SAMPLE}:{line_of(SAMPLE, 'nip =')}: peringatan: penandatangan.nip: NIP ditulis \"19670418 199203 1003\"; "
+        "penulisan baku: \"19670418 199203 1 003\" [nip-format]"]
+    path = variant(tmp_path, (NIP, 'nip = "19670418 199203 1 003"'))
+    assert problems(capsys, path, "nip-format") == [] and problems(capsys, path, "nip-tidak-sah") == []
+
+
+@pytest.mark.parametrize("rank, code, message", [
+    ("Pembina Utama Mada", "pangkat-tidak-dikenal", 'pangkat "Pembina Utama Mada" tidak dikenal; maksudnya "Pembina '
+                                                    'Utama Madya"? Pangkat PNS: Juru Muda ... Pembina Utama'),
+    ("Kepala Bidang", "pangkat-tidak-dikenal", 'pangkat "Kepala Bidang" tidak dikenal Pangkat PNS: Juru Muda ... '
+                                               'Pembina Utama'),
+    ("Pembina Utama Madya (IV/c)", "golongan-tidak-cocok",
+     "golongan IV/c tidak sesuai dengan pangkat Pembina Utama Madya (IV/d)"),
+])
+def test_rank_is_a_civil_service_rank(tmp_path, capsys, rank, code, message):
+    path = variant(tmp_path, ('pangkat = "Pembina Utama Madya"', f'pangkat = "{rank}"'))
+    assert problems(capsys, path, code) == [f"{path}:{line_of(path, 'pangkat =')}: penandatangan.pangkat: {message} "
+                                            f"[{code}]"]
+
+
+@pytest.mark.parametrize("rank", ["Pembina Utama Madya", "Pembina Tk. I", "pembina tingkat i (IV/b)", "Penata Muda, III/a"])
+def test_rank_spellings_that_are_accepted(tmp_path, capsys, rank):
+    path = variant(tmp_path, ('pangkat = "Pembina Utama Madya"', f'pangkat = "{rank}"'))
+    assert problems(capsys, path, "pangkat-tidak-dikenal") == problems(capsys, path, "golongan-tidak-cocok") == []
+
+
+def test_a_phrase_typed_twice_in_a_row(tmp_path, capsys):
+    assert problems(capsys, SAMPLE, "frasa-berulang") == [
+        f"{SAMPLE}:{line_of(SAMPLE, 'isi = ', 2)}: peringatan: bab[1].bagian[1].isi: frasa \"{PHRASE_FIXED}\" tertulis "
+        "dua kali berturut-turut [frasa-berulang]"]
+    path = variant(tmp_path, (PHRASE, PHRASE_FIXED))
+    assert problems(capsys, path, "frasa-berulang") == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("program yang yang ditetapkan", "yang"),
+    ("dapat kita lihat dengan Indikator Kinerja. Dengan Indikator Kinerja kita", None),  # across two sentences
+    ("target 2021 2021 dan a. a.", None),
+    ("masing masing", "masing"),
+])
+def test_repeated_phrase(text, phrase):
+    assert repeated_phrase(text) == phrase
+
+
+def test_an_empty_chapter(tmp_path, capsys):
+    path = variant(tmp_path, ('[[bab]]\njudul = "PENUTUP"', '[[bab]]\njudul = "KOSONG"\n\n[[bab]]\njudul = "PENUTUP"'))
+    line = line_of(path, 'judul = "KOSONG"') - 1
+    assert problems(capsys, path, "bab-kosong") == [
+        f'{path}:{line}: peringatan: bab[4]: BAB "KOSONG" kosong: tidak punya isi maupun subbab [bab-kosong]']
+    assert problems(capsys, SAMPLE, "bab-kosong") == []
+
+
+def test_the_table_is_listed_in_the_text(tmp_path, capsys):
+    path = variant(tmp_path, ("adalah :\n\n{daftar_sasaran}\n", "adalah :\n"))
+    assert problems(capsys, path, "tabel-tidak-dicantumkan") == [
+        f"{path}:{line_of(path, '[[sasaran]]')}: peringatan: sasaran[1]: sasaran strategis dari tabel IKU tidak dicantumkan "
+        "di bab mana pun; tulis {daftar_sasaran} dalam satu paragraf di bab yang membahasnya [tabel-tidak-dicantumkan]"]
+    assert problems(capsys, SAMPLE, "tabel-tidak-dicantumkan") == []
+
+
+def test_a_sasaran_without_indicator(tmp_path, capsys):
+    path = variant(tmp_path, ('[[sasaran]]\nnama = "Meningkatnya Koperasi yang Berkualitas"',
+                              '[[sasaran]]\nnama = "Sasaran Tanpa Indikator"\n\n[[sasaran]]\n'
+                              'nama = "Meningkatnya Koperasi yang Berkualitas"'))
+    assert problems(capsys, path, "sasaran-tanpa-indikator") == [
+        f"{path}:{line_of(path, '[[sasaran]]')}: sasaran[1].indikator: sasaran ini belum punya indikator; tambahkan "
+        "[[sasaran.indikator]] di bawahnya [sasaran-tanpa-indikator]"]
+
+
+def test_template_variables_the_content_does_not_provide(tmp_path, capsys):
+    templates = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "iku.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("<main>", "<main>{{ pejabat }}"), encoding="utf-8")
+    status, _, err = check(capsys, str(SAMPLE), "--templates", str(templates))
+    assert status == 1
+    assert err[-2].startswith(f"{page}: templat memakai variabel 'pejabat' yang tidak disediakan ikudoc; yang "
+                              "tersedia: bab, dokumen, huruf, iku, instansi,")
+    assert problems(capsys, SAMPLE, "templat-variabel") == []
+
+
+def test_build_refuses_a_document_with_an_error(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(SAMPLE), "-o", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path = variant(tmp_path, ("2024 = 8.57", "2024 = 4"))
+    capsys.readouterr()
+    assert main(["build", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("[kumulatif-turun]") and "peringatan" not in " ".join(err)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
