@@ -38,6 +38,7 @@ from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
 from .problems import ContentError
 from .revision_source import RevisionError, file_ref, resolve, resolve_pair
+from .schema import SCHEMA_PATH, schema_text
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -306,6 +307,19 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, templ
         click.echo(f"ditulis {folder / 'ringkasan.png'} ({len(images) - 1} halaman di {folder})")
     if failed:
         raise Failure(f"{failed} dari {len(sources)} berkas gagal dibuat pratinjaunya.")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=SCHEMA_PATH, metavar="BERKAS",
+              help=f"Tulis skema ke berkas ini (bawaan: {SCHEMA_PATH}).")
+def schema(output: Path) -> None:
+    """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
+    isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'."""
+    try:
+        write_atomically(output, schema_text().encode("utf-8"))
+    except OSError as error:
+        raise Failure(f"tidak bisa menulis {output} ({error.strerror})") from None
+    click.echo(f"ditulis {output}")
 
 
 @cli.command("git-setup")

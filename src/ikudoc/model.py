@@ -144,7 +144,11 @@ def _target(value: Any) -> Target:
 TargetValue = Annotated[
     Target,
     PlainValidator(_target),
-    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}]}),
+    WithJsonSchema({
+        "anyOf": [{"type": "number"},
+                  {"type": "string", "minLength": 1, "not": {"pattern": f"^{_NUMBER_AS_TEXT.pattern}$"}}],
+        "description": "Target: angka dengan titik desimal tanpa kutip (8.57), atau teks (\"N/A\", \"-\").",
+    }),
 ]
 Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
 
@@ -394,14 +398,21 @@ class Konten(Model):
     """Satu dokumen IKU OPD."""
 
     dokumen: Dokumen
+    """Judul, revisi, periode, tempat dan tanggal penandatanganan, kertas."""
     instansi: Instansi
+    """Pemerintah daerah dan perangkat daerah pemilik dokumen."""
     penandatangan: Penandatangan
+    """Pejabat yang menandatangani; tampil di bawah kata pengantar dan di akhir lampiran."""
     revisi: Revisi | None = None
     """Revisi ini dan revisi yang digantikannya."""
     kata_pengantar: KataPengantar
+    """Kata pengantar."""
     rpjmd: Rpjmd
+    """Visi dan misi RPJMD."""
     renstra: Renstra
+    """Tujuan, strategi dan kebijakan Renstra perangkat daerah."""
     organisasi: Organisasi
+    """Tugas dan fungsi perangkat daerah, untuk lampiran."""
     bab: list[Bab] = Field(min_length=1)
     """Bab-bab dokumen, berurutan (BAB I, BAB II, ...)."""
     sasaran: list[Sasaran] = Field(min_length=1)

@@ -1,0 +1,68 @@
+"""The JSON Schema for editors matches the model, accepts the sample and rejects broken files."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, ROOT, SAMPLE
+from content_variants import variant
+from ikudoc.cli import main
+from ikudoc.schema import SCHEMA_PATH, schema_text
+
+COMMITTED = ROOT / SCHEMA_PATH
+
+
+def as_json(path):
+    """TOML data as an editor's schema validator sees it: dates become ISO text."""
+    return json.loads(json.dumps(tomllib.loads(path.read_text(encoding="utf-8")), default=str))
+
+
+def validator():
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_committed_schema_matches_the_model():
+    assert COMMITTED.read_text(encoding="utf-8") == schema_text(), "run: ikudoc schema"
+
+
+def test_every_key_has_an_indonesian_description():
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    described = []
+    for definition in [schema, *schema["$defs"].values()]:
+        for key, prop in definition.get("properties", {}).items():
+            described.append((key, prop.get("description", "")))
+    assert described and all(text for _, text in described), [key for key, text in described if not text]
+    assert "tanggal" in dict(described) and "Tanggal penandatanganan" in dict(described)["tanggal"]
+
+
+def test_sample_and_fixture_validate():
+    for path in (SAMPLE, FIXTURES / "enam_tahun.toml"):
+        assert list(validator().iter_errors(as_json(path))) == []
+
+
+@pytest.mark.parametrize("edit, where", [
+    (("2024 = 8.57", '2024 = "8,57"'), ["sasaran", 1, "indikator", 0, "target", "2024"]),
+    (('sumber_data = "ODS', 'sumberdata = "ODS'), ["sasaran", 0, "indikator", 0]),
+    (('pangkat = "Pembina Utama Madya"', "pangkat = 4"), ["penandatangan", "pangkat"]),
+    (('tanggal = "2024-10"', 'tanggal = "Oktober 2024"'), ["dokumen", "tanggal"]),
+])
+def test_schema_rejects_broken_files(tmp_path, edit, where):
+    errors = list(validator().iter_errors(as_json(variant(tmp_path, edit))))
+    assert errors and {tuple(error.absolute_path) for error in errors} == {tuple(where)}
+
+
+def test_content_files_point_editors_to_the_schema():
+    assert SAMPLE.read_text(encoding="utf-8").splitlines()[0] == "#:schema ../schema/ikudoc.schema.json"
+    assert (SAMPLE.parent / "../schema/ikudoc.schema.json").resolve() == COMMITTED
+
+
+def test_schema_command_writes_the_file(tmp_path, capsys):
+    target = tmp_path / "skema.json"
+    assert main(["schema", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"ditulis {target}\n"
+    assert target.read_text(encoding="utf-8") == schema_text()
