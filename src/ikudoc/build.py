@@ -178,6 +178,7 @@ class BuildResult:
     source: Path
     outputs: tuple[Path, ...]
     catatan: tuple[str, ...] = ()  # what the user should know although the build succeeded
+    data: dict[str, bytes] | None = None  # the outputs' bytes, by format
 
 
 def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
@@ -210,4 +211,4 @@ def build_file(source: Path, output_dir: Path, options: Options = Options()) -> 
             notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(source, tuple(targets.values()), tuple(notes))
+    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered)

@@ -38,7 +38,9 @@ from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
 from .problems import ContentError
 from .revision_source import RevisionError, file_ref, resolve, resolve_pair
+from .scaffold import ScaffoldError, init_project, new_revision
 from .schema import SCHEMA_PATH, schema_text
+from .watch import Document, watch
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -320,6 +322,78 @@ def schema(output: Path) -> None:
     except OSError as error:
         raise Failure(f"tidak bisa menulis {output} ({error.strerror})") from None
     click.echo(f"ditulis {output}")
+
+
+@cli.command()
+@click.argument("target", type=click.Path(path_type=Path), metavar="BERKAS_BARU")
+@click.option("--from", "source", required=True, type=click.Path(path_type=Path), metavar="BERKAS",
+              help="Revisi yang sekarang berlaku, dasar revisi baru.")
+@click.option("--label", help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
+@click.option("--tanggal", metavar="TAHUN-BULAN", help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini).")
+def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> None:
+    """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan."""
+    try:
+        load_checked(source)  # a broken file is not copied into a new one
+        made = new_revision(source, target, label, tanggal)
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum memulai revisi baru.") from None
+    except ScaffoldError as error:
+        raise Failure(str(error)) from None
+    except OSError as error:
+        raise Failure(f"{error.filename}: {error.strerror}") from None
+    click.echo(f"ditulis {made.path} ({made.label}, {made.date}, dari {source})")
+    click.echo("Langkah berikutnya:")
+    for step in (
+        "ubah target yang berlaku di setiap [sasaran.indikator.target]; target lama sudah dipindah ke "
+        "[sasaran.indikator.target_sebelum]",
+        'tulis alasan_perubahan = "..." pada indikator yang targetnya berubah',
+        "perbarui teks yang berubah (kata pengantar, bab), [revisi] keputusan, dan tanggal bila perlu",
+        f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
+        f"ikudoc diff {source} {made.path} untuk melihat semua perubahan",
+    ):
+        click.echo(f"  - {step}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
+def init(folder: Path) -> None:
+    """Buat proyek baru untuk perangkat daerah lain di FOLDER, dari contoh yang berkomentar."""
+    try:
+        made = init_project(folder)
+    except ScaffoldError as error:
+        raise Failure(str(error)) from None
+    except OSError as error:
+        raise Failure(f"{error.filename}: {error.strerror}") from None
+    for path in made:
+        click.echo(f"ditulis {path}")
+    click.echo(f"Langkah berikutnya: cd {folder}, sunting content/iku.toml (petunjuknya ada di komentar berkas "
+               "itu), lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
+
+
+@cli.command("watch")
+@click.argument("file", type=click.Path(path_type=Path), metavar="[BERKAS]", required=False)
+@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
+              help="Folder hasil (bawaan: build).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port di 127.0.0.1 (bawaan: 8000; 0: bebas).")
+@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
+              help="Folder templat sendiri.")
+def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
+    """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
+    sources = [file] if file else sorted(Path().glob(CONTENT_GLOB))
+    if len(sources) != 1:
+        raise Failure("sebutkan satu berkas konten: ikudoc watch content/NAMA.toml")
+    if not sources[0].is_file():
+        raise Failure(f"{sources[0]}: berkas tidak ditemukan")
+    document = Document(sources[0], output_dir, templates, lambda line: click.echo(line, err=True))
+    try:
+        watch(document, port, click.echo)
+    except KeyboardInterrupt:
+        click.echo("berhenti.")
+    except OSError as error:
+        raise Failure(f"port {port} tidak bisa dipakai ({error.strerror}); coba --port lain, misalnya --port 0") \
+            from None
 
 
 @cli.command("git-setup")

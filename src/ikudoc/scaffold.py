@@ -1,0 +1,92 @@
+"""Start new content: the next revision of a content file (tomlkit keeps its comments and key order),
+or a new project for another agency from the commented example shipped with ikudoc."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomlkit
+
+from .build import default_templates, write_atomically
+from .schema import SCHEMA_PATH, schema_text
+
+EXAMPLE = Path(__file__).with_name("contoh") / "iku.toml"
+
+
+class ScaffoldError(Exception):
+    """The new file or project cannot be made; the message is Indonesian."""
+
+
+@dataclass(frozen=True)
+class NewRevision:
+    path: Path
+    label: str
+    date: str
+
+
+def _label_year(target: Path, date: str) -> str:
+    found = re.findall(r"(?<!\d)(20\d\d)(?!\d)", target.stem)
+    return found[-1] if found else date[:4]
+
+
+def new_revision(source: Path, target: Path, label: str | None = None, date: str | None = None,
+                 today: datetime.date | None = None) -> NewRevision:
+    """Write ``target``: ``source`` with its current targets as the "sebelum perubahan" ones, a new label and
+    date, the reasons of the old revision dropped, and [revisi] pointing at ``source``."""
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
+    date = date or (today or datetime.date.today()).strftime("%Y-%m")
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
+        raise ScaffoldError(f"tanggal '{date}' harus ditulis 2025-03 (bulan) atau 2025-03-17 (tanggal lengkap)")
+    label = label or f"Perubahan {_label_year(target, date)}"
+    document = tomlkit.parse(source.read_text(encoding="utf-8"))
+    dokumen = document["dokumen"]
+    dokumen["perubahan"] = label
+    dokumen["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
+    for sasaran in document.get("sasaran", []):
+        for indikator in sasaran.get("indikator", []):
+            _targets_become_before(indikator)
+    if "revisi" in document:
+        revisi = document["revisi"]
+        if "nomor" in revisi:
+            revisi["nomor"] = revisi["nomor"] + 1
+        for stale in ("keputusan",):  # the decree of the old revision is not this one's
+            revisi.pop(stale, None)
+        revisi["menggantikan"] = Path(os.path.relpath(source, target.parent)).as_posix()
+    write_atomically(target, tomlkit.dumps(document).encode("utf-8"))
+    return NewRevision(target, label, date)
+
+
+def _targets_become_before(indikator) -> None:
+    indikator.pop("alasan_perubahan", None)
+    if "target" not in indikator:
+        return
+    if "target_sebelum" not in indikator:
+        indikator["target_sebelum"] = tomlkit.table()
+    before = indikator["target_sebelum"]
+    for year in list(before.keys()):
+        del before[year]
+    for year, value in indikator["target"].items():
+        before[year] = value
+
+
+def init_project(folder: Path) -> list[Path]:
+    """A new project in ``folder``: the commented example content, the templates, the schema, .gitignore."""
+    if folder.exists() and any(not entry.name.startswith(".") for entry in folder.iterdir()):
+        raise ScaffoldError(f"folder {folder} tidak kosong; pilih folder baru")
+    content = folder / "content" / "iku.toml"
+    files = {
+        content: EXAMPLE.read_bytes(),
+        folder / SCHEMA_PATH: schema_text().encode("utf-8"),
+        folder / ".gitignore": b"/build/\n",
+    }
+    for path, data in files.items():
+        write_atomically(path, data)
+    shutil.copytree(default_templates(), folder / "templates",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return [*files, folder / "templates"]

@@ -1,0 +1,153 @@
+"""Rebuild a content file on every save and serve its HTML on the loopback interface; the page reloads
+itself after each rebuild. A broken save shows its problems on the page (and in the terminal) above
+the last good document, whose files in build/ stay as they were."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import watchfiles
+
+from .build import Options, TemplateFailure, build_file, default_templates
+from .problems import ContentError
+
+OVERLAY = "pantau.html.j2"
+KEEPALIVE_SECONDS = 15
+WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
+
+
+class Document:
+    """The served state: the last good page, the problems of the last save, and a version that
+    grows with every rebuild (the pages wait on it to reload)."""
+
+    def __init__(self, source: Path, output_dir: Path, templates: Path | None, report: Callable[[str], None]):
+        self.source, self.output_dir = source, output_dir
+        self.templates = templates or default_templates()
+        self.options = Options(("docx", "html"), templates)
+        self.report = report
+        self.page: bytes | None = None
+        self.problems: list[str] = []
+        self.version = 0
+        self.changed = threading.Condition()
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        try:
+            result = build_file(self.source, self.output_dir, self.options)
+        except ContentError as error:
+            problems = [str(problem) for problem in error.problems]
+        except (TemplateFailure, OSError) as error:
+            problems = [f"{self.source}: {error}"]
+        else:
+            problems = []
+        with self.changed:
+            if not problems:
+                self.page = result.data["html"]
+            self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
+        for line in problems:
+            self.report(line)
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        self.report(f"dibangun ulang dalam {seconds} detik" if not problems else
+                    f"{len(problems)} masalah; halaman tetap menampilkan versi terakhir yang berhasil")
+
+    def served(self) -> bytes:
+        """The page as the browser gets it: the last good document with the overlay after <body>."""
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.templates), autoescape=True,
+                                 undefined=jinja2.StrictUndefined)
+        with self.changed:
+            page, problems = self.page, list(self.problems)
+        overlay = env.get_template(OVERLAY).render(masalah=problems).encode("utf-8")
+        if page is None:
+            return b"<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><body>" + overlay + b"</body></html>"
+        head, body, rest = page.partition(b"<body>")
+        return head + body + overlay + rest
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != seen, timeout)
+            return self.version
+
+
+def make_handler(document: Document, port_holder: list[int]):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        server_version = "ikudoc"
+
+        def log_message(self, *args) -> None:  # the terminal shows rebuilds, not requests
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's API)
+            # Only pages asked for by this machine's own name: a page on the web that makes the
+            # browser call 127.0.0.1 under another name (DNS rebinding) is refused.
+            if self.headers.get("Host") not in (f"127.0.0.1:{port_holder[0]}", f"localhost:{port_holder[0]}"):
+                self.send_error(403, "hanya untuk 127.0.0.1")
+                return
+            if self.path == "/":
+                body = document.served()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+            elif self.path == "/peristiwa":
+                self._events()
+            else:
+                self.send_error(404)
+
+        def _events(self) -> None:
+            """Server-sent events: one message per rebuild, a comment now and then to keep it open."""
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = document.version
+            try:
+                while True:
+                    version = document.wait_for_change(seen, KEEPALIVE_SECONDS)
+                    self.wfile.write(f"data: {version}\n\n".encode() if version != seen else b": tetap\n\n")
+                    self.wfile.flush()
+                    seen = version
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    return Handler
+
+
+def watched_paths(document: Document) -> list[Path]:
+    return [document.source.resolve().parent, document.templates.resolve()]
+
+
+def watch(document: Document, port: int, announce: Callable[[str], None]) -> None:
+    """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved."""
+    document.rebuild()
+    port_holder = [port]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(document, port_holder))
+    server.daemon_threads = True
+    port_holder[0] = server.server_address[1]
+    stop = threading.Event()
+    output = document.output_dir.resolve()
+
+    def relevant(_change, path: str) -> bool:
+        changed = Path(path)
+        return changed.suffix.lower() in WATCHED_SUFFIXES and output not in changed.parents
+
+    def rebuild_on_save() -> None:
+        for _changes in watchfiles.watch(*watched_paths(document), watch_filter=relevant, stop_event=stop,
+                                         debounce=50, step=20):
+            document.rebuild()
+
+    watcher = threading.Thread(target=rebuild_on_save, daemon=True)
+    watcher.start()
+    announce(f"melayani http://127.0.0.1:{port_holder[0]}/ (tekan Ctrl-C untuk berhenti)")
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        stop.set()
+        server.server_close()

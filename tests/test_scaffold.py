@@ -1,0 +1,94 @@
+"""ikudoc new starts the next revision from the current one; ikudoc init starts a project for
+another agency. Both round-trip: what they write checks clean and builds."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from conftest import SAMPLE
+from content_variants import variant
+from ikudoc.build import Options, build_file
+from ikudoc.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err.splitlines()
+
+
+def test_new_revision_moves_the_targets_to_sebelum_and_keeps_the_file(tmp_path, capsys):
+    target = tmp_path / "iku_2025.toml"
+    status, out, _ = run(capsys, "new", "--from", str(SAMPLE), str(target), "--tanggal", "2025-03")
+    assert status == 0
+    assert out[0] == f"ditulis {target} (Perubahan 2025, 2025-03, dari {SAMPLE})"
+    assert out[1] == "Langkah berikutnya:" and len(out) == 7
+    old, new = (tomllib.loads(p.read_text(encoding="utf-8")) for p in (SAMPLE, target))
+    for s_old, s_new in zip(old["sasaran"], new["sasaran"], strict=True):
+        for i_old, i_new in zip(s_old["indikator"], s_new["indikator"], strict=True):
+            assert i_new["target_sebelum"] == i_new["target"] == i_old["target"]
+    assert new["dokumen"]["perubahan"] == "Perubahan 2025" and new["dokumen"]["tanggal"] == "2025-03"
+    old_lines, new_lines = SAMPLE.read_text().splitlines(), target.read_text().splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines), 1) if a != b]
+    assert len(changed) == 3, "label, date and one sebelum target: comments, order and all else as they were"
+    assert build_file(target, tmp_path / "build", Options(("docx",))).outputs
+    assert run(capsys, "diff", str(target))[:2] == (0, [f"Perubahan dari {target} (sebelum perubahan) ke {target} "
+                                                        "(Perubahan 2025): tidak ada perbedaan."])
+
+
+def test_new_revision_of_a_revision_with_reasons_and_a_decree(tmp_path, capsys):
+    current = variant(tmp_path, (
+        "[kata_pengantar]", '[revisi]\nnomor = 2\nkeputusan = "SK/1/2024"\n\n[kata_pengantar]'), (
+        'sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"',
+        'sumber_data = "Dinas Koperasi Dan UKM Provinsi Lampung"\nalasan_perubahan = "Naik."'))
+    target = tmp_path / "baru" / "iku_2026.toml"
+    assert run(capsys, "new", "--from", str(current), str(target), "--label", "Perubahan Ketiga",
+               "--tanggal", "2026-02-10")[0] == 0
+    new = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert new["revisi"] == {"nomor": 3, "menggantikan": "../iku_2024.toml"}
+    assert "alasan_perubahan" not in new["sasaran"][1]["indikator"][0]
+    assert str(new["dokumen"]["tanggal"]) == "2026-02-10" and new["dokumen"]["perubahan"] == "Perubahan Ketiga"
+    assert run(capsys, "check", str(target))[0] == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tanggal", "Maret 2025"], "gagal: tanggal 'Maret 2025' harus ditulis 2025-03 (bulan) atau 2025-03-17 "
+                                  "(tanggal lengkap)"),
+])
+def test_new_refuses_a_bad_date(tmp_path, capsys, args, message):
+    status, _, err = run(capsys, "new", "--from", str(SAMPLE), str(tmp_path / "x.toml"), *args)
+    assert (status, err) == (1, [message])
+
+
+def test_new_never_overwrites_and_never_copies_a_broken_file(tmp_path, capsys):
+    existing = tmp_path / "ada.toml"
+    existing.write_text("isi lama", encoding="utf-8")
+    status, _, err = run(capsys, "new", "--from", str(SAMPLE), str(existing))
+    assert (status, err) == (1, [f"gagal: {existing} sudah ada; pilih nama lain atau hapus dulu berkas itu"])
+    assert existing.read_text(encoding="utf-8") == "isi lama"
+    broken = variant(tmp_path, ("2024 = 8.57", '2024 = "8,57"'))
+    status, _, err = run(capsys, "new", "--from", str(broken), str(tmp_path / "baru.toml"))
+    assert status == 1 and err[-1] == f"gagal: {broken} bermasalah; perbaiki dulu sebelum memulai revisi baru."
+    assert not (tmp_path / "baru.toml").exists()
+
+
+def test_init_makes_a_project_that_checks_clean_and_builds(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "dinas_baru"
+    status, out, _ = run(capsys, "init", str(folder))
+    assert status == 0 and out[-1].startswith(f"Langkah berikutnya: cd {folder}")
+    assert (folder / "content" / "iku.toml").read_text(encoding="utf-8").startswith(
+        "#:schema ../schema/ikudoc.schema.json\n# Contoh berkas konten ikudoc")
+    assert (folder / "schema" / "ikudoc.schema.json").is_file() and (folder / "templates" / "iku.docx").is_file()
+    assert (folder / ".gitignore").read_text() == "/build/\n"
+    monkeypatch.chdir(folder)
+    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan"])
+    assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html"])
+
+
+def test_init_refuses_a_folder_in_use(tmp_path, capsys):
+    (tmp_path / "berkas.txt").write_text("x", encoding="utf-8")
+    status, _, err = run(capsys, "init", str(tmp_path))
+    assert (status, err) == (1, [f"gagal: folder {tmp_path} tidak kosong; pilih folder baru"])

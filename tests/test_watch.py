@@ -1,0 +1,103 @@
+"""ikudoc watch: serves the page on loopback, rebuilds on save, shows a broken save's problems above
+the last good document, tells the browser to reload, and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import http.client
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SAMPLE
+
+PARAGRAPH = "Tuliskan penutup di sini."
+
+
+@pytest.fixture()
+def served(tmp_path):
+    content = tmp_path / "content" / "iku.toml"
+    content.parent.mkdir()
+    shutil.copy(SAMPLE, content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    first = process.stdout.readline()
+    assert first.startswith("melayani http://127.0.0.1:"), first + process.stderr.read()
+    port = int(first.split(":")[2].split("/")[0])
+    yield content, port, process
+    if process.poll() is None:
+        process.kill()
+    process.communicate()  # and close the pipes
+
+
+def get(port: int, path: str = "/", host: str | None = None) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": host or f"127.0.0.1:{port}"})
+    response = connection.getresponse()
+    result = response.status, response.read().decode("utf-8")
+    connection.close()
+    return result
+
+
+def page_when(port: int, condition, timeout: float = 15) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        _, page = get(port)
+        if condition(page) or time.monotonic() > deadline:
+            return page
+        time.sleep(0.1)
+
+
+def edit(content, old: str, new: str) -> None:
+    text = content.read_text(encoding="utf-8")
+    assert old in text
+    content.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serves_rebuilds_shows_errors_and_stops(served):
+    content, port, process = served
+    status, page = get(port)
+    assert status == 200 and "BAB IV PENUTUP" in page and 'new EventSource("/peristiwa")' in page
+
+    edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
+    page = page_when(port, lambda p: PARAGRAPH in p)
+    assert PARAGRAPH in page and "bermasalah" not in page
+    assert PARAGRAPH in (content.parent.parent / "build" / "iku.html").read_text(encoding="utf-8")
+
+    edit(content, "2024 = 8.57", '2024 = "8,57"')
+    page = page_when(port, lambda p: "bermasalah" in p)
+    assert "Berkas konten bermasalah; dokumen di bawah ini adalah versi terakhir yang berhasil dibangun." in page
+    assert "[target-teks-angka]" in page and PARAGRAPH in page, "the last good document stays"
+    assert '"8,57"' not in (content.parent.parent / "build" / "iku.html").read_text(encoding="utf-8")
+
+    edit(content, '2024 = "8,57"', "2024 = 8.57")
+    page = page_when(port, lambda p: "bermasalah" not in p)
+    assert "bermasalah" not in page
+
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert out.strip().endswith("berhenti.")
+    assert "Traceback" not in err and "[target-teks-angka]" in err and "dibangun ulang dalam" in err
+
+
+def test_tells_the_browser_to_reload_after_a_rebuild(served):
+    content, port, _ = served
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    connection.request("GET", "/peristiwa", headers={"Host": f"localhost:{port}"})
+    response = connection.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
+    assert response.fp.readline().startswith(b"data: ")
+    connection.close()
+
+
+def test_answers_only_to_its_own_name(served):
+    _, port, _ = served
+    assert get(port, host="contoh.invalid")[0] == 403
+    assert get(port, "/lain")[0] == 404
