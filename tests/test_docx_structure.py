@@ -170,7 +170,7 @@ def test_no_direct_font_formatting_in_the_body(sample_build):
 
 def test_document_properties_come_from_the_content(sample_build):
     props = docx.Document(str(sample_build["docx"])).core_properties
-    assert props.title == "Indikator Kinerja Utama OPD (IKU OPD) Perubahan 2024"
+    assert props.title == "Indikator Kinerja Utama OPD (IKU OPD) Perubahan 2024 – Dinas Koperasi dan UKM Provinsi Lampung"
     assert props.author == "Dinas Koperasi dan UKM Provinsi Lampung"
     assert props.language == "id-ID"
     assert props.created == props.modified == datetime.datetime(2024, 10, 1, tzinfo=datetime.timezone.utc)

@@ -199,3 +199,23 @@ def test_preview_writes_page_thumbnails_and_a_contact_sheet(tmp_path, capsys, we
                               ("halaman-01.png", f"halaman-{pages:02d}.png", "ringkasan.png"))
     assert first.height > first.width and lampiran.width > lampiran.height
     assert sheet.width > 4 * first.width
+
+
+def test_filled_docx_is_reproducible(filled_docx, tmp_path):
+    time.sleep(1.1)
+    again = build_file(SAMPLE, tmp_path, Options(("docx",), fill_toc=True)).outputs[0]
+    assert again.read_bytes() == filled_docx.read_bytes()
+    with zipfile.ZipFile(again) as archive:
+        assert b"__RefHeading" not in archive.read("word/document.xml")
+        assert b"2024-10-01T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--pdf-variant", "pdf/a-3b"], "gagal: '--pdf-variant': butuh PDF: tambahkan pdf ke --format, misalnya "
+                                    "--format docx,html,pdf. Lihat 'ikudoc --help'.\n"),
+    (["--fill-toc", "--format", "html"], "gagal: '--fill-toc': mengisi daftar isi DOCX: tambahkan docx ke --format. "
+                                         "Lihat 'ikudoc --help'.\n"),
+])
+def test_options_that_need_a_format(capsys, args, message):
+    assert main(["build", str(SAMPLE), *args]) == 2
+    assert capsys.readouterr().err == message

@@ -52,18 +52,6 @@ def default_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"  # a source checkout without installing
 
 
-def metadata(konten: Konten) -> dict:
-    """Document properties, from the content."""
-    dokumen = konten.dokumen
-    title = f"{dokumen.judul} ({dokumen.singkatan})" + (f" {dokumen.perubahan}" if dokumen.perubahan else "")
-    return {
-        "judul": title,
-        "subjek": f"{dokumen.judul} {konten.instansi.nama_singkat} {dokumen.periode.awal}-{dokumen.periode.akhir}",
-        "penulis": konten.instansi.nama_singkat,
-        "tanggal": dokumen.tanggal.tanggal,
-    }
-
-
 class TemplateFailure(Exception):
     """A template could not be used (missing, broken, a mistyped variable): the template's fault."""
 
@@ -110,17 +98,18 @@ def render(konten: Konten, options: Options = Options()) -> dict[str, bytes]:
     context = build_context(konten, page_setup(konten, options))
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
-        rendered["docx"] = _filled(docx_template, lambda: render_docx(context, templates, metadata(konten)))
+        rendered["docx"] = using_template(docx_template, lambda: render_docx(context, templates))
     if "html" in options.formats or "pdf" in options.formats:
-        font = css_font_stack(_filled(docx_template, lambda: word_template_font(docx_template)))
-        rendered["html"] = _filled(html_template, lambda: render_html(context, templates, font))
+        font = css_font_stack(using_template(docx_template, lambda: word_template_font(docx_template)))
+        rendered["html"] = using_template(html_template, lambda: render_html(context, templates, font))
     if "pdf" in options.formats:
         rendered["pdf"] = render_pdf(rendered["html"], konten.dokumen.tanggal.tanggal, options.pdf_variant)
     return {fmt: rendered[fmt] for fmt in options.formats}
 
 
-def _filled(template: Path, renderer: Callable):
-    """Run ``renderer``, turning what goes wrong with ``template`` into a TemplateFailure."""
+def using_template(template: Path, renderer: Callable):
+    """Run ``renderer``, turning what goes wrong with ``template`` (missing, broken, a mistyped
+    variable) into a TemplateFailure that names it."""
     if not template.is_file():
         raise TemplateFailure(template, "templat tidak ditemukan")
     try:

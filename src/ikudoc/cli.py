@@ -24,11 +24,13 @@ from .build import (
     output_paths,
     render,
     template_variables,
+    using_template,
     write_all,
     write_atomically,
 )
 from .checks import check_content, check_templates
 from .diff import compare, summarize_revision
+from .diff_writer import TEMPLATE as DIFF_TEMPLATE
 from .diff_writer import as_html, as_json, as_text
 from .docx_text import docx_lines
 from .git_setup import GitSetupError, configure_git
@@ -151,8 +153,9 @@ def _report_build_failure(source: Path, error: Exception) -> None:
               help="Ukuran kertas, menggantikan [dokumen] kertas.")
 @click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
               help="Margin dalam mm, misalnya 25,20,25,30; menggantikan [dokumen] margin.")
-@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), metavar="VARIAN",
-              help=f"PDF untuk arsip: {', '.join(PDF_VARIANTS)}.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False), metavar="VARIAN",
+              help="PDF/A untuk arsip (pdf/a-1b, pdf/a-2b, pdf/a-3b, pdf/a-3u) atau PDF/UA untuk aksesibilitas "
+                   "(pdf/ua-1); perlu --format yang memuat pdf.")
 @click.option("--fill-toc", "--isi-daftar-isi", "fill_toc", is_flag=True,
               help="Isi nomor halaman daftar isi DOCX dengan LibreOffice, agar tampil tanpa perlu diperbarui di "
                    "Word, LibreOffice dan WPS.")
@@ -162,7 +165,13 @@ def _report_build_failure(source: Path, error: Exception) -> None:
 def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None,
           kertas: str | None, margin: Margins | None, pdf_variant: str | None, fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
-    options = Options(formats, templates, kertas.upper() if kertas else None, margin, pdf_variant, fill_toc)
+    if pdf_variant and "pdf" not in formats:
+        raise click.BadParameter("butuh PDF: tambahkan pdf ke --format, misalnya --format docx,html,pdf",
+                                 param_hint="'--pdf-variant'")
+    if fill_toc and "docx" not in formats:
+        raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
+    options = Options(formats, templates, kertas.upper() if kertas else None, margin,
+                      pdf_variant.lower() if pdf_variant else None, fill_toc)
     sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
     if not sources:
         raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml")
@@ -260,16 +269,23 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
             click.echo(str(problem), err=True)
         raise Failure("konten bermasalah; perbandingan tidak dibuat.", exit_code=2) from None
     if fmt == "html":
+        templates = templates or default_templates()
         target = output or Path("build") / f"perubahan_{stem}.html"
         try:
-            write_atomically(target, as_html(comparison, templates or default_templates()))
+            page = using_template(templates / DIFF_TEMPLATE, lambda: as_html(comparison, templates))
+            write_atomically(target, page)
+        except TemplateFailure as error:
+            raise Failure(str(error), exit_code=2) from None
         except OSError as error:
             raise Failure(f"tidak bisa menulis {target} ({error.strerror})", exit_code=2) from None
         click.echo(f"ditulis {target}")
     else:
         text = as_json(comparison) if fmt == "json" else as_text(comparison)
         if output:
-            write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
+            try:
+                write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
+            except OSError as error:
+                raise Failure(f"tidak bisa menulis {output} ({error.strerror})", exit_code=2) from None
             click.echo(f"ditulis {output}")
         else:
             click.echo(text)
@@ -282,14 +298,17 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
               help="Folder hasil; gambar ditulis ke FOLDER/pratinjau/NAMA/ (bawaan: build).")
 @click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
               help="Ukuran kertas, menggantikan [dokumen] kertas.")
+@click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
+              help="Margin dalam mm, menggantikan [dokumen] margin.")
 @click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
               help="Folder templat sendiri.")
-def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, templates: Path | None) -> None:
+def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margin: Margins | None,
+            templates: Path | None) -> None:
     """Gambar setiap halaman PDF sebagai PNG kecil, dan satu lembar ringkasan semua halaman."""
     sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
     if not sources:
         raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc preview BERKAS.toml")
-    options = Options(("pdf",), templates, kertas.upper() if kertas else None)
+    options = Options(("pdf",), templates, kertas.upper() if kertas else None, margin)
     failed = 0
     for source in sources:
         folder = output_dir / "pratinjau" / source.stem
@@ -439,8 +458,9 @@ def _usage_message(error: click.UsageError) -> str:
             break
     if message.startswith("perintah '"):
         message += f"; perintah yang ada: {', '.join(sorted(c for c in cli.commands if not cli.commands[c].hidden))}"
-    if isinstance(error, click.BadParameter) and error.param is not None and error.ctx is not None:
-        return f"{error.param.get_error_hint(error.ctx)}: {message}"
+    if isinstance(error, click.BadParameter):
+        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else error.param_hint
+        return f"{hint}: {message}" if hint else message
     return message
 
 

@@ -72,7 +72,6 @@ class DocumentContext:
     keputusan: str | None  # the decree that set this revision
     tempat: str
     tanggal: str  # "Oktober 2024", or "15 Oktober 2024"
-    tanggal_iso: str  # "2024-10-01", for document metadata
     lambang: Path | None
 
 
@@ -90,10 +89,10 @@ def build_context(konten: Konten, page: PageSetup) -> dict:
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=format_month(date.tanggal) if date.hanya_bulan else format_day(date.tanggal),
-            tanggal_iso=date.tanggal.isoformat(),
             lambang=dokumen.lambang,
         ),
         "kertas": page,
+        "metadata": _metadata(konten),
         "instansi": konten.instansi,
         "penandatangan": konten.penandatangan,
         "kata_pengantar": references.blocks(konten.kata_pengantar.isi),
@@ -103,6 +102,19 @@ def build_context(konten: Konten, page: PageSetup) -> dict:
             "fungsi": tuple(references.runs(item.runs) for item in konten.organisasi.fungsi),
         },
         "iku": _iku_table(konten, references),
+    }
+
+
+def _metadata(konten: Konten) -> dict[str, str]:
+    """Document properties (Word's, the PDF's, the page's), from the content."""
+    dokumen = konten.dokumen
+    title = f"{dokumen.judul} ({dokumen.singkatan})" + (f" {dokumen.perubahan}" if dokumen.perubahan else "")
+    return {
+        "judul": f"{title} – {konten.instansi.nama_singkat}",
+        "subjek": f"{dokumen.judul} {konten.instansi.nama_singkat}, periode {dokumen.periode.awal}–"
+                  f"{dokumen.periode.akhir}",
+        "penulis": konten.instansi.nama_singkat,
+        "tanggal": dokumen.tanggal.tanggal.isoformat(),
     }
 
 

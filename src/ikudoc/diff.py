@@ -1,24 +1,25 @@
 """Compare two revisions of the content model into a list of changes, grouped and in document order.
 
 The models are compared, not the documents: a changed {visi} is one change, not one per paragraph
-that shows it. Texts are compared paragraph by paragraph, and within a changed paragraph word by
-word; a paragraph that only moved is reported once, not as a deletion and an insertion.
+that shows it. Texts are compared paragraph by paragraph (list items one by one), and within a
+changed paragraph word by word; a paragraph that only moved is reported once, as a move.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .context import format_target
 from .formatting import format_day, format_month, roman_numeral
-from .markup import InlineText, ListBlock, ListReference, Paragraph, Text, plain_text
+from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
 from .model import Indikator, Konten, Target
 from .problems import format_key_path
 from .revisions import pair_indicators
 
-# Two paragraphs at least this similar are shown as one changed paragraph, else as removed and added.
+# Two paragraphs sharing at least this share of their words are one changed paragraph; less similar
+# ones are shown as removed and added.
 PARAGRAPH_SIMILARITY = 0.5
 
 Segments = tuple[tuple[str, str], ...]  # ("=", same words), ("-", deleted words), ("+", inserted words)
@@ -32,9 +33,12 @@ class Change:
     jenis: str  # "ubah", "tambah", "hapus", "ganti-nama", "pindah"
     lokasi: str  # what changed: "Target 2024, Persentase ...", "2.2 VISI DAN MISI, paragraf 4"
     kunci: str  # where it is written in the content file (the new one, or the old one for removals)
-    lama: str | None = None
-    baru: str | None = None
+    lama: str | None = None  # the old value or text; None when it was added
+    baru: str | None = None  # the new value or text; None when it was removed
     kata: Segments = ()  # word-level diff of a changed text
+    satuan: str | None = None  # the unit of a target
+    satuan_lama: str | None = None  # the old unit, when it changed
+    asal: str | None = None  # where a moved paragraph was
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Comparison:
     baru: str
     perubahan: tuple[Change, ...]
     tahun: tuple[str, ...] = ()
-    target: tuple[TargetRow, ...] = field(default=())
+    target: tuple[TargetRow, ...] = ()
 
     @property
     def berbeda(self) -> bool:
@@ -70,21 +74,21 @@ class Comparison:
 
 
 def word_diff(old: str, new: str) -> Segments:
-    """Segments of equal, deleted and inserted words turning ``old`` into ``new``."""
-    a, b = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    """Segments of equal, deleted and inserted words turning ``old`` into ``new``; neighbouring changed
+    words form one segment, each word keeping the space that follows it."""
+    a, b = re.findall(r"\S+\s*", old), re.findall(r"\S+\s*", new)
     segments: list[tuple[str, str]] = []
 
     def add(op: str, text: str) -> None:
-        if not text:
-            return
-        if segments and segments[-1][0] == op:
+        if text and segments and segments[-1][0] == op:
             segments[-1] = (op, segments[-1][1] + text)
-        else:
+        elif text:
             segments.append((op, text))
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            add("=", "".join(a[i1:i2]))
+            add("=", "".join(b[j1:j2]))
         else:
             add("-", "".join(a[i1:i2]))
             add("+", "".join(b[j1:j2]))
@@ -95,30 +99,44 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
-def _units(text: Text | None) -> list[str]:
-    """A text as a list of comparable units: paragraphs and list items."""
-    if text is None:
-        return []
-    units = []
-    for block in text.blok:
+def marked_text(runs: Runs) -> str:
+    """Runs as their Markdown, so that a change of **bold** or *italic* is a change too."""
+    text = ""
+    for run in runs:
+        piece = "\n" if run.baris_baru else ("{" + run.rujukan + "}" if run.rujukan else run.teks)
+        if run.miring:
+            piece = f"*{piece}*"
+        if run.tebal:
+            piece = f"**{piece}**"
+        text += piece
+    return text
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A paragraph or a list item of a text, with the words a reader would use to find it."""
+
+    label: str  # "paragraf 3", "paragraf 3, butir 2"
+    text: str
+
+
+def _units(text: Text | None) -> list[_Unit]:
+    units: list[_Unit] = []
+    paragraph = 0
+    for block in (text.blok if text else ()):
         if isinstance(block, Paragraph):
-            units.append(plain_text(block.runs))
+            paragraph += 1
+            units.append(_Unit(f"paragraf {paragraph}", marked_text(block.runs)))
         elif isinstance(block, ListReference):
-            units.append("{" + block.nama + "}")
+            units.append(_Unit(f"daftar sesudah paragraf {paragraph}", "{" + block.nama + "}"))
         elif isinstance(block, ListBlock):
-            for number, item in enumerate(block.butir):
-                marker = {"angka": f"{number + 1}.", "huruf": f"{chr(ord('a') + number)}.", "butir": "-"}[block.jenis]
-                units.append(f"{marker} {plain_text(item)}")
+            units += [_Unit(f"paragraf {paragraph}, butir {n}", marked_text(item))
+                      for n, item in enumerate(block.butir, 1)]
     return units
 
 
-def _excerpt(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 class _Collector:
-    """Gathers changes; paragraphs removed in one place and added in another become one move."""
+    """Gathers changes; a paragraph removed in one place and added in another becomes one move."""
 
     def __init__(self) -> None:
         self.changes: list[Change] = []
@@ -140,34 +158,41 @@ class _Collector:
             return
         self.add(group, "ubah", label, key, old, new, word_diff(old, new))
 
-    def units(self, group: str, label: str, key: str, old: list[str], new: list[str], unit: str = "paragraf") -> None:
-        """Paragraphs (or list items) of one text field, aligned, then compared word by word."""
-        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    def units(self, group: str, prefix: str, key: str, old: list[_Unit], new: list[_Unit]) -> None:
+        """The paragraphs and list items of one text, aligned; changed ones compared word by word."""
+        labelled = f"{prefix}, " if prefix else ""
+        matcher = difflib.SequenceMatcher(None, [u.text for u in old], [u.text for u in new], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
-            removed, added = list(range(i1, i2)), list(range(j1, j2))
-            for i in list(removed):  # pair similar paragraphs in order
-                match = next((j for j in added if _similarity(old[i], new[j]) >= PARAGRAPH_SIMILARITY), None)
+            pairs, last = [], j1 - 1
+            for i in range(i1, i2):  # pair similar paragraphs, keeping their order
+                match = next((j for j in range(last + 1, j2) if _similarity(old[i].text, new[j].text)
+                              >= PARAGRAPH_SIMILARITY), None)
                 if match is not None:
-                    self.text(group, f"{label}, {unit} {match + 1}", key, old[i], new[match])
-                    removed.remove(i)
-                    added = [j for j in added if j > match]
-            for i in removed:
-                self.add(group, "hapus", f"{label}, {unit} {i + 1}", key, old[i], None)
-            for j in range(j1, j2):
-                if j in added:
-                    self.add(group, "tambah", f"{label}, {unit} {j + 1}", key, None, new[j])
+                    pairs.append((i, match))
+                    last = match
+            paired_old, partner = {i for i, _ in pairs}, {j: i for i, j in pairs}
+            for i in range(i1, i2):
+                if i not in paired_old:
+                    self.add(group, "hapus", f"{labelled}{old[i].label} (lama)", key, old[i].text, None)
+            for j in range(j1, j2):  # in the new document's order
+                if j in partner:
+                    self.text(group, f"{labelled}{new[j].label}", key, old[partner[j]].text, new[j].text)
+                else:
+                    self.add(group, "tambah", f"{labelled}{new[j].label}", key, None, new[j].text)
 
     def finish(self) -> tuple[Change, ...]:
         """Pair each removed paragraph with an identical added one: it moved."""
         changes = list(self.changes)
-        for removed in [c for c in changes if c.jenis == "hapus" and c.lama and len(c.lama.split()) > 3]:
+        for removed in [c for c in changes if c.jenis == "hapus" and c.lama and c.satuan is None]:
             added = next((c for c in changes if c.jenis == "tambah" and c.baru == removed.lama), None)
             if added is not None:
                 changes.remove(removed)
+                origin = removed.lokasi.removesuffix(" (lama)")
                 changes[changes.index(added)] = Change(
-                    added.kelompok, "pindah", added.lokasi, added.kunci, removed.lokasi, _excerpt(added.baru),
+                    added.kelompok, "pindah", added.lokasi, added.kunci, removed.lama, added.baru,
+                    asal=origin if removed.kelompok == added.kelompok else f"{removed.kelompok}, {origin}",
                 )
         return tuple(changes)
 
@@ -178,67 +203,101 @@ def _date(konten: Konten) -> str:
 
 
 def _inline(text: InlineText | None) -> str | None:
-    return None if text is None else plain_text(text.runs)
+    return None if text is None else marked_text(text.runs)
 
 
-def _sections(konten: Konten) -> list[tuple[str, str, str, str, Text | None]]:
-    """(group, title without number, label, key, text) of every chapter and section, in order."""
+@dataclass(frozen=True)
+class _Section:
+    chapter: str  # the chapter's title, which names the group
+    title: str
+    label: str  # "2.3 TUJUAN DAN SASARAN", or "" for the chapter's own text
+    key: str
+    text: Text | None
+
+
+def _sections(konten: Konten) -> list[_Section]:
     sections = []
     for b, bab in enumerate(konten.bab, 1):
-        group = f"BAB {roman_numeral(b)} {bab.judul}"
-        sections.append((group, bab.judul, group, format_key_path(("bab", b - 1, "isi")), bab.isi))
-        for g, bagian in enumerate(bab.bagian, 1):
-            sections.append((group, bagian.judul, f"{b}.{g} {bagian.judul}",
-                             format_key_path(("bab", b - 1, "bagian", g - 1, "isi")), bagian.isi))
+        sections.append(_Section(bab.judul, bab.judul, "", format_key_path(("bab", b - 1, "isi")), bab.isi))
+        sections += [_Section(bab.judul, g.judul, f"{b}.{n} {g.judul}",
+                              format_key_path(("bab", b - 1, "bagian", n - 1, "isi")), g.isi)
+                     for n, g in enumerate(bab.bagian, 1)]
     return sections
 
 
 def _compare_chapters(out: _Collector, old: Konten, new: Konten) -> None:
-    old_sections, new_sections = _sections(old), _sections(new)
-    titles = difflib.SequenceMatcher(None, [s[1] for s in old_sections], [s[1] for s in new_sections],
-                                     autojunk=False)
-    for tag, i1, i2, j1, j2 in titles.get_opcodes():
+    # A chapter is one group, named as the new document numbers it (or the old one, if it was removed).
+    groups = {bab.judul: f"BAB {roman_numeral(n)} {bab.judul}" for n, bab in enumerate(old.bab, 1)}
+    groups |= {bab.judul: f"BAB {roman_numeral(n)} {bab.judul}" for n, bab in enumerate(new.bab, 1)}
+    before, after = _sections(old), _sections(new)
+    titles = difflib.SequenceMatcher(None, [(s.chapter, s.title) for s in before],
+                                     [(s.chapter, s.title) for s in after], autojunk=False)
+    for _tag, i1, i2, j1, j2 in titles.get_opcodes():
         pairs = list(zip(range(i1, i2), range(j1, j2)))  # equal titles, or titles changed in place
         for i, j in pairs:
-            group, _, label, key, text = new_sections[j]
-            out.text(group, f"Judul {label}", key.rsplit(".", 1)[0] + ".judul", old_sections[i][1], new_sections[j][1])
-            out.units(group, label, key, _units(old_sections[i][4]), _units(text))
-        for i in range(i1 + len(pairs), i2):
-            group, _, label, key, text = old_sections[i]
-            out.add(group, "hapus", f"{label} dihapus", key, "\n".join(_units(text)), None)
-        for j in range(j1 + len(pairs), j2):
-            group, _, label, key, text = new_sections[j]
-            out.add(group, "tambah", f"{label} ditambah", key, None, "\n".join(_units(text)))
+            was, now = before[i], after[j]
+            group = groups[now.chapter]
+            if was.title != now.title:
+                out.text(group, f"Judul {now.label or group}", now.key.rsplit(".", 1)[0] + ".judul", was.title,
+                         now.title)
+            out.units(group, now.label, now.key, _units(was.text), _units(now.text))
+        for section in [before[i] for i in range(i1 + len(pairs), i2)]:
+            text = "\n".join(u.text for u in _units(section.text))
+            out.add(groups[section.chapter], "hapus", f"{section.label or 'Teks bab'} dihapus", section.key, text,
+                    None)
+        for section in [after[j] for j in range(j1 + len(pairs), j2)]:
+            text = "\n".join(u.text for u in _units(section.text))
+            out.add(groups[section.chapter], "tambah", f"{section.label or 'Teks bab'} ditambah", section.key, None,
+                    text)
 
 
 def _compare_list(out: _Collector, group: str, label: str, key: str, old: list, new: list) -> None:
-    out.units(group, label, key, [plain_text(i.runs) for i in old], [plain_text(i.runs) for i in new], "butir")
+    as_units = [[_Unit(f"butir {n}", marked_text(item.runs)) for n, item in enumerate(items, 1)] for items in (old, new)]
+    out.units(group, label, key, *as_units)
 
 
 def _target_text(target: Target | None, indikator: Indikator) -> str | None:
     return None if target is None else format_target(target, indikator)
 
 
+def _target_summary(indikator: Indikator) -> str:
+    targets = "; ".join(f"{year}: {format_target(t, indikator)}" for year, t in sorted(indikator.target.items()))
+    return f"{indikator.nama} (satuan {indikator.satuan}; target {targets})"
+
+
+def _target_changes(key_prefix: str, label: str, was: Indikator, now: Indikator, years: tuple[str, ...],
+                    old_targets: dict[str, Target], new_targets: dict[str, Target]) -> list[Change]:
+    changes = []
+    for year in years:
+        old_value, new_value = _target_text(old_targets.get(year), was), _target_text(new_targets.get(year), now)
+        if old_value != new_value:
+            kind = "tambah" if old_value is None else "hapus" if new_value is None else "ubah"
+            changes.append(Change(
+                "Target", kind, f"{label} {year}, {now.nama}", f"{key_prefix}.{year}", old_value, new_value,
+                satuan=now.satuan, satuan_lama=was.satuan if was.satuan != now.satuan else None,
+            ))
+    return changes
+
+
 def _compare_indicators(out: _Collector, old: Konten, new: Konten) -> tuple[tuple[str, ...], tuple[TargetRow, ...]]:
     group = "Sasaran dan indikator"
     old_sasaran = {id(ind): s.nama for _, s, ind in old.indicators()}
     new_sasaran = {id(ind): s.nama for _, s, ind in new.indicators()}
-    out.units(group, "Sasaran strategis", "sasaran", [s.nama for s in old.sasaran], [s.nama for s in new.sasaran],
-              "butir")
-    years = tuple(sorted({y for _, _, i in old.indicators() for y in i.target}
-                         | {y for _, _, i in new.indicators() for y in i.target}))
-    rows, target_changes = [], []
+    out.units(group, "Sasaran strategis", "sasaran", *[[_Unit(f"butir {n}", s.nama) for n, s in enumerate(k.sasaran, 1)]
+                                                      for k in (old, new)])
+    years = tuple(sorted({y for k in (old, new) for _, _, i in k.indicators() for y in i.target}))
+    rows, target_changes, before_changes = [], [], []
     for pair in pair_indicators(old, new):
         if pair.baru is None:
             loc, ind = pair.lama
-            out.add(group, "hapus", f"Indikator dihapus: {ind.nama}", format_key_path(loc), ind.nama, None)
+            out.add(group, "hapus", "Indikator dihapus", format_key_path(loc), _target_summary(ind), None)
             rows.append(TargetRow(ind.nama, None, "hapus", ind.satuan,
                                   tuple(TargetCell(_target_text(ind.target.get(y), ind), None) for y in years)))
             continue
         loc, ind = pair.baru
         key = format_key_path(loc)
         if pair.lama is None:
-            out.add(group, "tambah", f"Indikator ditambah: {ind.nama}", key, None, ind.nama)
+            out.add(group, "tambah", "Indikator ditambah", key, None, _target_summary(ind))
             rows.append(TargetRow(ind.nama, None, "tambah", ind.satuan,
                                   tuple(TargetCell(None, _target_text(ind.target.get(y), ind)) for y in years)))
             continue
@@ -246,14 +305,16 @@ def _compare_indicators(out: _Collector, old: Konten, new: Konten) -> tuple[tupl
         status = "tetap"
         if was.nama != ind.nama:
             status = "ganti-nama"
-            out.add(group, "ganti-nama", f"Nama indikator {was.nama}", f"{key}.nama", was.nama, ind.nama,
+            how = "" if pair.dikenali_dari == "kode" else " (dianggap indikator yang sama karena namanya mirip)"
+            out.add(group, "ganti-nama", f"Nama indikator {was.nama}{how}", f"{key}.nama", was.nama, ind.nama,
                     word_diff(was.nama, ind.nama))
-        # Under a sasaran that existed before, but not its old one: it moved. (Under a sasaran name
-        # that is new, the sasaran was renamed or added, which the sasaran list above reports.)
+        # Under a sasaran that existed before, but not its old one: it moved. (Under a sasaran name that
+        # is new, the sasaran was renamed or added, which the sasaran list above reports.)
         if old_sasaran[id(was)] != new_sasaran[id(ind)] and new_sasaran[id(ind)] in old_sasaran.values():
             out.add(group, "pindah", f"Sasaran dari indikator {ind.nama}", key, old_sasaran[id(was)],
-                    new_sasaran[id(ind)])
-        for field_name, label in (("satuan", "Satuan"), ("sumber_data", "Sumber data"), ("kode", "Kode")):
+                    new_sasaran[id(ind)], asal=old_sasaran[id(was)])
+        for field_name, label in (("satuan", "Satuan"), ("sumber_data", "Sumber data"), ("kode", "Kode"),
+                                  ("desimal", "Jumlah desimal"), ("kumulatif", "Kumulatif")):
             out.value(group, f"{label}, {ind.nama}", f"{key}.{field_name}", getattr(was, field_name),
                       getattr(ind, field_name))
         for field_name, label in (("makna", "Makna indikator"), ("alasan_pemilihan", "Alasan pemilihan"),
@@ -261,25 +322,20 @@ def _compare_indicators(out: _Collector, old: Konten, new: Konten) -> tuple[tupl
                                   ("alasan_perubahan", "Alasan perubahan target")):
             out.text(group, f"{label}, {ind.nama}", f"{key}.{field_name}", _inline(getattr(was, field_name)),
                      _inline(getattr(ind, field_name)))
-        cells = []
-        for year in years:
-            cell = TargetCell(_target_text(was.target.get(year), was), _target_text(ind.target.get(year), ind))
-            cells.append(cell)
-            if cell.berubah:
-                target_changes.append(_target_change(year, ind, was, cell, f"{key}.target.{year}"))
-        rows.append(TargetRow(ind.nama, was.nama if status == "ganti-nama" else None, status, ind.satuan, tuple(cells)))
+        target_changes += _target_changes(f"{key}.target", "Target", was, ind, years, was.target, ind.target)
+        before_changes += _target_changes(f"{key}.target_sebelum", "Target sebelum perubahan", was, ind, years,
+                                          was.target_sebelum or {}, ind.target_sebelum or {})
+        cells = tuple(TargetCell(_target_text(was.target.get(y), was), _target_text(ind.target.get(y), ind))
+                      for y in years)
+        rows.append(TargetRow(ind.nama, was.nama if status == "ganti-nama" else None, status, ind.satuan, cells))
     out.changes.extend(target_changes)
+    out.changes.extend(Change(**{**c.__dict__, "kelompok": "Target sebelum perubahan"}) for c in before_changes)
     return years, tuple(rows)
 
 
-def _target_change(year: str, ind: Indikator, was: Indikator, cell: TargetCell, key: str,
-                   label: str = "Target") -> Change:
-    unit_new = f" {ind.satuan}"
-    unit_old = f" {was.satuan}" if was.satuan != ind.satuan else ""
-    old = f"{cell.lama or '(tidak ada)'}{unit_old}"
-    new = f"{cell.baru or '(tidak ada)'}{unit_new}"
-    kind = "tambah" if cell.lama is None else "hapus" if cell.baru is None else "ubah"
-    return Change("Target", kind, f"{label} {year}, {ind.nama}", key, old, new)
+def _margins(konten: Konten) -> str | None:
+    m = konten.dokumen.margin
+    return None if m is None else f"atas {m.atas}, kanan {m.kanan}, bawah {m.bawah}, kiri {m.kiri} mm"
 
 
 def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Comparison:
@@ -287,6 +343,7 @@ def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Compari
     out = _Collector()
     group = "Sampul dan identitas"
     d_old, d_new = old.dokumen, new.dokumen
+    r_old, r_new = old.revisi, new.revisi
     for key, label, a, b in (
         ("dokumen.judul", "Judul", d_old.judul, d_new.judul),
         ("dokumen.singkatan", "Singkatan", d_old.singkatan, d_new.singkatan),
@@ -296,15 +353,18 @@ def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Compari
         ("dokumen.tempat", "Tempat", d_old.tempat, d_new.tempat),
         ("dokumen.tanggal", "Tanggal", _date(old), _date(new)),
         ("dokumen.lambang", "Lambang", d_old.lambang and d_old.lambang.name, d_new.lambang and d_new.lambang.name),
+        ("dokumen.kertas", "Kertas", d_old.kertas, d_new.kertas),
+        ("dokumen.margin", "Margin", _margins(old), _margins(new)),
         ("instansi.pemerintah", "Pemerintah", old.instansi.pemerintah, new.instansi.pemerintah),
         ("instansi.nama", "Nama instansi", old.instansi.nama, new.instansi.nama),
         ("instansi.nama_singkat", "Nama singkat instansi", old.instansi.nama_singkat, new.instansi.nama_singkat),
-        ("revisi.nomor", "Nomor revisi", old.revisi and old.revisi.nomor, new.revisi and new.revisi.nomor),
-        ("revisi.keputusan", "Keputusan", old.revisi and old.revisi.keputusan, new.revisi and new.revisi.keputusan),
+        ("revisi.nomor", "Nomor revisi", r_old and r_old.nomor, r_new and r_new.nomor),
+        ("revisi.keputusan", "Keputusan", r_old and r_old.keputusan, r_new and r_new.keputusan),
+        ("revisi.menggantikan", "Menggantikan", r_old and r_old.menggantikan, r_new and r_new.menggantikan),
     ):
         out.value(group, label, key, a, b)
-    out.units("Kata pengantar", "Kata pengantar", "kata_pengantar.isi",
-              _units(old.kata_pengantar.isi), _units(new.kata_pengantar.isi))
+    out.units("Kata pengantar", "", "kata_pengantar.isi", _units(old.kata_pengantar.isi),
+              _units(new.kata_pengantar.isi))
     for name, label in (("jabatan", "Jabatan"), ("nama", "Nama"), ("pangkat", "Pangkat"), ("nip", "NIP")):
         out.value("Penandatangan", label, f"penandatangan.{name}", getattr(old.penandatangan, name),
                   getattr(new.penandatangan, name))
@@ -328,18 +388,16 @@ def summarize_revision(konten: Konten, label: str) -> Comparison:
     years = tuple(sorted(konten.sasaran[0].indikator[0].target))
     changes, rows = [], []
     for loc, _, ind in konten.indicators():
-        before = ind.target_sebelum or {}
-        cells = tuple(TargetCell(_target_text(before.get(y), ind) if ind.target_sebelum is not None else None,
-                                 _target_text(ind.target.get(y), ind)) for y in years)
         key = format_key_path(loc)
-        if ind.target_sebelum is not None:
-            for year, cell in zip(years, cells):
-                if cell.berubah:
-                    changes.append(_target_change(year, ind, ind, cell, f"{key}.target.{year}"))
-            if ind.alasan_perubahan and any(c.berubah for c in cells):
+        revised = ind.target_sebelum is not None
+        if revised:
+            found = _target_changes(f"{key}.target", "Target", ind, ind, years, ind.target_sebelum, ind.target)
+            changes += found
+            if ind.alasan_perubahan and found:
                 changes.append(Change("Target", "ubah", f"Alasan perubahan, {ind.nama}", f"{key}.alasan_perubahan",
-                                      None, plain_text(ind.alasan_perubahan.runs)))
-        rows.append(TargetRow(ind.nama, None, "tetap" if ind.target_sebelum is not None else "tambah",
-                              ind.satuan, cells))
+                                      None, marked_text(ind.alasan_perubahan.runs)))
+        cells = tuple(TargetCell(_target_text((ind.target_sebelum or {}).get(y), ind) if revised else None,
+                                 _target_text(ind.target.get(y), ind)) for y in years)
+        rows.append(TargetRow(ind.nama, None, "tetap" if revised else "tambah", ind.satuan, cells))
     perubahan = konten.dokumen.perubahan or "setelah perubahan"
     return Comparison(f"{label} (sebelum perubahan)", f"{label} ({perubahan})", tuple(changes), years, tuple(rows))

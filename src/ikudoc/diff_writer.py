@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from itertools import groupby
 from pathlib import Path
 
@@ -40,15 +41,34 @@ def render_segments(segments: Segments) -> str:
     return "".join(parts)
 
 
+def _excerpt(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def with_unit(value: str | None, unit: str | None) -> str:
+    """A target as a reader says it: "8,57 %"; a text target ("N/A") has no unit."""
+    if value is None:
+        return "(tidak ada)"
+    return f"{value} {unit}" if unit and re.fullmatch(r"[-+]?[\d.,]+", value) else value
+
+
+def _indented(text: str) -> str:
+    return text.replace("\n", "\n      ")
+
+
 def _change_line(change: Change) -> str:
     if change.kata:
         return f"  {change.lokasi}:\n    {render_segments(change.kata)}"
     if change.jenis == "pindah":
-        return f"  {change.lokasi} (dipindah dari {change.lama}): {change.baru}"
+        return f"  {change.lokasi} (dipindah dari {change.asal}): {_excerpt(change.baru or '')}"
+    if change.satuan is not None:  # a target
+        old = with_unit(change.lama, change.satuan_lama) if change.lama is not None else "(tidak ada)"
+        return f"  {change.lokasi}: {old} -> {with_unit(change.baru, change.satuan)}"
     if change.lama is None:
-        return f"  {change.lokasi}: " + click.style(f"{{+{change.baru}+}}", fg="green")
+        return f"  {change.lokasi}: " + click.style(f"{{+{_indented(change.baru)}+}}", fg="green")
     if change.baru is None:
-        return f"  {change.lokasi}: " + click.style(f"[-{change.lama}-]", fg="red")
+        return f"  {change.lokasi}: " + click.style(f"[-{_indented(change.lama)}-]", fg="red")
     return f"  {change.lokasi}: {change.lama} -> {change.baru}"
 
 
@@ -74,5 +94,6 @@ def as_json(comparison: Comparison) -> str:
 
 def as_html(comparison: Comparison, templates: Path) -> bytes:
     groups = [(group, list(changes)) for group, changes in groupby(comparison.perubahan, key=lambda c: c.kelompok)]
-    page = environment(templates).get_template(TEMPLATE)
-    return page.render(perbandingan=comparison, kelompok=groups).encode("utf-8")
+    env = environment(templates)
+    env.filters["dengan_satuan"] = with_unit
+    return env.get_template(TEMPLATE).render(perbandingan=comparison, kelompok=groups).encode("utf-8")

@@ -56,8 +56,8 @@ def undeclared_variables(templates: Path) -> set[str]:
     return set(template.get_undeclared_template_variables(_environment(template)))
 
 
-def render_docx(context: dict, templates: Path, metadata: dict) -> bytes:
-    """Fill the Word template with ``context``; ``metadata`` fills the document properties."""
+def render_docx(context: dict, templates: Path) -> bytes:
+    """Fill the Word template with ``context``."""
     template = DocxTemplate(templates / TEMPLATE)
     template.render(context, _environment(template), autoescape=True)
 
@@ -68,11 +68,11 @@ def render_docx(context: dict, templates: Path, metadata: dict) -> bytes:
     apply_to_docx(document, context["kertas"])
     for table in body.iter(qn("w:tbl")):
         _fit_table_grid(table)
-    _set_properties(document, metadata)
+    _set_properties(document, context["metadata"])
 
     buffer = io.BytesIO()
     template.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def _remove_empty_runs(body) -> None:
@@ -178,7 +178,8 @@ def _fit_table_grid(table) -> None:
 def _set_properties(document, metadata: dict) -> None:
     """Title, author and dates from the content, never from the clock."""
     props = document.core_properties
-    moment = datetime.datetime.combine(metadata["tanggal"], datetime.time(), tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime.combine(datetime.date.fromisoformat(metadata["tanggal"]), datetime.time(),
+                                       tzinfo=datetime.timezone.utc)
     props.title = metadata["judul"]
     props.subject = metadata["subjek"]
     props.author = metadata["penulis"]
@@ -197,8 +198,9 @@ def _entry_time() -> tuple[int, int, int, int, int, int]:
     return (1980, 1, 1, 0, 0, 0)
 
 
-def _reproducible_zip(data: bytes) -> bytes:
-    """The same entries in the same order, with a fixed time, so equal input gives equal bytes."""
+def reproducible_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same entries in the same order (some ``replace``d), with a fixed time, so equal input gives
+    equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     entry_time = _entry_time()
@@ -207,5 +209,5 @@ def _reproducible_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=entry_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, (replace or {}).get(entry.filename) or source.read(entry.filename))
     return output.getvalue()

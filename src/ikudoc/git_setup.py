@@ -1,6 +1,7 @@
 """Register a textconv diff driver so that git diff and git log -p show a Word file's text.
 
-Idempotent: running it again changes nothing. The driver runs this same Python's ``ikudoc teks-docx``.
+Idempotent: running it again changes nothing. The driver runs this same Python's ``ikudoc teks-docx``
+(without git's text cache, so that a newer ikudoc shows old files its own way).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def _git(args: list[str], cwd: Path) -> str:
     return result.stdout.strip()
 
 
+def _git_get(key: str, root: Path) -> str:
+    git = shutil.which("git")
+    if git is None:
+        raise GitSetupError("git tidak terpasang")
+    return subprocess.run([git, "config", "--local", "--get", key], cwd=root, capture_output=True,
+                          text=True).stdout.strip()
+
+
 def configure_git(folder: Path) -> list[str]:
     """Set the driver up in the repository holding ``folder``; return what was done, in Indonesian."""
     try:
@@ -36,16 +45,17 @@ def configure_git(folder: Path) -> list[str]:
     except GitSetupError:
         raise GitSetupError(f"{folder} bukan bagian dari repositori git; jalankan 'git init' dulu") from None
     done = []
+    # The Python that runs ikudoc now: after moving to another Python (a new venv), run git-setup again.
     command = f"{shlex.quote(sys.executable)} -m ikudoc teks-docx"
-    for key, value in ((f"diff.{DRIVER}.textconv", command), (f"diff.{DRIVER}.cachetextconv", "true")):
-        current = subprocess.run(["git", "config", "--local", "--get", key], cwd=root, capture_output=True,
-                                 text=True).stdout.strip()
-        if current != value:
-            _git(["config", "--local", key, value], root)
-            done.append(f"git config {key} = {value}")
+    key = f"diff.{DRIVER}.textconv"
+    if _git_get(key, root) != command:
+        _git(["config", "--local", key, command], root)
+        done.append(f"git config {key} = {command}")
     attributes = root / ".gitattributes"
-    lines = attributes.read_text(encoding="utf-8").splitlines() if attributes.exists() else []
-    if ATTRIBUTE_LINE not in lines:
-        attributes.write_text("\n".join([*lines, ATTRIBUTE_LINE]) + "\n", encoding="utf-8")
+    raw = attributes.read_bytes() if attributes.exists() else b""
+    if not any(line.split() == ATTRIBUTE_LINE.split() for line in raw.decode("utf-8").splitlines()):
+        newline = b"\r\n" if b"\r\n" in raw else b"\n"
+        separator = newline if raw and not raw.endswith(b"\n") else b""
+        attributes.write_bytes(raw + separator + ATTRIBUTE_LINE.encode() + newline)
         done.append(f"{attributes}: ditambah '{ATTRIBUTE_LINE}' (commit berkas ini agar berlaku untuk semua)")
     return done or ["repositori sudah siap: git diff berkas .docx menampilkan teksnya"]

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+
+from .docx_writer import reproducible_zip
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
 HEADING_STYLES = ("Heading1", "Heading2")
@@ -90,13 +95,17 @@ def fill_toc(data: bytes) -> bytes:
         source, target = Path(folder, "dibangun.docx"), Path(folder, "terisi.docx")
         source.write_bytes(data)
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+        # A session of its own, so that on a timeout LibreOffice goes too, not only the script driving it.
+        run = subprocess.Popen([python, str(SCRIPT), str(source), str(target), soffice], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
         try:
-            run = subprocess.run([python, str(SCRIPT), str(source), str(target), soffice],
-                                 capture_output=True, text=True, timeout=300, env=env)
+            _, errors = run.communicate(timeout=300)
         except subprocess.TimeoutExpired:
+            os.killpg(run.pid, signal.SIGKILL) if hasattr(os, "killpg") else run.kill()
+            run.communicate()
             raise FillFailed("LibreOffice tidak selesai dalam 5 menit; daftar isi tidak diisi") from None
         if run.returncode != 0 or not target.is_file():
-            last = (run.stderr.strip().splitlines() or ["tanpa keterangan"])[-1]
+            last = (errors.strip().splitlines() or ["tanpa keterangan"])[-1]
             raise FillFailed(f"LibreOffice gagal mengisi daftar isi ({last}); DOCX dibiarkan seperti dibangun")
         filled = target.read_bytes()
     entries = toc_entries(filled)
@@ -104,4 +113,15 @@ def fill_toc(data: bytes) -> bytes:
     if [title for title, _ in entries] != expected or not all(page for _, page in entries):
         raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
                          "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
-    return filled
+    return _reproducible(filled, data)
+
+
+def _reproducible(filled: bytes, built: bytes) -> bytes:
+    """LibreOffice's file, made byte-stable: the built file's properties (dates from the content, not the
+    clock), Word's own bookmark names for LibreOffice's random ones, fixed ZIP times."""
+    with zipfile.ZipFile(io.BytesIO(filled)) as archive:
+        document = archive.read("word/document.xml")
+    with zipfile.ZipFile(io.BytesIO(built)) as archive:
+        properties = archive.read("docProps/core.xml")
+    document = re.sub(rb"__RefHeading___Toc(\d+)_\d+", rb"_Toc\1", document)
+    return reproducible_zip(filled, {"word/document.xml": document, "docProps/core.xml": properties})

@@ -209,14 +209,13 @@ def _raw_indicators(source: TomlSource) -> Iterator[tuple[Loc, dict]]:
 
 def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
     """A revision gives "sebelum" targets for every indicator (unless they come from the replaced
-    revision); a document with "sebelum" targets is a revision."""
+    revision); a document with "sebelum" targets is a revision, and says so with a label."""
     indicators = list(_raw_indicators(source))
     typed = [loc for loc, ind in indicators if "target_sebelum" in ind]
-    if not typed:
-        return []
-    problems = []
     revisi = source.data.get("revisi")
-    if not (isinstance(revisi, dict) and "menggantikan" in revisi):
+    replaces = isinstance(revisi, dict) and "menggantikan" in revisi
+    problems = []
+    if typed and not replaces:
         problems += [
             Problem(source.path, source.line_of(loc), (*loc, "target_sebelum"),
                     "target sebelum perubahan belum ditulis, padahal indikator lain menuliskannya; tulis "
@@ -224,7 +223,7 @@ def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
             for loc, ind in indicators if "target_sebelum" not in ind
         ]
     dokumen = source.data.get("dokumen")
-    if isinstance(dokumen, dict) and "perubahan" not in dokumen:
+    if (typed or replaces) and isinstance(dokumen, dict) and "perubahan" not in dokumen:
         problems.append(Problem(
             source.path, source.line_of(("dokumen",)), ("dokumen", "perubahan"),
             "dokumen ini memuat target sebelum perubahan, jadi harus diberi label perubahan, misalnya "

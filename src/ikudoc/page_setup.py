@@ -55,6 +55,10 @@ def apply_to_docx(document, setup: PageSetup) -> None:
         size.set(qn("w:w"), _twips(width))
         size.set(qn("w:h"), _twips(height))
         margins = section.find(qn("w:pgMar"))
+        if margins is None:  # a section without margins (a template made elsewhere): Word's defaults apply
+            margins = section.makeelement(qn("w:pgMar"), {qn(f"w:{side}"): "1440" for side in
+                                                          ("top", "right", "bottom", "left")})
+            size.addnext(margins)
         if setup.margin is not None:
             for side, value in (("top", setup.margin.atas), ("right", setup.margin.kanan),
                                 ("bottom", setup.margin.bawah), ("left", setup.margin.kiri)):

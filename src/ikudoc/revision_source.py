@@ -36,15 +36,20 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
     candidate = base / spec
     if candidate.is_file():
         return file_ref(candidate, spec if base == Path(".") else str(candidate))
+    if candidate.is_dir():
+        raise RevisionError(f"{spec} adalah folder; sebutkan berkas kontennya (.toml)")
+    if candidate.suffix == ".toml" and ":" not in spec:
+        raise RevisionError(f"berkas {spec} tidak ditemukan")
     if ":" in spec:
         revision, path = spec.split(":", 1)
+        if not revision or not path.strip(". /"):
+            raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, misalnya HEAD~1:content/iku_2024.toml")
         root = _repository_root(base, spec)
         return _from_git(root, revision, path, spec)
     if same_path is not None:
         root = _repository_root(base, spec)
-        return _from_git(root, spec, _in_repository(root, base / same_path, spec), f"{spec}:{same_path}")
-    if candidate.suffix == ".toml":
-        raise RevisionError(f"berkas {spec} tidak ditemukan")
+        path = _in_repository(root, base / same_path, spec)
+        return _from_git(root, spec, path, f"{spec}:{path}")
     raise RevisionError(f"'{spec}' bukan berkas; untuk revisi git sebutkan juga berkasnya: {spec}:content/NAMA.toml")
 
 
@@ -90,18 +95,22 @@ def _from_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
 
 
 def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef, ContentRef]:
-    """OLD and NEW of ``ikudoc diff``: a bare revision means the path the other one names, or the only
-    content file when neither names one."""
+    """OLD and NEW of ``ikudoc diff``. A bare revision means the file the other one names (a working
+    file, or the path of a REV:PATH), or else the only content file."""
 
-    def named_path(spec: str) -> Path | None:
-        if (base / spec).is_file():
-            return Path(spec)
-        return Path(spec.split(":", 1)[1]) if ":" in spec else None
+    def bare(spec: str) -> bool:
+        return ":" not in spec and not (base / spec).exists() and not spec.endswith(".toml")
 
-    path = named_path(new) or named_path(old)
-    if path is None:
+    def complete(spec: str, other: str) -> ContentRef:
+        if not bare(spec):
+            return resolve(spec, base=base)
+        if (base / other).is_file():
+            return resolve(spec, Path(other), base)
+        if ":" in other:
+            return resolve(f"{spec}:{other.split(':', 1)[1]}", base=base)
         candidates = sorted((base / "content").glob("*.toml"))
         if len(candidates) != 1:
-            raise RevisionError(f"sebutkan berkas kontennya, misalnya {old}:content/iku_2024.toml")
-        path = candidates[0].relative_to(base)
-    return resolve(old, path, base), resolve(new, path, base)
+            raise RevisionError(f"sebutkan berkas kontennya, misalnya {spec}:content/iku_2024.toml")
+        return resolve(spec, candidates[0].relative_to(base), base)
+
+    return complete(old, new), complete(new, old)

@@ -10,8 +10,9 @@ from .model import Indikator, Konten, Target
 from .problems import Loc, Problem
 from .source import TomlSource
 
-# Two names at least this similar (difflib ratio) are taken for one indicator, renamed.
-RENAME_SIMILARITY = 0.6
+# Two names sharing at least this share of their words (difflib ratio over words) may be one indicator,
+# renamed. Words, not letters: IKU names share long prefixes ("Persentase Koperasi ...").
+RENAME_SIMILARITY = 0.75
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,9 @@ class IndicatorPair:
     dikenali_dari: str = ""  # "kode", "nama", or "kemiripan" (a rename)
 
 
-def pair_indicators(old: Konten, new: Konten) -> list[IndicatorPair]:
-    """Pair the indicators of two revisions: by ``kode``, then by name, then by similar name.
-    The new table's order comes first, removed indicators after, in the old order."""
+def pair_indicators(old: Konten, new: Konten, renames: bool = True) -> list[IndicatorPair]:
+    """Pair the indicators of two revisions: by ``kode``, then by name, then (with ``renames``) by a
+    clearly similar name. The new table's order comes first, removed indicators after, in the old order."""
     old_items = [(loc, ind) for loc, _, ind in old.indicators()]
     new_items = [(loc, ind) for loc, _, ind in new.indicators()]
     matched: dict[int, tuple[int, str]] = {}  # new index -> (old index, how)
@@ -42,9 +43,9 @@ def pair_indicators(old: Konten, new: Konten) -> list[IndicatorPair]:
                 if found is not None:
                     matched[n] = (found, how)
     for n, (_, new_ind) in enumerate(new_items):
-        if n in matched or new_ind.kode is not None:
+        if not renames or n in matched or new_ind.kode is not None:
             continue
-        scored = [(difflib.SequenceMatcher(None, old_items[o][1].nama, new_ind.nama).ratio(), o) for o in free_old()
+        scored = [(_word_similarity(old_items[o][1].nama, new_ind.nama), o) for o in free_old()
                   if old_items[o][1].kode is None]
         if scored and max(scored)[0] >= RENAME_SIMILARITY:
             matched[n] = (max(scored)[1], "kemiripan")
@@ -54,6 +55,10 @@ def pair_indicators(old: Konten, new: Konten) -> list[IndicatorPair]:
     ]
     pairs += [IndicatorPair(old_items[o], None) for o in free_old()]
     return pairs
+
+
+def _word_similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
 
 
 def same_target(a: Target, b: Target) -> bool:
@@ -72,7 +77,8 @@ def fill_before_targets(new: Konten, old: Konten, source: TomlSource, old_label:
     in ``old``; a typed ``target_sebelum`` that disagrees with ``old`` is a problem."""
     problems: list[Problem] = []
     before: dict[Loc, dict[str, Target]] = {}
-    for pair in pair_indicators(old, new):
+    # Official figures: only an indicator known by its code or its exact name carries its targets over.
+    for pair in pair_indicators(old, new, renames=False):
         if pair.baru is None:
             continue
         loc, indikator = pair.baru
