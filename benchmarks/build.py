@@ -13,10 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import compare
+from timing import ROOT, SAMPLE, compare
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "content" / "iku_2024.toml"
 REFERENCE = ROOT / "tests" / "reference" / "iku_opd_perubahan_2024.md"
 
 
@@ -32,7 +30,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         commands = {
             "ikudoc build (docx+html)": [sys.executable, "-m", "ikudoc", "build", str(SAMPLE), "-o", out],
-            "ikudoc build (docx)": [sys.executable, "-m", "ikudoc", "build", str(SAMPLE), "-o", out, "--format", "docx"],
+            "ikudoc build (docx)": [sys.executable, "-m", "ikudoc", "build", str(SAMPLE), "-o", out,
+                                    "--format", "docx"],
             f"{version} md->docx": [pandoc, str(REFERENCE), "-f", "markdown", "-o", str(Path(out) / "pandoc.docx")],
         }
         print(compare(commands, f"{version} md->docx", args.runs))

@@ -13,10 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import compare
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "content" / "iku_2024.toml"
+from timing import SAMPLE, compare
 
 
 def main() -> int:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import statistics
 import subprocess
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "content" / "iku_2024.toml"
 
 
 def timed(command: list[str]) -> float:
@@ -25,5 +29,6 @@ def compare(commands: dict[str, list[str]], baseline: str, runs: int) -> str:
     width = max(len(name) for name in commands) + 2
     lines = [f"{'perintah':{width}} {'median':>8} {'min':>8}  rasio terhadap {baseline} ({runs} kali)"]
     for name, values in samples.items():
-        lines.append(f"{name:{width}} {medians[name]:7.2f}s {min(values):7.2f}s  {medians[name] / medians[baseline]:5.2f}x")
+        ratio = medians[name] / medians[baseline]
+        lines.append(f"{name:{width}} {medians[name]:7.2f}s {min(values):7.2f}s  {ratio:5.2f}x")
     return "\n".join(lines)

@@ -16,8 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "content" / "iku_2024.toml"
+from timing import SAMPLE
 
 
 def main() -> int:

@@ -32,7 +32,7 @@ def test_new_revision_moves_the_targets_to_sebelum_and_keeps_the_file(tmp_path, 
     assert new["dokumen"]["perubahan"] == "Perubahan 2025" and new["dokumen"]["tanggal"] == "2025-03"
     old_lines, new_lines = SAMPLE.read_text().splitlines(), target.read_text().splitlines()
     assert len(old_lines) == len(new_lines)
-    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines), 1) if a != b]
+    changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True), 1) if a != b]
     assert len(changed) == 3, "label, date and one sebelum target: comments, order and all else as they were"
     assert build_file(target, tmp_path / "build", Options(("docx",))).outputs
     assert run(capsys, "diff", str(target))[:2] == (0, [f"Perubahan dari {target} (sebelum perubahan) ke {target} "

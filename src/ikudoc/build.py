@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+from .checks import check_content
 from .context import build_context
 from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
@@ -28,13 +29,12 @@ from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
 from .libreoffice import FillFailed, LibreOfficeUnavailable, fill_toc
-from .checks import check_content
 from .loader import load_with_source
 from .model import Konten
-from .problems import ContentError
-from .revision_source import file_ref
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
+from .problems import ContentError
+from .revision_source import file_ref
 
 FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")

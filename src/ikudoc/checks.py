@@ -59,7 +59,7 @@ def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None
         for key in ("target_sebelum", "target"):
             targets = getattr(ind, key) or {}
             numbers = [(year, target.angka) for year, target in sorted(targets.items()) if target.angka is not None]
-            for (year_before, before), (year, value) in zip(numbers, numbers[1:]):
+            for (year_before, before), (year, value) in zip(numbers, numbers[1:], strict=False):
                 if value < before:
                     report.error(
                         (*loc, key, year),

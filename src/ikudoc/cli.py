@@ -128,6 +128,38 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
+class _Unusable(Exception):
+    """A content file that is not tried at all (missing, a folder, clashing outputs); says why."""
+
+
+def _content_files(files: tuple[Path, ...], command: str) -> list[Path]:
+    """The files named, or every content/*.toml."""
+    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
+    if not sources:
+        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc {command} "
+                      "BERKAS.toml")
+    return sources
+
+
+def _for_each(sources: list[Path], work, failed_to: str) -> None:
+    """``work`` on every content file; a failing one is reported and the others still done."""
+    failed = 0
+    for source in sources:
+        try:
+            if not source.exists():
+                raise _Unusable("berkas tidak ditemukan")
+            if source.is_dir():
+                raise _Unusable("ini folder, bukan berkas konten .toml")
+            work(source)
+        except PdfUnavailable as error:  # the same for every file: stop at once
+            raise Failure(str(error)) from None
+        except (_Unusable, ContentError, TemplateFailure, OSError) as error:
+            _report_build_failure(source, error)
+            failed += 1
+    if failed:
+        raise Failure(f"{failed} dari {len(sources)} berkas {failed_to}.")
+
+
 def _report_build_failure(source: Path, error: Exception) -> None:
     if isinstance(error, ContentError):
         for problem in error.problems:
@@ -172,35 +204,20 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
     options = Options(formats, templates, kertas.upper() if kertas else None, margin,
                       pdf_variant.lower() if pdf_variant else None, fill_toc)
-    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
-    if not sources:
-        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc build BERKAS.toml")
     claimed: dict[Path, Path] = {}
-    failed = 0
-    for source in sources:
-        clash = [claimed[p] for p in output_paths(source, output_dir, formats).values() if p in claimed]
-        if not source.exists() or source.is_dir() or clash:
-            reason = ("berkas tidak ditemukan" if not source.exists() else
-                      "ini folder, bukan berkas konten .toml" if source.is_dir() else
-                      f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
-            click.echo(f"{source}: {reason}", err=True)
-            failed += 1
-            continue
-        claimed.update({p: source for p in output_paths(source, output_dir, formats).values()})
-        try:
-            result = build_file(source, output_dir, options)
-        except PdfUnavailable as error:
-            raise Failure(str(error)) from None
-        except (ContentError, TemplateFailure, OSError) as error:
-            _report_build_failure(source, error)
-            failed += 1
-            continue
+
+    def build_one(source: Path) -> None:
+        targets = output_paths(source, output_dir, formats).values()
+        if clash := [claimed[p] for p in targets if p in claimed]:
+            raise _Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
+        claimed.update({p: source for p in targets})
+        result = build_file(source, output_dir, options)
         for note in result.catatan:
             click.echo(f"{source}: catatan: {note}", err=True)
         for output in result.outputs:
             click.echo(f"ditulis {output}")
-    if failed:
-        raise Failure(f"{failed} dari {len(sources)} berkas gagal dibangun.")
+
+    _for_each(_content_files(files, "build"), build_one, "gagal dibangun")
 
 
 @cli.command()
@@ -210,11 +227,8 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
               help="Folder templat yang diperiksa bersama konten.")
 def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
-    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
-    if not sources:
-        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc check BERKAS.toml")
     errors = warnings = 0
-    for source in sources:
+    for source in _content_files(files, "check"):
         try:
             if not source.is_file():
                 raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
@@ -305,29 +319,17 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
 def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margin: Margins | None,
             templates: Path | None) -> None:
     """Gambar setiap halaman PDF sebagai PNG kecil, dan satu lembar ringkasan semua halaman."""
-    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
-    if not sources:
-        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc preview BERKAS.toml")
     options = Options(("pdf",), templates, kertas.upper() if kertas else None, margin)
-    failed = 0
-    for source in sources:
+
+    def preview_one(source: Path) -> None:
         folder = output_dir / "pratinjau" / source.stem
-        try:
-            if not source.is_file():
-                raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
-            images = previews(render(load_checked(source), options)["pdf"])
-            write_all({folder / name: data for name, data in images.items()})
-            for stale in stale_pages(folder, images):
-                stale.unlink()
-        except PdfUnavailable as error:
-            raise Failure(str(error)) from None
-        except (ContentError, TemplateFailure, OSError) as error:
-            _report_build_failure(source, error)
-            failed += 1
-            continue
+        images = previews(render(load_checked(source), options)["pdf"])
+        write_all({folder / name: data for name, data in images.items()})
+        for stale in stale_pages(folder, images):
+            stale.unlink()
         click.echo(f"ditulis {folder / 'ringkasan.png'} ({len(images) - 1} halaman di {folder})")
-    if failed:
-        raise Failure(f"{failed} dari {len(sources)} berkas gagal dibuat pratinjaunya.")
+
+    _for_each(_content_files(files, "preview"), preview_one, "gagal dibuat pratinjaunya")
 
 
 @cli.command()
@@ -348,7 +350,8 @@ def schema(output: Path) -> None:
 @click.option("--from", "source", required=True, type=click.Path(path_type=Path), metavar="BERKAS",
               help="Revisi yang sekarang berlaku, dasar revisi baru.")
 @click.option("--label", help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
-@click.option("--tanggal", metavar="TAHUN-BULAN", help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini).")
+@click.option("--tanggal", metavar="TAHUN-BULAN",
+              help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini).")
 def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan."""
     try:

@@ -233,7 +233,7 @@ def _compare_chapters(out: _Collector, old: Konten, new: Konten) -> None:
     titles = difflib.SequenceMatcher(None, [(s.chapter, s.title) for s in before],
                                      [(s.chapter, s.title) for s in after], autojunk=False)
     for _tag, i1, i2, j1, j2 in titles.get_opcodes():
-        pairs = list(zip(range(i1, i2), range(j1, j2)))  # equal titles, or titles changed in place
+        pairs = list(zip(range(i1, i2), range(j1, j2), strict=False))  # equal titles, or titles changed in place
         for i, j in pairs:
             was, now = before[i], after[j]
             group = groups[now.chapter]
@@ -252,8 +252,9 @@ def _compare_chapters(out: _Collector, old: Konten, new: Konten) -> None:
 
 
 def _compare_list(out: _Collector, group: str, label: str, key: str, old: list, new: list) -> None:
-    as_units = [[_Unit(f"butir {n}", marked_text(item.runs)) for n, item in enumerate(items, 1)] for items in (old, new)]
-    out.units(group, label, key, *as_units)
+    before, after = ([_Unit(f"butir {n}", marked_text(item.runs)) for n, item in enumerate(items, 1)]
+                     for items in (old, new))
+    out.units(group, label, key, before, after)
 
 
 def _target_text(target: Target | None, indikator: Indikator) -> str | None:

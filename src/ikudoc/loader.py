@@ -46,7 +46,8 @@ def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[
     except ValidationError as exc:
         errors = exc.errors()
         # "sumberdata: unknown key, did you mean sumber_data?" says all; "sumber_data: missing" would repeat it.
-        meant = {(*error["loc"][:-1], _close_key(error["loc"])) for error in errors if error["type"] == "extra_forbidden"}
+        meant = {(*error["loc"][:-1], _close_key(error["loc"])) for error in errors
+                 if error["type"] == "extra_forbidden"}
         problems.extend(_problem(source, error) for error in errors
                         if not (error["type"] == "missing" and tuple(error["loc"]) in meant))
     problems.extend(_unequal_years(source))
@@ -79,7 +80,7 @@ def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
     try:
         previous = load_ref(previous_ref, (*replacing, ref.label))
     except ContentError as error:
-        return model, problem(f"revisi yang digantikan ({previous_ref.label}) berisi masalah; perbaiki dulu:", 
+        return model, problem(f"revisi yang digantikan ({previous_ref.label}) berisi masalah; perbaiki dulu:",
                               "revisi-bermasalah") + error.problems
     return fill_before_targets(model, previous, source, previous_ref.label)
 
@@ -219,7 +220,8 @@ def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
         problems += [
             Problem(source.path, source.line_of(loc), (*loc, "target_sebelum"),
                     "target sebelum perubahan belum ditulis, padahal indikator lain menuliskannya; tulis "
-                    "[sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah)", "target-sebelum-kurang")
+                    "[sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah)",
+                    "target-sebelum-kurang")
             for loc, ind in indicators if "target_sebelum" not in ind
         ]
     dokumen = source.data.get("dokumen")

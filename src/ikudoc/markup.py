@@ -247,7 +247,8 @@ def _list_item(item: etree.Element) -> Runs:
     runs: list[Run] = []
     for child in item:
         if child.tag != "p":
-            raise (MarkupError("daftar bertingkat belum didukung") if child.tag in ("ol", "ul") else _unsupported(child))
+            nested = child.tag in ("ol", "ul")
+            raise MarkupError("daftar bertingkat belum didukung") if nested else _unsupported(child)
         if runs:
             runs.append(Run(baris_baru=True))
         runs.extend(_trimmed(_runs(child)))

@@ -90,12 +90,14 @@ PlainText = Annotated[str, AfterValidator(_plain)]
 MarkdownText = Annotated[
     Text,
     PlainValidator(_markdown_field(parse_text)),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "Teks Markdown: paragraf, **tebal**, *miring*, daftar 1. / a."}),
+    WithJsonSchema({"type": "string", "minLength": 1,
+                    "description": "Teks Markdown: paragraf, **tebal**, *miring*, daftar 1. / a."}),
 ]
 InlineMarkdown = Annotated[
     InlineText,
     PlainValidator(_markdown_field(parse_inline)),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "Teks satu paragraf; boleh **tebal** dan *miring*."}),
+    WithJsonSchema({"type": "string", "minLength": 1,
+                    "description": "Teks satu paragraf; boleh **tebal** dan *miring*."}),
 ]
 
 _NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")

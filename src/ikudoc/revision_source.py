@@ -43,7 +43,8 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
     if ":" in spec:
         revision, path = spec.split(":", 1)
         if not revision or not path.strip(". /"):
-            raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, misalnya HEAD~1:content/iku_2024.toml")
+            raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, "
+                                "misalnya HEAD~1:content/iku_2024.toml")
         root = _repository_root(base, spec)
         return _from_git(root, revision, path, spec)
     if same_path is not None:

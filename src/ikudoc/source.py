@@ -78,8 +78,9 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     (r"Invalid date or datetime", "tanggal tidak sah; tulis seperti 2024-10-01"),
     (r"Unescaped '\\' in a string",
      r"garis miring terbalik '\' di dalam teks harus ditulis '\\', atau pakai tanda kutip tunggal '...'"),
-    (r"(?:Illegal|Found invalid) character '\\n'", 'teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan '
-                                 '(teks beberapa baris ditulis di antara """ dan """)'),
+    (r"(?:Illegal|Found invalid) character '\\n'",
+     'teks tidak ditutup sebelum akhir baris: tanda kutip penutup tidak ditemukan '
+     '(teks beberapa baris ditulis di antara """ dan """)'),
     (r"Illegal character (.*)", "karakter {0} tidak boleh ada di sini"),
     (r"Found invalid character (.*)", "karakter {0} tidak boleh ada di sini"),
     (r"Cannot mutate immutable namespace (.*)",
