@@ -1,12 +1,12 @@
-"""The ``ikudoc`` command: a thin layer over load and build that speaks Indonesian.
+"""The ``ikudoc`` command: a thin layer over load, check, build and diff that speaks Indonesian.
 
-Every failure ends in one clear line per problem and exit status 1, never a traceback
-(``--debug`` shows it, for developers).
+Every failure ends in one clear line per problem and a non-zero exit status (1; 2 for a mistyped
+command line, and for an error of ``diff``, as diff(1) does), never a traceback (``--debug`` shows
+it, for developers).
 """
 
 from __future__ import annotations
 
-import errno
 import re
 import sys
 from pathlib import Path
@@ -120,12 +120,24 @@ def _existing_folder(_ctx, _param, value: Path | None) -> Path | None:
     return value
 
 
+def _templates_option(help_text: str):
+    return click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder,
+                        metavar="FOLDER", help=help_text)
+
+
+_output_folder_option = click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path),
+                                     metavar="FOLDER", help="Folder hasil (bawaan: build).")
+_paper_option = click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
+                             help="Ukuran kertas, menggantikan [dokumen] kertas.")
+_margin_option = click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
+                              help="Margin dalam mm, misalnya 25,20,25,30; menggantikan [dokumen] margin.")
+_files_argument = click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila terjadi galat tak terduga.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:  # noqa: ARG001 (main() reads --debug before click runs)
     """ikudoc: dokumen Indikator Kinerja Utama (IKU OPD) dari satu berkas TOML."""
-    ctx.ensure_object(dict)["debug"] = debug
 
 
 class _Unusable(Exception):
@@ -141,16 +153,20 @@ def _content_files(files: tuple[Path, ...], command: str) -> list[Path]:
     return sources
 
 
+def _usable(source: Path) -> Path:
+    if not source.exists():
+        raise _Unusable("berkas tidak ditemukan")
+    if source.is_dir():
+        raise _Unusable("ini folder, bukan berkas konten .toml")
+    return source
+
+
 def _for_each(sources: list[Path], work, failed_to: str) -> None:
     """``work`` on every content file; a failing one is reported and the others still done."""
     failed = 0
     for source in sources:
         try:
-            if not source.exists():
-                raise _Unusable("berkas tidak ditemukan")
-            if source.is_dir():
-                raise _Unusable("ini folder, bukan berkas konten .toml")
-            work(source)
+            work(_usable(source))
         except PdfUnavailable as error:  # the same for every file: stop at once
             raise Failure(str(error)) from None
         except (_Unusable, ContentError, TemplateFailure, OSError) as error:
@@ -176,23 +192,19 @@ def _report_build_failure(source: Path, error: Exception) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
-@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
-              help="Folder hasil (bawaan: build).")
+@_files_argument
+@_output_folder_option
 @click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), callback=_formats, metavar="FORMAT",
               help=f"Format hasil, dipisah koma: {', '.join(FORMATS)} (bawaan: {','.join(DEFAULT_FORMATS)}).")
-@click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
-              help="Ukuran kertas, menggantikan [dokumen] kertas.")
-@click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
-              help="Margin dalam mm, misalnya 25,20,25,30; menggantikan [dokumen] margin.")
+@_paper_option
+@_margin_option
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False), metavar="VARIAN",
               help="PDF/A untuk arsip (pdf/a-1b, pdf/a-2b, pdf/a-3b, pdf/a-3u) atau PDF/UA untuk aksesibilitas "
                    "(pdf/ua-1); perlu --format yang memuat pdf.")
 @click.option("--fill-toc", "--isi-daftar-isi", "fill_toc", is_flag=True,
               help="Isi nomor halaman daftar isi DOCX dengan LibreOffice, agar tampil tanpa perlu diperbarui di "
                    "Word, LibreOffice dan WPS.")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
-              help="Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
+@_templates_option("Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
                    "bila ada, selain itu templat ikudoc.")
 def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None,
           kertas: str | None, margin: Margins | None, pdf_variant: str | None, fill_toc: bool) -> None:
@@ -202,8 +214,7 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
                                  param_hint="'--pdf-variant'")
     if fill_toc and "docx" not in formats:
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
-    options = Options(formats, templates, kertas.upper() if kertas else None, margin,
-                      pdf_variant.lower() if pdf_variant else None, fill_toc)
+    options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc)
     claimed: dict[Path, Path] = {}
 
     def build_one(source: Path) -> None:
@@ -221,24 +232,21 @@ def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], t
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+@_files_argument
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
-              help="Folder templat yang diperiksa bersama konten.")
+@_templates_option("Folder templat yang diperiksa bersama konten.")
 def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
     errors = warnings = 0
     for source in _content_files(files, "check"):
         try:
-            if not source.is_file():
-                raise FileNotFoundError(errno.ENOENT, "berkas tidak ditemukan", str(source))
-            konten, toml = load_with_source(file_ref(source))
+            konten, toml = load_with_source(file_ref(_usable(source)))
             problems = check_content(konten, toml) + check_templates(templates or default_templates(),
                                                                      template_variables(konten))
         except ContentError as error:
             problems = error.problems
-        except OSError as error:
-            click.echo(f"{source}: tidak bisa membaca berkas ({error.strerror})", err=True)
+        except (_Unusable, OSError) as error:
+            _report_build_failure(source, error)
             errors += 1
             continue
         for problem in problems:
@@ -258,8 +266,7 @@ def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None
               help="Bentuk keluaran: text (bawaan), json atau html.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), metavar="BERKAS",
               help="Tulis ke berkas ini (bawaan: layar; untuk html: build/perubahan_NAMA.html).")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
-              help="Folder templat sendiri (perubahan.html.j2, perubahan.css).")
+@_templates_option("Folder templat sendiri (perubahan.html.j2, perubahan.css).")
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path | None, templates: Path | None) -> None:
     """Tunjukkan apa yang berubah dari LAMA ke BARU.
@@ -307,19 +314,15 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
-@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
-              help="Folder hasil; gambar ditulis ke FOLDER/pratinjau/NAMA/ (bawaan: build).")
-@click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
-              help="Ukuran kertas, menggantikan [dokumen] kertas.")
-@click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
-              help="Margin dalam mm, menggantikan [dokumen] margin.")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
-              help="Folder templat sendiri.")
+@_files_argument
+@_output_folder_option
+@_paper_option
+@_margin_option
+@_templates_option("Folder templat sendiri.")
 def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margin: Margins | None,
             templates: Path | None) -> None:
-    """Gambar setiap halaman PDF sebagai PNG kecil, dan satu lembar ringkasan semua halaman."""
-    options = Options(("pdf",), templates, kertas.upper() if kertas else None, margin)
+    """Gambar setiap halaman PDF sebagai PNG kecil (di FOLDER/pratinjau/NAMA/), dan satu lembar ringkasan."""
+    options = Options(("pdf",), templates, kertas, margin)
 
     def preview_one(source: Path) -> None:
         folder = output_dir / "pratinjau" / source.stem
@@ -396,19 +399,19 @@ def init(folder: Path) -> None:
 
 @cli.command("watch")
 @click.argument("file", type=click.Path(path_type=Path), metavar="[BERKAS]", required=False)
-@click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path), metavar="FOLDER",
-              help="Folder hasil (bawaan: build).")
+@_output_folder_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port di 127.0.0.1 (bawaan: 8000; 0: bebas).")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder, metavar="FOLDER",
-              help="Folder templat sendiri.")
+@_templates_option("Folder templat sendiri.")
 def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
     sources = [file] if file else sorted(Path().glob(CONTENT_GLOB))
     if len(sources) != 1:
         raise Failure("sebutkan satu berkas konten: ikudoc watch content/NAMA.toml")
-    if not sources[0].is_file():
-        raise Failure(f"{sources[0]}: berkas tidak ditemukan")
-    document = Document(sources[0], output_dir, templates, lambda line: click.echo(line, err=True))
+    try:
+        source = _usable(sources[0])
+    except _Unusable as error:
+        raise Failure(f"{sources[0]}: {error}") from None
+    document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
         watch(document, port, click.echo)
     except KeyboardInterrupt:
