@@ -143,6 +143,7 @@ def test_a_sasaran_without_indicator(tmp_path, capsys):
     assert problems(capsys, path, "sasaran-tanpa-indikator") == [
         f"{path}:{line_of(path, '[[sasaran]]')}: sasaran[1].indikator: sasaran ini belum punya indikator; tambahkan "
         "[[sasaran.indikator]] di bawahnya [sasaran-tanpa-indikator]"]
+    assert problems(capsys, SAMPLE, "sasaran-tanpa-indikator") == []
 
 
 def test_template_variables_the_content_does_not_provide(tmp_path, capsys):

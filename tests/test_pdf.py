@@ -91,6 +91,15 @@ def test_page_checker_notices_a_wrong_page(weasy_pdf, tmp_path, monkeypatch):
     assert pdf_pages.wrong_toc_pages(weasy_pdf) == ["BAB III PENETAPAN INDIKATOR KINERJA UTAMA: not on page 8"]
 
 
+def test_merged_sasaran_stays_whole_in_the_pdf(tmp_path):
+    from conftest import FIXTURES
+
+    pdf = build_file(FIXTURES / "enam_tahun.toml", tmp_path, Options(("pdf",))).outputs[0]
+    texts = [normalise(text) for text in page_texts(pdf)]
+    rows = [n for n, text in enumerate(texts) for row in ("Makna dua.", "Makna tiga.") if row in text]
+    assert len(rows) == 2 and rows[0] == rows[1], "the two rows under one merged sasaran share a page"
+
+
 def test_fonts_are_embedded(weasy_pdf):
     listing = subprocess.run([require_tool("pdffonts"), str(weasy_pdf)], capture_output=True, text=True).stdout
     fonts = listing.splitlines()[2:]
