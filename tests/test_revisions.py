@@ -4,6 +4,7 @@ from the replaced revision, git's textconv for Word files, and byte-stable build
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 from ikudoc.build import Options, build_file
 from ikudoc.cli import main
 
@@ -412,13 +413,22 @@ def test_text_targets_have_no_unit_and_json_keeps_values_apart(tmp_path, capsys)
 
 @pytest.mark.parametrize("args, message", [
     (["-o", "tidak/ada/folder/x.txt"], "gagal: tidak bisa menulis tidak/ada/folder/x.txt"),
-    (["--format", "html", "--templates", "kosong"], "gagal: kosong/perubahan.html.j2: templat tidak ditemukan"),
+    (["--format", "html", "--templates", "rusak"], "gagal: rusak/perubahan.html.j2: templat tidak bisa diisi: "
+                                                   "variabel 'tidak_ada' tidak dikenal"),
 ])
 def test_diff_failures_exit_two(repo, capsys, args, message):
-    (repo / "kosong").mkdir()
+    (repo / "rusak").mkdir()
+    (repo / "rusak" / "perubahan.html.j2").write_text("{{ tidak_ada }}", encoding="utf-8")
     (repo / "tidak").write_text("sebuah berkas, bukan folder", encoding="utf-8")
     status, _, err = diff(capsys, "v2022", "content/iku_2024.toml", *args)
     assert status == 2 and err.startswith(message)
+
+
+def test_a_projects_templates_without_the_redline_page_use_the_shipped_one(repo, capsys):
+    (repo / "templates").mkdir()
+    shutil.copy(ROOT / "templates" / "iku.docx", repo / "templates" / "iku.docx")  # customised Word only
+    status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml", "--format", "html")
+    assert (status, out) == (1, "ditulis build/perubahan_iku_2024.html\n")
 
 
 @pytest.mark.parametrize("old, message", [

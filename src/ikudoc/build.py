@@ -15,7 +15,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -35,21 +34,10 @@ from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
 from .problems import ContentError
 from .revision_source import file_ref
+from .template_files import default_templates, template_file
 
 FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")
-PROJECT_TEMPLATES = Path("templates")
-
-
-def default_templates() -> Path:
-    """templates/ of the folder ikudoc runs in when it has the Word template (a project's own look,
-    edited in place); otherwise the templates shipped with ikudoc."""
-    if (PROJECT_TEMPLATES / DOCX_TEMPLATE).is_file():
-        return PROJECT_TEMPLATES
-    packaged = Path(str(resources.files("ikudoc") / "templates"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"  # a source checkout without installing
 
 
 class TemplateFailure(Exception):
@@ -94,11 +82,11 @@ def page_setup(konten: Konten, options: Options) -> PageSetup:
 def render(konten: Konten, options: Options = Options()) -> dict[str, bytes]:
     """Every requested format of one document, in memory. The PDF is printed from the HTML."""
     templates = options.templates or default_templates()
-    docx_template, html_template = templates / DOCX_TEMPLATE, templates / HTML_TEMPLATE
+    docx_template, html_template = template_file(templates, DOCX_TEMPLATE), template_file(templates, HTML_TEMPLATE)
     context = build_context(konten, page_setup(konten, options))
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
-        rendered["docx"] = using_template(docx_template, lambda: render_docx(context, templates))
+        rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
         font = css_font_stack(using_template(docx_template, lambda: word_template_font(docx_template)))
         rendered["html"] = using_template(html_template, lambda: render_html(context, templates, font))

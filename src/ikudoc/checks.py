@@ -17,6 +17,7 @@ from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .model import Konten
 from .problems import WARNING, Loc, Problem
 from .source import TomlSource
+from .template_files import template_file
 
 #: Civil-service ranks (pangkat) and their golongan/ruang.
 RANKS = {
@@ -220,11 +221,11 @@ def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
 
     problems = []
     for name, undeclared in (
-        (docx_writer.TEMPLATE, docx_writer.undeclared_variables(templates)),
+        (docx_writer.TEMPLATE, docx_writer.undeclared_variables(template_file(templates, docx_writer.TEMPLATE))),
         (html_writer.TEMPLATE, html_writer.undeclared_variables(templates)),
     ):
         for variable in sorted(undeclared - provided):
-            problems.append(Problem(templates / name, None, (), f"templat memakai variabel '{variable}' yang tidak "
-                                    f"disediakan ikudoc; yang tersedia: {', '.join(sorted(provided))}",
-                                    "templat-variabel"))
+            message = (f"templat memakai variabel '{variable}' yang tidak disediakan ikudoc; yang tersedia: "
+                       f"{', '.join(sorted(provided))}")
+            problems.append(Problem(template_file(templates, name), None, (), message, "templat-variabel"))
     return problems

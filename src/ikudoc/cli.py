@@ -19,7 +19,6 @@ from .build import (
     Options,
     TemplateFailure,
     build_file,
-    default_templates,
     load_checked,
     output_paths,
     render,
@@ -42,6 +41,7 @@ from .problems import ContentError
 from .revision_source import RevisionError, file_ref, resolve, resolve_pair
 from .scaffold import ScaffoldError, init_project, new_revision
 from .schema import SCHEMA_PATH, schema_text
+from .template_files import default_templates, template_file
 from .watch import Document, watch
 
 CONTENT_GLOB = "content/*.toml"
@@ -293,7 +293,7 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
         templates = templates or default_templates()
         target = output or Path("build") / f"perubahan_{stem}.html"
         try:
-            page = using_template(templates / DIFF_TEMPLATE, lambda: as_html(comparison, templates))
+            page = using_template(template_file(templates, DIFF_TEMPLATE), lambda: as_html(comparison, templates))
             write_atomically(target, page)
         except TemplateFailure as error:
             raise Failure(str(error), exit_code=2) from None

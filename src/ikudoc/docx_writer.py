@@ -50,15 +50,15 @@ def _environment(template: DocxTemplate) -> jinja2.Environment:
     return env
 
 
-def undeclared_variables(templates: Path) -> set[str]:
-    """The variables the Word template uses without defining them: the context must provide them."""
-    template = DocxTemplate(templates / TEMPLATE)
+def undeclared_variables(path: Path) -> set[str]:
+    """The variables the Word template ``path`` uses without defining them: the context must provide them."""
+    template = DocxTemplate(path)
     return set(template.get_undeclared_template_variables(_environment(template)))
 
 
-def render_docx(context: dict, templates: Path) -> bytes:
-    """Fill the Word template with ``context``."""
-    template = DocxTemplate(templates / TEMPLATE)
+def render_docx(context: dict, path: Path) -> bytes:
+    """Fill the Word template ``path`` with ``context``."""
+    template = DocxTemplate(path)
     template.render(context, _environment(template), autoescape=True)
 
     document = template.docx

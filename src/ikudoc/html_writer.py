@@ -15,6 +15,7 @@ import jinja2.meta
 from markupsafe import Markup, escape
 
 from .markup import Runs
+from .template_files import jinja_loader
 
 TEMPLATE = "iku.html.j2"
 FONT_VARIABLE = "huruf"  # the CSS font-family of the Word template, given to the page besides the context
@@ -45,7 +46,7 @@ def embedded_image(path: Path, width_mm: float) -> Markup:
 
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja_loader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Konten, _type_name
+from .model import Konten, type_name
 from .problems import ContentError, Loc, Problem
 from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from .revisions import fill_before_targets
@@ -117,7 +117,7 @@ def _problem(source: TomlSource, error: Any) -> Problem:
         return Problem(source.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
                        "di bawahnya", "sasaran-tanpa-indikator")
     if kind in _MESSAGES:
-        fields = {"jenis": _type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
+        fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":
             fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
         return Problem(source.path, line, loc, _MESSAGES[kind].format(**fields), kind.replace("_", "-"))

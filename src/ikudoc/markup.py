@@ -102,9 +102,6 @@ class InlineText:
     sumber: str
     runs: Runs
 
-    def __str__(self) -> str:
-        return plain_text(self.runs)
-
     def references(self) -> set[str]:
         return {r.rujukan for r in self.runs if r.rujukan}
 

@@ -51,7 +51,7 @@ def _plain(value: str) -> str:
     return value
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     """What a TOML value is, in the words of the error messages."""
     if isinstance(value, bool):
         return "benar/salah (true/false)"
@@ -69,7 +69,7 @@ def _type_name(value: Any) -> str:
 def _require_string(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "bukan-teks", "harus berupa teks di antara tanda kutip, bukan {jenis}", {"jenis": _type_name(value)}
+            "bukan-teks", "harus berupa teks di antara tanda kutip, bukan {jenis}", {"jenis": type_name(value)}
         )
     return _plain(value)
 
@@ -118,7 +118,7 @@ def _target(value: Any) -> Target:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise PydanticCustomError(
             "target-jenis", "target harus berupa angka (8.57) atau teks (\"N/A\"), bukan {jenis}",
-            {"jenis": _type_name(value)},
+            {"jenis": type_name(value)},
         )
     if isinstance(value, str):
         text = _plain(value)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import tomlkit
 
-from .build import default_templates, write_atomically
+from .build import write_atomically
 from .schema import SCHEMA_PATH, schema_text
+from .template_files import shipped_templates
 
 EXAMPLE = Path(__file__).with_name("contoh") / "iku.toml"
 
@@ -55,8 +56,7 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
         revisi = document["revisi"]
         if "nomor" in revisi:
             revisi["nomor"] = revisi["nomor"] + 1
-        for stale in ("keputusan",):  # the decree of the old revision is not this one's
-            revisi.pop(stale, None)
+        revisi.pop("keputusan", None)  # the decree of the old revision is not this one's
         revisi["menggantikan"] = Path(os.path.relpath(source, target.parent)).as_posix()
     write_atomically(target, tomlkit.dumps(document).encode("utf-8"))
     return NewRevision(target, label, date)
@@ -87,6 +87,6 @@ def init_project(folder: Path) -> list[Path]:
     }
     for path, data in files.items():
         write_atomically(path, data)
-    shutil.copytree(default_templates(), folder / "templates",
+    shutil.copytree(shipped_templates(), folder / "templates",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     return [*files, folder / "templates"]

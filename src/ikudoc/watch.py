@@ -13,8 +13,9 @@ from pathlib import Path
 import jinja2
 import watchfiles
 
-from .build import Options, TemplateFailure, build_file, default_templates
+from .build import Options, TemplateFailure, build_file
 from .problems import ContentError
+from .template_files import default_templates, jinja_loader
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
@@ -30,6 +31,8 @@ class Document:
         self.templates = templates or default_templates()
         self.options = Options(("docx", "html"), templates)
         self.report = report
+        self.overlay = jinja2.Environment(loader=jinja_loader(self.templates), autoescape=True,
+                                          undefined=jinja2.StrictUndefined).get_template(OVERLAY)
         self.page: bytes | None = None
         self.problems: list[str] = []
         self.version = 0
@@ -59,11 +62,9 @@ class Document:
 
     def served(self) -> bytes:
         """The page as the browser gets it: the last good document with the overlay after <body>."""
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.templates), autoescape=True,
-                                 undefined=jinja2.StrictUndefined)
         with self.changed:
             page, problems = self.page, list(self.problems)
-        overlay = env.get_template(OVERLAY).render(masalah=problems).encode("utf-8")
+        overlay = self.overlay.render(masalah=problems).encode("utf-8")
         if page is None:
             return b"<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><body>" + overlay + b"</body></html>"
         head, body, rest = page.partition(b"<body>")

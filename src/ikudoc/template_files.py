@@ -1,0 +1,37 @@
+"""Where templates are found: a project's own templates/ folder first, then the ones shipped with
+ikudoc, file by file, so that a project that customised only the Word template still gets the
+shipped redline page, or a template added by a later ikudoc."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+PROJECT_TEMPLATES = Path("templates")
+WORD_TEMPLATE = "iku.docx"
+
+
+def shipped_templates() -> Path:
+    """The templates installed with ikudoc (or templates/ of the source checkout it runs from)."""
+    packaged = Path(str(resources.files("ikudoc") / "templates"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def default_templates() -> Path:
+    """templates/ of the folder ikudoc runs in when it has the Word template (a project's own look,
+    edited in place); otherwise the shipped templates."""
+    return PROJECT_TEMPLATES if (PROJECT_TEMPLATES / WORD_TEMPLATE).is_file() else shipped_templates()
+
+
+def template_file(templates: Path, name: str) -> Path:
+    """``name`` from ``templates``, or the shipped one when that folder has none."""
+    own = templates / name
+    return own if own.is_file() else shipped_templates() / name
+
+
+def jinja_loader(templates: Path) -> jinja2.BaseLoader:
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(templates), jinja2.FileSystemLoader(shipped_templates())])
