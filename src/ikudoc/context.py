@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formatting import format_day, format_month, format_number, roman_numeral
+from .formatting import format_number, format_signing_date, roman_numeral
 from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
 from .model import Indikator, Konten, Target
 from .page_setup import PageSetup
@@ -88,7 +88,7 @@ def build_context(konten: Konten, page: PageSetup) -> dict:
             periode=f"{dokumen.periode.awal}–{dokumen.periode.akhir}",
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
-            tanggal=format_month(date.tanggal) if date.hanya_bulan else format_day(date.tanggal),
+            tanggal=format_signing_date(date.tanggal, date.hanya_bulan),
             lambang=dokumen.lambang,
         ),
         "kertas": page,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .context import format_target
-from .formatting import format_day, format_month, roman_numeral
+from .formatting import format_signing_date, roman_numeral
 from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
 from .model import Indikator, Konten, Target
 from .problems import format_key_path
@@ -199,7 +199,7 @@ class _Collector:
 
 def _date(konten: Konten) -> str:
     date = konten.dokumen.tanggal
-    return format_month(date.tanggal) if date.hanya_bulan else format_day(date.tanggal)
+    return format_signing_date(date.tanggal, date.hanya_bulan)
 
 
 def _inline(text: InlineText | None) -> str | None:

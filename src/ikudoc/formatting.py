@@ -32,6 +32,11 @@ def format_day(day: datetime.date) -> str:
     return format_date(day, "d MMMM y", locale=LOCALE)
 
 
+def format_signing_date(day: datetime.date, month_only: bool) -> str:
+    """The date under a signature: "Oktober 2024" when the day is left for the pen, else "15 Oktober 2024"."""
+    return format_month(day) if month_only else format_day(day)
+
+
 def roman_numeral(number: int) -> str:
     """4 -> "IV", for BAB numbers."""
     return roman.toRoman(number)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from .model import Konten, type_name
 from .problems import ContentError, Loc, Problem
@@ -121,16 +122,14 @@ def _problem(source: TomlSource, error: Any) -> Problem:
         if kind == "literal_error":
             fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
         return Problem(source.path, line, loc, _MESSAGES[kind].format(**fields), kind.replace("_", "-"))
-    if kind in _OWN_CODES:
+    if kind not in _PYDANTIC_ERRORS:
         return Problem(source.path, line, loc, error["msg"], kind)
     return Problem(source.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
 
 
-# Error codes raised by the model itself (PydanticCustomError), whose messages are already Indonesian.
-_OWN_CODES = {
-    "karakter-kendali", "teks-kosong", "bukan-teks", "markdown", "target-jenis", "target-teks-angka",
-    "tanggal", "berkas-tidak-ada", "gambar-jenis", "periode", "misi-pilihan", "tahun-target", "rujukan",
-}
+# pydantic's own error types; every other type is a code raised by the model (PydanticCustomError),
+# whose message is already Indonesian.
+_PYDANTIC_ERRORS = frozenset(typing.get_args(ErrorType))
 
 
 def _unwrap(annotation: Any) -> Any:
