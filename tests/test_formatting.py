@@ -1,6 +1,7 @@
 """Numbers and dates are written the Indonesian way."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -10,6 +11,9 @@ from ikudoc.formatting import format_day, format_month, format_number, roman_num
 @pytest.mark.parametrize("value, decimals, shown", [
     (33.54, None, "33,54"), (8.57, None, "8,57"), (60, None, "60"), (1234567, None, "1.234.567"),
     (35.2, 2, "35,20"), (0.1, None, "0,1"), (2.5, 0, "3"), (8.565, 2, "8,57"), (1234.5, 2, "1.234,50"),
+    # Decimals, as the loader reads them, keep the decimals they were typed with; desimal still overrides.
+    (Decimal("7.20"), None, "7,20"), (Decimal("36.18"), None, "36,18"), (Decimal("8"), None, "8"),
+    (Decimal("1E+3"), None, "1.000"), (Decimal("7.20"), 1, "7,2"), (Decimal("0.50"), None, "0,50"),
 ])
 def test_numbers(value, decimals, shown):
     assert format_number(value, decimals) == shown

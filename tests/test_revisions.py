@@ -224,8 +224,8 @@ class TestBeforeTargetsFromTheReplacedRevision:
         from ikudoc.loader import load
 
         indicator = load(new).sasaran[1].indikator[0]
-        assert {y: t.nilai for y, t in indicator.target_sebelum.items()} == {
-            "2021": 2.16, "2022": 3.29, "2023": 4.47, "2024": 5.71}
+        assert {y: str(t.nilai) for y, t in indicator.target_sebelum.items()} == {
+            "2021": "2.16", "2022": "3.29", "2023": "4.47", "2024": "5.71"}
         result = build_file(new, tmp_path / "out", Options(("html",)))
         assert "5,71" in result.outputs[0].read_text(encoding="utf-8")
 

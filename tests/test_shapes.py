@@ -54,6 +54,7 @@ def test_targets_are_formatted_the_indonesian_way_and_text_targets_kept(six_year
     assert targets[0] == ["10,00", "20,50", "30,00", "40,00", "50,00", "1.234,50"]  # desimal = 2
     assert targets[1] == ["N/A", "2,5", "2,75", "3", "3,25", "3,5"]
     assert targets[2][0] == "-"
+    assert targets[3] == ["1", "2,0", "7,20", "7,08", "37,5", "1.000"]  # as typed: 7.20 keeps its zero
 
 
 def test_grid_has_one_column_per_cell(six_year_build):

@@ -12,11 +12,12 @@ from babel.numbers import format_decimal
 LOCALE = "id"
 
 
-def format_number(value: int | float, decimals: int | None = None) -> str:
-    """33.54 -> "33,54"; 1234567 -> "1.234.567"; with ``decimals``, 35.2 -> "35,20"."""
+def format_number(value: int | float | Decimal, decimals: int | None = None) -> str:
+    """33.54 -> "33,54"; 1234567 -> "1.234.567"; Decimal("7.20") -> "7,20" (the decimals it was typed
+    with); with ``decimals``, 35.2 -> "35,20"."""
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if decimals is None:
-        return format_decimal(number, locale=LOCALE, decimal_quantization=False)
+        decimals = max(0, -number.as_tuple().exponent)
     # Indonesian schoolbook rounding (8,565 -> 8,57), not babel's banker's rounding.
     number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return format_decimal(number, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)

@@ -8,16 +8,17 @@ Every description here is shown to the person editing the file.
 from __future__ import annotations
 
 import datetime
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
@@ -55,7 +56,7 @@ def type_name(value: Any) -> str:
     """What a TOML value is, in the words of the error messages."""
     if isinstance(value, bool):
         return "benar/salah (true/false)"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return "angka"
     if isinstance(value, dict):
         return "tabel"
@@ -105,17 +106,20 @@ _NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
 
 @dataclass(frozen=True)
 class Target:
-    """A target value: a number (shown 33,54) or a text shown as typed ("N/A", "-", "60 kali")."""
+    """A target value: a number, with the decimals it was typed with (7.20 is shown 7,20), or a text
+    shown as typed ("N/A", "-", "60 kali")."""
 
-    nilai: int | float | str
+    nilai: int | Decimal | str
 
     @property
-    def angka(self) -> int | float | None:
+    def angka(self) -> int | Decimal | None:
         return None if isinstance(self.nilai, str) else self.nilai
 
 
 def _target(value: Any) -> Target:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+    if isinstance(value, float):  # content read without parse_float=Decimal (tests, tools)
+        value = Decimal(repr(value))
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise PydanticCustomError(
             "target-jenis", "target harus berupa angka (8.57) atau teks (\"N/A\"), bukan {jenis}",
             {"jenis": type_name(value)},
@@ -138,8 +142,9 @@ def _target(value: Any) -> Target:
                 {"teks": text},
             )
         return Target(text)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": repr(value)})
+    if isinstance(value, Decimal) and not value.is_finite():
+        typed = "nan" if value.is_nan() else ("-inf" if value < 0 else "inf")
+        raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": typed})
     return Target(value)
 
 
@@ -232,14 +237,18 @@ class Periode(Model):
         return self
 
 
+Millimetres = Annotated[float, Field(ge=5, le=60),
+                        BeforeValidator(lambda v: float(v) if isinstance(v, Decimal) else v)]
+
+
 class Margin(Model):
-    atas: Annotated[float, Field(ge=5, le=60)]
+    atas: Millimetres
     """Margin atas dalam milimeter."""
-    kanan: Annotated[float, Field(ge=5, le=60)]
+    kanan: Millimetres
     """Margin kanan dalam milimeter."""
-    bawah: Annotated[float, Field(ge=5, le=60)]
+    bawah: Millimetres
     """Margin bawah dalam milimeter."""
-    kiri: Annotated[float, Field(ge=5, le=60)]
+    kiri: Millimetres
     """Margin kiri dalam milimeter."""
 
 

@@ -62,14 +62,13 @@ def _word_similarity(a: str, b: str) -> float:
 
 
 def same_target(a: Target, b: Target) -> bool:
-    if isinstance(a.nilai, str) or isinstance(b.nilai, str):
-        return a.nilai == b.nilai
-    return abs(a.nilai - b.nilai) < 1e-9
+    """Equal values: 7.2 and 7.20 are the same number (numbers are exact Decimals, not floats)."""
+    return a.nilai == b.nilai
 
 
 def _typed(target: Target) -> str:
     """A target as it is typed in TOML."""
-    return f'"{target.nilai}"' if isinstance(target.nilai, str) else repr(target.nilai)
+    return f'"{target.nilai}"' if isinstance(target.nilai, str) else str(target.nilai)
 
 
 def fill_before_targets(new: Konten, old: Konten, source: TomlSource, old_label: str) -> tuple[Konten, list[Problem]]:

@@ -10,6 +10,7 @@ import ast
 import re
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from .problems import ContentError, Loc, Problem
 
 @dataclass(frozen=True)
 class TomlSource:
-    """The parsed data of one content file and the line of every key path in it."""
+    """The parsed data of one content file and the line of every key path in it. Numbers with a
+    fraction or an exponent are Decimals, with the digits as typed."""
 
     path: Path
     text: str
@@ -51,7 +53,8 @@ def parse_toml(raw: bytes, shown: Path) -> TomlSource:
             [Problem(shown, line, (), "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8", "bukan-utf8")]
         ) from None
     try:
-        data = tomllib.loads(text)
+        # Decimal keeps a number as it was typed: 7.20 stays 7.20 (shown "7,20"), not the float 7.2.
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([_syntax_problem(shown, str(exc), text)]) from None
     return TomlSource(shown, text, data, _key_lines(text.encode("utf-8")))
