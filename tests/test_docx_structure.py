@@ -121,10 +121,24 @@ def iku_table(path):
 
 def test_iku_table_header_repeats_and_rows_do_not_split(sample_build):
     rows = iku_table(sample_build["docx"]).findall("w:tr", NS)
-    header, data = rows[:2], rows[2:]
+    header, data = rows[:2], rows[2:-1]
     assert all(row.find("w:trPr/w:tblHeader", NS) is not None for row in header)
     assert len(data) == 2
     assert all(row.find("w:trPr/w:cantSplit", NS) is not None for row in data)
+
+
+def test_lampiran_signature_is_the_tables_last_row_kept_with_the_row_it_signs(sample_build):
+    """LibreOffice keeps a table with the paragraph after it only by moving the table's whole last page;
+    a signature row is kept with the row before it, as Word does too."""
+    rows = iku_table(sample_build["docx"]).findall("w:tr", NS)
+    last_data, signature = rows[-2], rows[-1]
+    cell = signature.find("w:tc", NS)
+    assert len(signature.findall("w:tc", NS)) == 1 and attr(cell.find("w:tcPr/w:gridSpan", NS), "val") == "14"
+    assert [attr(b, "val") for b in cell.find("w:tcPr/w:tcBorders", NS)] == ["nil", "nil", "nil"]
+    assert "".join(cell.xpath(".//w:t/text()")).startswith("Bandar Lampung, Oktober 2024KEPALA DINAS,")
+    assert signature.find("w:trPr/w:cantSplit", NS) is not None
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in last_data.iter(f"{{{W}}}p"))
+    assert all(p.find("w:pPr/w:keepNext", NS) is None for p in rows[-3].iter(f"{{{W}}}p"))
 
 
 def test_target_headers_span_their_years_and_grid_matches_cells(sample_build):
@@ -142,7 +156,7 @@ def test_target_headers_span_their_years_and_grid_matches_cells(sample_build):
 
 
 def test_table_cell_properties_follow_the_schema_order(sample_build):
-    order = ["tcW", "gridSpan", "vMerge", "shd", "vAlign"]
+    order = ["tcW", "gridSpan", "vMerge", "tcBorders", "shd", "vAlign"]
     for tc_pr in iku_table(sample_build["docx"]).iter(f"{{{W}}}tcPr"):
         names = [etree.QName(child).localname for child in tc_pr]
         assert names == sorted(names, key=order.index)

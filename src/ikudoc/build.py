@@ -23,7 +23,7 @@ from .checks import check_content
 from .context import build_context
 from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
-from .fonts import css_font_stack, word_template_font
+from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
@@ -32,9 +32,12 @@ from .loader import load_with_source
 from .model import Konten
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .revision_source import file_ref
+from .source import TomlSource
+from .table_layout import TableTooWide
 from .template_files import default_templates, template_file
+from .word_template import read_look
 
 FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")
@@ -79,16 +82,28 @@ def page_setup(konten: Konten, options: Options) -> PageSetup:
     return PageSetup(options.kertas or konten.dokumen.kertas, margin)
 
 
-def render(konten: Konten, options: Options = Options()) -> dict[str, bytes]:
+def template_context(konten: Konten, toml: TomlSource, options: Options = Options()) -> dict:
+    """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
+    the widest target) when the IKU table cannot fit its paper."""
+    docx_template = template_file(options.templates or default_templates(), DOCX_TEMPLATE)
+    look = using_template(docx_template, lambda: read_look(docx_template))
+    try:
+        return build_context(konten, page_setup(konten, options), look)
+    except TableTooWide as error:
+        raise ContentError([Problem(toml.path, toml.line_of(error.loc), error.loc, str(error),
+                                    "tabel-terlalu-lebar")]) from None
+
+
+def render(konten: Konten, toml: TomlSource, options: Options = Options()) -> dict[str, bytes]:
     """Every requested format of one document, in memory. The PDF is printed from the HTML."""
     templates = options.templates or default_templates()
     docx_template, html_template = template_file(templates, DOCX_TEMPLATE), template_file(templates, HTML_TEMPLATE)
-    context = build_context(konten, page_setup(konten, options))
+    context = template_context(konten, toml, options)
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
-        font = css_font_stack(using_template(docx_template, lambda: word_template_font(docx_template)))
+        font = css_font_stack(read_look(docx_template).font)
         rendered["html"] = using_template(html_template, lambda: render_html(context, templates, font))
     if "pdf" in options.formats:
         rendered["pdf"] = render_pdf(rendered["html"], konten.dokumen.tanggal.tanggal, options.pdf_variant)
@@ -162,24 +177,24 @@ def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict
     return {fmt: output_dir / f"{source.stem}.{fmt}" for fmt in formats}
 
 
-def load_checked(source: Path) -> Konten:
+def load_checked(source: Path) -> tuple[Konten, TomlSource]:
     """Load ``source``, refusing it (ContentError) on a load problem or an error of the check rules."""
     konten, toml = load_with_source(file_ref(source))
     errors = [problem for problem in check_content(konten, toml) if not problem.is_warning]
     if errors:
         raise ContentError(errors)
-    return konten
+    return konten, toml
 
 
-def template_variables(konten: Konten) -> set[str]:
+def template_variables(konten: Konten, toml: TomlSource, options: Options = Options()) -> set[str]:
     """The names every template can use."""
-    return set(build_context(konten, page_setup(konten, Options()))) | {HTML_FONT_VARIABLE}
+    return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
 
 
 def build_file(source: Path, output_dir: Path, options: Options = Options()) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content."""
-    konten = load_checked(source)
-    rendered = render(konten, options)
+    konten, toml = load_checked(source)
+    rendered = render(konten, toml, options)
     notes = []
     if options.fill_toc and "docx" in rendered:
         try:

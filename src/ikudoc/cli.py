@@ -241,8 +241,12 @@ def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None
     for source in _content_files(files, "check"):
         try:
             konten, toml = load_with_source(file_ref(_usable(source)))
-            problems = check_content(konten, toml) + check_templates(templates or default_templates(),
-                                                                     template_variables(konten))
+            problems = check_content(konten, toml)
+            try:  # the templates, and whether the IKU table fits its paper
+                problems += check_templates(templates or default_templates(),
+                                            template_variables(konten, toml, Options(templates=templates)))
+            except ContentError as error:
+                problems += error.problems
         except ContentError as error:
             problems = error.problems
         except (_Unusable, OSError) as error:
@@ -326,7 +330,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
 
     def preview_one(source: Path) -> None:
         folder = output_dir / "pratinjau" / source.stem
-        images = previews(render(load_checked(source), options)["pdf"])
+        images = previews(render(*load_checked(source), options)["pdf"])
         write_all({folder / name: data for name, data in images.items()})
         for stale in stale_pages(folder, images):
             stale.unlink()

@@ -16,6 +16,21 @@ from .formatting import format_number, format_signing_date, roman_numeral
 from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
 from .model import Indikator, Konten, Target
 from .page_setup import PageSetup
+from .table_layout import TableLayout, fit_table
+from .word_template import TemplateLook
+
+#: The IKU table's column titles.
+COLUMN_TITLES = {
+    "no": "NO",
+    "sasaran": "SASARAN STRATEGIS",
+    "indikator": "INDIKATOR KINERJA UTAMA",
+    "penjelasan": "PENJELASAN (MAKNA INDIKATOR, ALASAN PEMILIHAN INDIKATOR, CARA PERHITUNGAN)",
+    "target_sebelum": "TARGET IKU PADA TAHUN (SEBELUM PERUBAHAN)",
+    "target": "TARGET IKU PADA TAHUN",
+    "satuan": "SAT.",
+    "sumber_data": "SUMBER DATA",
+}
+REVISED_TARGET_TITLE = "TARGET IKU PADA TAHUN (SETELAH PERUBAHAN)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,15 @@ class IndicatorContext:
     target_sebelum: tuple[str, ...]  # formatted, in the order of IkuTableContext.tahun_sebelum; "" when none
     target: tuple[str, ...]
     alasan_perubahan: Runs | None
+    utuh: bool = True  # the row fits on a page and is never split across two
+
+
+@dataclass(frozen=True)
+class RowBlock:
+    """Rows of one sasaran that share one merged sasaran cell."""
+
+    indikator: tuple[IndicatorContext, ...]
+    utuh: bool  # the rows stay together on one page
 
 
 @dataclass(frozen=True)
@@ -54,6 +78,8 @@ class SasaranContext:
     nomor: int
     nama: str
     indikator: tuple[IndicatorContext, ...]
+    blok: tuple[RowBlock, ...] = ()  # the rows as the table merges them: one block, or one per row when they
+    #                                  cannot fit on a page together (each row then names its sasaran)
 
 
 @dataclass(frozen=True)
@@ -61,6 +87,14 @@ class IkuTableContext:
     tahun: tuple[str, ...]
     tahun_sebelum: tuple[str, ...]  # empty when the document is not a revision
     sasaran: tuple[SasaranContext, ...]
+    judul: dict[str, str]  # column titles, by column: "no", "sasaran", ..., "target", "sumber_data"
+    tata_letak: TableLayout | None = None  # type size and column widths, fitted to the page
+
+    @property
+    def kolom(self) -> tuple[str, ...]:
+        """The table's columns, left to right, one per year: "no", "sasaran", ..., "target", "sumber_data"."""
+        return ("no", "sasaran", "indikator", "penjelasan", *["target_sebelum"] * len(self.tahun_sebelum),
+                *["target"] * len(self.tahun), "satuan", "sumber_data")
 
 
 @dataclass(frozen=True)
@@ -75,8 +109,9 @@ class DocumentContext:
     lambang: Path | None
 
 
-def build_context(konten: Konten, page: PageSetup) -> dict:
-    """The variables the templates see."""
+def build_context(konten: Konten, page: PageSetup, look: TemplateLook) -> dict:
+    """The variables the templates see, the IKU table fitted to ``page`` in the Word template's ``look``
+    (raises TableTooWide when it cannot fit)."""
     references = _References(konten)
     dokumen = konten.dokumen
     date = dokumen.tanggal
@@ -101,7 +136,7 @@ def build_context(konten: Konten, page: PageSetup) -> dict:
             "tugas": tuple(references.runs(item.runs) for item in konten.organisasi.tugas),
             "fungsi": tuple(references.runs(item.runs) for item in konten.organisasi.fungsi),
         },
-        "iku": _iku_table(konten, references),
+        "iku": _fitted(_iku_table(konten, references), look, page),
     }
 
 
@@ -161,7 +196,21 @@ def _iku_table(konten: Konten, references: _References) -> IkuTableContext:
                 alasan_perubahan=references.runs(ind.alasan_perubahan.runs) if ind.alasan_perubahan else None,
             ))
         groups.append(SasaranContext(s_number, sasaran.nama, tuple(rows)))
-    return IkuTableContext(years, years if revised else (), tuple(groups))
+    titles = COLUMN_TITLES | ({"target": REVISED_TARGET_TITLE} if revised else {})
+    return IkuTableContext(years, years if revised else (), tuple(groups), titles)
+
+
+def _fitted(table: IkuTableContext, look: TemplateLook, page: PageSetup) -> IkuTableContext:
+    """The table with its layout, its rows' blocks and whether each stays whole on a page."""
+    plan = fit_table(table, look, page)
+    whole = iter(plan.rows_whole)
+    groups = []
+    for sasaran, together in zip(table.sasaran, plan.sasaran_together, strict=True):
+        rows = tuple(dataclasses.replace(row, utuh=next(whole)) for row in sasaran.indikator)
+        blocks = ((RowBlock(rows, all(row.utuh for row in rows)),) if together else
+                  tuple(RowBlock((row,), row.utuh) for row in rows))
+        groups.append(dataclasses.replace(sasaran, indikator=rows, blok=blocks))
+    return dataclasses.replace(table, sasaran=tuple(groups), tata_letak=plan.layout)
 
 
 class _References:

@@ -1,9 +1,9 @@
 """Render the template context into a DOCX file through the Word template templates/iku.docx.
 
 docxtpl fills the template; the look (fonts, sizes, spacing, numbering formats, page setup) stays
-the template's. Afterwards a few generic OOXML repairs run that a template cannot express:
-each list restarts at 1, the table grid follows the cells once the year columns are repeated,
-and the ZIP is written with fixed times so that equal input gives equal bytes.
+the template's. Afterwards the repairs of docx_layout run that a template cannot express (lists
+restart at 1, the IKU table takes its fitted layout, a signature stays with what it signs), and
+the ZIP is written with fixed times so that equal input gives equal bytes.
 """
 
 from __future__ import annotations
@@ -20,8 +20,18 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
+from .docx_layout import (
+    body_rows,
+    fit_table_grid,
+    is_iku_table,
+    keep_signatures_with_what_they_sign,
+    paginate_rows,
+    remove_empty_runs,
+    restart_lists,
+    scale_table_type,
+)
 from .markup import Runs
-from .page_setup import apply_to_docx, section_text_width
+from .page_setup import apply_to_docx
 
 TEMPLATE = "iku.docx"
 
@@ -62,12 +72,16 @@ def render_docx(context: dict, path: Path) -> bytes:
     template.render(context, _environment(template), autoescape=True)
 
     document = template.docx
-    body = document.element.body
-    _remove_empty_runs(body)
-    _restart_lists(document)
+    body, styles = document.element.body, document.styles.element
+    remove_empty_runs(body)
+    restart_lists(body, styles, document.part.numbering_part.element)
     apply_to_docx(document, context["kertas"])
     for table in body.iter(qn("w:tbl")):
-        _fit_table_grid(table)
+        if is_iku_table(table):
+            _lay_out_iku_table(table, styles, context["iku"])
+        else:
+            fit_table_grid(table)
+    keep_signatures_with_what_they_sign(body, styles)
     _set_properties(document, context["metadata"])
 
     buffer = io.BytesIO()
@@ -75,104 +89,14 @@ def render_docx(context: dict, path: Path) -> bytes:
     return reproducible_zip(buffer.getvalue())
 
 
-def _remove_empty_runs(body) -> None:
-    """docxtpl leaves an empty run where each {{r ...}} tag stood; drop them."""
-    for run in list(body.iter(qn("w:r"))):
-        children = [c for c in run if c.tag != qn("w:rPr")]
-        if all(c.tag == qn("w:t") and not c.text for c in children):
-            run.getparent().remove(run)
-
-
-def _list_numbering(document) -> dict[str, str]:
-    """Paragraph style id -> the numId its style numbers with."""
-    numbering = {}
-    for style in document.styles.element.iter(qn("w:style")):
-        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if num_id is not None:
-            numbering[style.get(qn("w:styleId"))] = num_id.get(qn("w:val"))
-    return numbering
-
-
-def _restart_lists(document) -> None:
-    """Give each run of consecutive list paragraphs its own numbering instance, starting at 1.
-
-    In Word, paragraphs that share a numbering instance continue one list across the document;
-    a Markdown list, or a list in the lampiran, must start again at 1 (or a.)."""
-    style_numbering = _list_numbering(document)
-    numbering = document.part.numbering_part.element
-    abstract_of = {num.numId: num.abstractNumId.val for num in numbering.num_lst}
-
-    def num_id_of(paragraph) -> str | None:
-        direct = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if direct is not None:
-            return direct.get(qn("w:val"))
-        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        return style_numbering.get(style.get(qn("w:val"))) if style is not None else None
-
-    current: tuple[str, int] | None = None  # (template numId, new numId) of the list being walked
-    for element in document.element.body:
-        num_id = num_id_of(element) if element.tag == qn("w:p") else None
-        if num_id is None or int(num_id) not in abstract_of:
-            current = None
-            continue
-        if current is None or current[0] != num_id:
-            num = numbering.add_num(abstract_of[int(num_id)])
-            num.add_lvlOverride(ilvl=0).add_startOverride(1)
-            current = (num_id, num.numId)
-        num_pr = element.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
-        num_pr.get_or_add_numId().val = current[1]
-
-
-# The order OOXML requires inside <w:tcPr>; docxtpl's merge tags append gridSpan/vMerge at the end.
-_TCPR_ORDER = [qn(f"w:{name}") for name in (
-    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-    "textDirection", "tcFitText", "vAlign", "hideMark",
-)]
-
-
-def _span(cell) -> int:
-    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
-
-
-def _fit_table_grid(table) -> None:
-    """Make the grid follow the template's cell widths, scaled to fill the text width of its section.
-
-    A {%tc for %} loop repeats a cell of the template, with its width, once per year: the grid
-    must then have as many columns, in the proportions of the cells, filling the page (A4 or F4)."""
-    rows = table.findall(qn("w:tr"))
-    for cell in table.iter(qn("w:tc")):
-        tc_pr = cell.find(qn("w:tcPr"))
-        if tc_pr is not None:
-            tc_pr[:] = sorted(tc_pr, key=lambda e: _TCPR_ORDER.index(e.tag) if e.tag in _TCPR_ORDER else 99)
-    unspanned = [r for r in rows if all(_span(c) == 1 for c in r.findall(qn("w:tc")))]
-    if not unspanned:
-        return
-    model_row = max(unspanned, key=lambda r: len(r.findall(qn("w:tc"))))
-    widths = [int(c.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) for c in model_row.findall(qn("w:tc"))]
-    grid = table.find(qn("w:tblGrid"))
-    total = section_text_width(table) or sum(int(col.get(qn("w:w"))) for col in grid)
-    table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
-    if table_width is not None:
-        table_width.set(qn("w:w"), str(total))
-        table_width.set(qn("w:type"), "dxa")
-    scaled = [round(w * total / sum(widths)) for w in widths]
-    scaled[-1] += total - sum(scaled)
-    for col in list(grid):
-        grid.remove(col)
-    for width in scaled:
-        col = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(width)})
-        grid.append(col)
-    for row in rows:
-        column = 0
-        for cell in row.findall(qn("w:tc")):
-            span = _span(cell)
-            tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-            if tc_w is not None:
-                tc_w.set(qn("w:w"), str(sum(scaled[column:column + span])))
-                tc_w.set(qn("w:type"), "dxa")
-            column += span
+def _lay_out_iku_table(table, styles, iku) -> None:
+    """The fitted column widths and type size, and the rows' pagination: a row marked utuh is never
+    split, and the rows of a block marked utuh are kept on one page."""
+    fit_table_grid(table, list(iku.tata_letak.lebar))
+    scale_table_type(table, styles, iku.tata_letak.skala)
+    paginate_rows(body_rows(table, styles), [(ind.utuh, blok.utuh and n < len(blok.indikator) - 1)
+                                             for sasaran in iku.sasaran for blok in sasaran.blok
+                                             for n, ind in enumerate(blok.indikator)])
 
 
 def _set_properties(document, metadata: dict) -> None:

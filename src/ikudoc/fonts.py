@@ -1,14 +1,8 @@
 """The document's font for HTML and PDF: the Word template's own, followed by a metric-compatible
-font that Debian ships, so that the PDF has the Word file's line breaks on any machine."""
+font that Debian ships, so that the PDF has the Word file's line breaks on any machine; and the
+font files to measure text with when fitting the IKU table."""
 
 from __future__ import annotations
-
-import zipfile
-from pathlib import Path
-
-from lxml import etree
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Fonts common in Indonesian offices -> free fonts with the same metrics (Debian: fonts-liberation,
 # fonts-texgyre, fonts-crosextra-carlito, fonts-crosextra-caladea).
@@ -24,16 +18,25 @@ METRIC_COMPATIBLE = {
 SERIF = {"Times New Roman", "Bookman Old Style", "Cambria"}
 
 
-def word_template_font(template: Path) -> str:
-    """The default font of a Word template (its docDefaults), Arial when it names none."""
-    with zipfile.ZipFile(template) as archive:
-        styles = etree.fromstring(archive.read("word/styles.xml"))
-    fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
-    return (fonts.get(f"{W}ascii") if fonts is not None else None) or "Arial"
-
-
 def css_font_stack(font: str) -> str:
     """'"Bookman Old Style", "TeX Gyre Bonum", serif' for a CSS font-family."""
     family = [font, *METRIC_COMPATIBLE.get(font, [])]
     generic = "serif" if font in SERIF else "sans-serif"
     return ", ".join(f'"{name}"' for name in family) + f", {generic}"
+
+
+# Font files (regular, bold) by family: Windows' own names, then the metric-compatible free font.
+FONT_FILES = {
+    "Arial": [("arial.ttf", "arialbd.ttf"), ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")],
+    "Helvetica": [("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf")],
+    "Times New Roman": [("times.ttf", "timesbd.ttf"), ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf")],
+    "Courier New": [("cour.ttf", "courbd.ttf"), ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf")],
+    "Bookman Old Style": [("BOOKOS.TTF", "BOOKOSB.TTF"), ("texgyrebonum-regular.otf", "texgyrebonum-bold.otf")],
+    "Calibri": [("calibri.ttf", "calibrib.ttf"), ("Carlito-Regular.ttf", "Carlito-Bold.ttf")],
+    "Cambria": [("cambria.ttc", "cambriab.ttf"), ("Caladea-Regular.ttf", "Caladea-Bold.ttf")],
+}
+
+
+def font_files(font: str) -> list[tuple[str, str]]:
+    """Candidate (regular, bold) font file names for ``font``, best first; Liberation Sans last."""
+    return [*FONT_FILES.get(font, []), *FONT_FILES["Helvetica"]]

@@ -22,13 +22,24 @@ FONT_VARIABLE = "huruf"  # the CSS font-family of the Word template, given to th
 
 
 def runs_to_html(runs: Runs) -> Markup:
-    """Runs -> inline HTML: <strong>, <em>, <br>."""
+    """Runs -> inline HTML: <strong>, <em>, <br>.
+
+    A space between a plain run and a styled one goes inside the styled element ("adalah<strong>
+    “Meningkatnya"): WeasyPrint can break a line at the wrong place when a text ends in a space just
+    before an inline element that does not fit ("tujuan yang / ingin / dicapai")."""
     html = Markup()
-    for run in runs:
+    carried = ""  # a plain run's trailing space, moved into the styled run after it
+    for index, run in enumerate(runs):
         if run.baris_baru:
             html += Markup("<br>")
             continue
-        piece = escape(run.teks)
+        text = carried + run.teks
+        carried = ""
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        styled = run.tebal or run.miring
+        if not styled and following is not None and (following.tebal or following.miring) and text.endswith(" "):
+            text, carried = text.rstrip(" "), " "
+        piece = escape(text)
         if run.miring:
             piece = Markup("<em>%s</em>") % piece
         if run.tebal:

@@ -1,0 +1,237 @@
+"""Repair and lay out a rendered Word document where its template cannot say it for each document:
+lists restart at 1, tables get a grid that fills their page, the IKU table takes the type size,
+column widths and row pagination fitted for it (table_layout), and what a signature signs stays on
+the signature's page.
+
+Each function changes the OOXML tree of a python-docx document in place, and is tested on small
+fragments.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from .page_setup import section_text_width
+from .word_template import TABLE_STYLE, cell_margins, style_size
+
+#: Paragraph style of the signature block (and the styles based on it).
+SIGNATURE_STYLE = "TandaTangan"
+
+
+def remove_empty_runs(body) -> None:
+    """docxtpl leaves an empty run where each {{r ...}} tag stood; drop them."""
+    for run in list(body.iter(qn("w:r"))):
+        children = [c for c in run if c.tag != qn("w:rPr")]
+        if all(c.tag == qn("w:t") and not c.text for c in children):
+            run.getparent().remove(run)
+
+
+def _style_chain(styles, style_id: str | None) -> list[str]:
+    """``style_id`` and the styles it is based on, nearest first."""
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    chain = []
+    while style_id in by_id and style_id not in chain:
+        chain.append(style_id)
+        based = by_id[style_id].find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return chain
+
+
+def _paragraph_style(paragraph) -> str | None:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val")) if style is not None else None
+
+
+def _list_numbering(styles) -> dict[str, str]:
+    """Paragraph style id -> the numId its style numbers with."""
+    numbering = {}
+    for style in styles.iter(qn("w:style")):
+        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            numbering[style.get(qn("w:styleId"))] = num_id.get(qn("w:val"))
+    return numbering
+
+
+def restart_lists(body, styles, numbering) -> None:
+    """Give each run of consecutive list paragraphs its own numbering instance, starting at 1.
+
+    In Word, paragraphs that share a numbering instance continue one list across the document;
+    a Markdown list, or a list in the lampiran, must start again at 1 (or a.)."""
+    style_numbering = _list_numbering(styles)
+    abstract_of = {num.numId: num.abstractNumId.val for num in numbering.num_lst}
+
+    def num_id_of(paragraph) -> str | None:
+        direct = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if direct is not None:
+            return direct.get(qn("w:val"))
+        return style_numbering.get(_paragraph_style(paragraph))
+
+    current: tuple[str, int] | None = None  # (template numId, new numId) of the list being walked
+    for element in body:
+        num_id = num_id_of(element) if element.tag == qn("w:p") else None
+        if num_id is None or int(num_id) not in abstract_of:
+            current = None
+            continue
+        if current is None or current[0] != num_id:
+            num = numbering.add_num(abstract_of[int(num_id)])
+            num.add_lvlOverride(ilvl=0).add_startOverride(1)
+            current = (num_id, num.numId)
+        num_pr = element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = current[1]
+
+
+# The order OOXML requires inside <w:tcPr>; docxtpl's merge tags append gridSpan/vMerge at the end.
+_TCPR_ORDER = [qn(f"w:{name}") for name in (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark",
+)]
+
+
+def _span(cell) -> int:
+    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def fit_table_grid(table, proportions: list[float] | None = None) -> None:
+    """Make the grid fill the text width of the table's section (A4 or F4), its columns in
+    ``proportions`` (any unit), or else in the proportions of the template's cells.
+
+    A {%tc for %} loop repeats a cell of the template, with its width, once per year: the grid
+    must then have as many columns, and every cell the width of the columns it spans."""
+    rows = table.findall(qn("w:tr"))
+    for cell in table.iter(qn("w:tc")):
+        tc_pr = cell.find(qn("w:tcPr"))
+        if tc_pr is not None:
+            tc_pr[:] = sorted(tc_pr, key=lambda e: _TCPR_ORDER.index(e.tag) if e.tag in _TCPR_ORDER else 99)
+    if proportions is None:
+        unspanned = [r for r in rows if all(_span(c) == 1 for c in r.findall(qn("w:tc")))]
+        if not unspanned:
+            return
+        model_row = max(unspanned, key=lambda r: len(r.findall(qn("w:tc"))))
+        proportions = [int(c.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")))
+                       for c in model_row.findall(qn("w:tc"))]
+    grid = table.find(qn("w:tblGrid"))
+    total = section_text_width(table) or sum(int(col.get(qn("w:w"))) for col in grid)
+    table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if table_width is not None:
+        table_width.set(qn("w:w"), str(total))
+        table_width.set(qn("w:type"), "dxa")
+    scaled = [round(w * total / sum(proportions)) for w in proportions]
+    scaled[-1] += total - sum(scaled)
+    for col in list(grid):
+        grid.remove(col)
+    for width in scaled:
+        grid.append(grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(width)}))
+    for row in rows:
+        column = 0
+        for cell in row.findall(qn("w:tc")):
+            span = _span(cell)
+            tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if tc_w is not None:
+                tc_w.set(qn("w:w"), str(sum(scaled[column:column + span])))
+                tc_w.set(qn("w:type"), "dxa")
+            column += span
+
+
+def is_iku_table(table) -> bool:
+    style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+    return style is not None and style.get(qn("w:val")) == TABLE_STYLE
+
+
+def scale_table_type(table, styles, scale: float) -> None:
+    """Shrink the table's type by ``scale``: the paragraph styles its cells use (which serve only the
+    table) and its cell margins, so that the look stays the template's, only smaller."""
+    if abs(scale - 1) < 1e-9:
+        return
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    used = {_paragraph_style(p) for p in table.iter(qn("w:p"))} - {None}
+    sizes = {style_id: style_size(styles, style_id) for style_id in used if style_id in by_id}
+    for style_id, size in sizes.items():
+        r_pr = by_id[style_id].find(qn("w:rPr"))
+        if r_pr is None:
+            r_pr = by_id[style_id].makeelement(qn("w:rPr"), {})
+            by_id[style_id].append(r_pr)
+        for tag in ("w:sz", "w:szCs"):
+            element = r_pr.find(qn(tag))
+            if element is None:
+                element = r_pr.makeelement(qn(tag), {})
+                r_pr.append(element)
+            element.set(qn("w:val"), str(round(size * 2 * scale)))
+    tbl_pr = table.find(qn("w:tblPr"))
+    existing = tbl_pr.find(qn("w:tblCellMar"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+    for side, twips in cell_margins(styles).items():
+        margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): str(round(twips * scale)),
+                                                              qn("w:type"): "dxa"}))
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+
+
+def _signature_styles(styles) -> set[str]:
+    return {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))
+            if SIGNATURE_STYLE in _style_chain(styles, s.get(qn("w:styleId")))}
+
+
+def body_rows(table, styles) -> list:
+    """The rows that hold the table's data: neither the repeated header rows nor a signature row."""
+    signature = _signature_styles(styles)
+    return [row for row in table.findall(qn("w:tr"))
+            if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
+            and not any(_paragraph_style(p) in signature for p in row.iter(qn("w:p")))]
+
+
+def paginate_rows(rows: list, breaks: list[tuple[bool, bool]]) -> None:
+    """Set how each row breaks: ``breaks`` holds, for each of ``rows`` in order, (whole: never split
+    across pages, with_next: kept on the page of the row after it). Rows of a template that has
+    another number of them are left as they are."""
+    if len(rows) != len(breaks):
+        return
+    for row, (whole, with_next) in zip(rows, breaks, strict=True):
+        tr_pr = row.find(qn("w:trPr"))
+        if tr_pr is None:
+            tr_pr = row.makeelement(qn("w:trPr"), {})
+            row.find(qn("w:tc")).addprevious(tr_pr)
+        cant_split = tr_pr.find(qn("w:cantSplit"))
+        if whole and cant_split is None:
+            tr_pr.insert(0, tr_pr.makeelement(qn("w:cantSplit"), {}))
+        elif not whole and cant_split is not None:
+            tr_pr.remove(cant_split)
+        if with_next:
+            _keep_with_next(row)
+
+
+def _keep_with_next(element) -> None:
+    """Word keeps a paragraph with the next; a table row whose every paragraph has it, with the next row."""
+    paragraphs = [element] if element.tag == qn("w:p") else list(element.iter(qn("w:p")))
+    for paragraph in paragraphs:
+        paragraph.get_or_add_pPr().keepNext_val = True
+
+
+def keep_signatures_with_what_they_sign(body, styles) -> None:
+    """What comes just before a signature block stays on its page: the paragraph before it, or, for
+    a signature in a table's last row, the row before that (a signature alone on a page is the first
+    thing a reviewer sends back). The block itself is kept together by its style's keep-with-next.
+
+    LibreOffice keeps a table with the paragraph after it only by moving the table's whole last page
+    along, so the lampiran's signature is a row of its table: rows, it keeps together one by one."""
+    signature = _signature_styles(styles)
+    for paragraph in body.iter(qn("w:p")):
+        previous = next((e for e in paragraph.itersiblings(preceding=True) if e.tag in (qn("w:p"), qn("w:tbl"))),
+                        None)
+        if _paragraph_style(paragraph) not in signature or (
+                previous is not None and _paragraph_style(previous) in signature):
+            continue
+        if previous is not None and previous.tag == qn("w:p"):
+            _keep_with_next(previous)
+        elif previous is None and paragraph.getparent().tag == qn("w:tc"):
+            row = paragraph.getparent().getparent()
+            if (before := row.getprevious()) is not None and before.tag == qn("w:tr"):
+                _keep_with_next(before)
+        elif previous is not None and previous.tag == qn("w:tbl"):
+            _keep_with_next(previous.findall(qn("w:tr"))[-1])

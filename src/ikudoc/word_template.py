@@ -1,0 +1,82 @@
+"""Read the look that every format follows from the Word template (templates/iku.docx): its font,
+the type size and cell margins of the IKU table, and the margins of the lampiran's landscape page.
+
+The Word template is where an office sets its look in Word or LibreOffice; the HTML, the PDF and
+the fitting of the IKU table read these values here instead of keeping copies of them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from .page_setup import TWIPS_PER_MM, Margins
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+#: The paragraph style of the IKU table's body cells, and the table style of the table.
+TABLE_TEXT_STYLE = "IsiTabel"
+TABLE_STYLE = "TabelIKU"
+
+
+@dataclass(frozen=True)
+class TemplateLook:
+    font: str  # the document's font family, "Arial"
+    table_size: float  # pt, the IKU table's body text
+    cell_margin: float  # mm, left and right inside a table cell, at table_size
+    lampiran_margins: Margins  # mm, of the landscape lampiran page
+
+
+def read_look(template: Path) -> TemplateLook:
+    """The look of the Word template at ``template`` (read once per file version)."""
+    stat = template.stat()
+    return _read_look(template, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_look(template: Path, _mtime: int, _size: int) -> TemplateLook:
+    with zipfile.ZipFile(template) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+        document = etree.fromstring(archive.read("word/document.xml"))
+    fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    sections = document.findall(f".//{W}sectPr")
+    margins = sections[-1].find(f"{W}pgMar") if sections else None
+    return TemplateLook(
+        font=(fonts.get(f"{W}ascii") if fonts is not None else None) or "Arial",
+        table_size=style_size(styles, TABLE_TEXT_STYLE),
+        cell_margin=cell_margins(styles)["left"] / TWIPS_PER_MM,
+        lampiran_margins=Margins(*(_mm(margins, side) for side in ("top", "right", "bottom", "left"))),
+    )
+
+
+def style_size(styles, style_id: str) -> float:
+    """The font size (pt) a paragraph style gives, following its basedOn chain to the defaults."""
+    by_id = {style.get(f"{W}styleId"): style for style in styles.iter(f"{W}style")}
+    seen = set()
+    while style_id in by_id and style_id not in seen:
+        seen.add(style_id)
+        size = by_id[style_id].find(f"{W}rPr/{W}sz")
+        if size is not None:
+            return int(size.get(f"{W}val")) / 2
+        based = by_id[style_id].find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+    return int(default.get(f"{W}val")) / 2 if default is not None else 10.0
+
+
+def cell_margins(styles) -> dict[str, int]:
+    """The IKU table style's cell margins (twips) by side; Word's defaults where it sets none."""
+    margins = {"top": 0, "left": 108, "bottom": 0, "right": 108}
+    for style in styles.iter(f"{W}style"):
+        if style.get(f"{W}styleId") == TABLE_STYLE:
+            for side in style.iterfind(f"{W}tblPr/{W}tblCellMar/*"):
+                margins[etree.QName(side).localname] = int(side.get(f"{W}w"))
+    return margins
+
+
+def _mm(margins, side: str) -> float:
+    return round(int(margins.get(f"{W}{side}")) / TWIPS_PER_MM, 1) if margins is not None else 25.4

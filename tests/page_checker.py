@@ -1,0 +1,153 @@
+"""Read a printed IKU document (a PDF, through poppler's pdftotext) page by page and report what an
+official would send back: a page holding only the signature, a page ending in a heading, a daftar isi
+entry without its page number, table rows whose sasaran is not named on their page, and text cut at
+the page edge (a column header of the IKU table missing, or a word running off the paper).
+
+What the document holds (its headings, signature lines, sasaran and indicators, table headers) comes
+from its content file, through ikudoc's own model and context, so that the checker knows nothing of
+one sample."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+from conftest import require_tool
+from document_text import normalise
+from ikudoc.build import template_context
+from ikudoc.loader import load_with_source
+from ikudoc.revision_source import file_ref
+
+PAGE_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
+
+
+@dataclass(frozen=True)
+class DocumentParts:
+    """What the checker looks for on the pages."""
+
+    toc_entries: tuple[str, ...]  # the titles the daftar isi lists, in order
+    headings: tuple[str, ...]  # every text that must not end a page
+    signature: str  # the signature block's lines, joined
+    sasaran: tuple[tuple[str, tuple[str, ...]], ...]  # each sasaran name with its indicator names
+    column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header
+    table_header: str  # the header's whole text
+
+
+def parts_of(content: Path) -> DocumentParts:
+    context = template_context(*load_with_source(file_ref(content)))
+    entries = ["KATA PENGANTAR", "DAFTAR ISI"]
+    for bab in context["bab"]:
+        entries.append(f"BAB {bab.nomor} {bab.judul}")
+        entries.extend(f"{bagian.nomor} {bagian.judul}" for bagian in bab.bagian)
+    entries.append("LAMPIRAN")
+    signer, dokumen = context["penandatangan"], context["dokumen"]
+    signature = [f"{dokumen.tempat}, {dokumen.tanggal}", f"{signer.jabatan.upper()},", signer.nama]
+    signature += [signer.pangkat, f"NIP. {signer.nip}"]
+    iku = context["iku"]
+    headers = ["NO", "SASARAN", "INDIKATOR", "PENJELASAN", "SAT.", "SUMBER DATA", *iku.tahun_sebelum, *iku.tahun]
+    return DocumentParts(
+        toc_entries=tuple(entries),
+        headings=(*entries, "TUGAS :", "FUNGSI :", "4. INDIKATOR KINERJA UTAMA"),
+        signature=normalise(" ".join(signature)),
+        sasaran=tuple((s.nama, tuple(i.nama for i in s.indikator)) for s in iku.sasaran),
+        column_headers=tuple(headers),
+        table_header=normalise(" ".join([*iku.judul.values(), *iku.tahun_sebelum, *iku.tahun])),
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based index in the file
+    raw: str  # pdftotext -raw: the text of a table cell stays together
+    layout: str  # pdftotext -layout: lines as on paper
+    overflow: tuple[str, ...]  # words that run past the paper's edge
+
+    @property
+    def lines(self) -> list[str]:
+        """The page's non-empty lines in reading order, without its page number (the last line)."""
+        return _without_page_number([line for line in (normalise(t) for t in self.raw.splitlines()) if line])
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def ending(self) -> str:
+        """The last lines on paper, top to bottom, without the page number: what ends the page."""
+        lines = _without_page_number([line for line in (normalise(t) for t in self.layout.splitlines()) if line])
+        return " ".join(lines[-3:])
+
+
+def _without_page_number(lines: list[str]) -> list[str]:
+    return lines[:-1] if lines and PAGE_NUMBER.fullmatch(lines[-1]) else lines
+
+
+def _pdftotext(pdf: Path, *options: str) -> str:
+    return subprocess.run([require_tool("pdftotext"), *options, str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def _overflowing_words(bbox_html: str) -> list[list[str]]:
+    """Per page, the words whose box leaves the page (pdftotext drops words wholly outside it)."""
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bbox_html, re.S):
+        width, height = float(page.group(1)), float(page.group(2))
+        pages.append([
+            unescape(word.group(5)) for word in re.finditer(
+                r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>', page.group(3))
+            if float(word.group(1)) < -1 or float(word.group(2)) < -1 or float(word.group(3)) > width + 1
+            or float(word.group(4)) > height + 1
+        ])
+    return pages
+
+
+def read_pages(pdf: Path) -> list[Page]:
+    raw = _pdftotext(pdf, "-raw").split("\f")[:-1]
+    layout = _pdftotext(pdf, "-layout").split("\f")[:-1]
+    overflow = _overflowing_words(_pdftotext(pdf, "-bbox"))
+    return [Page(n, r, lay, tuple(o)) for n, (r, lay, o) in enumerate(zip(raw, layout, overflow, strict=True), 1)]
+
+
+def _toc_numbered(pages: list[Page]) -> dict[str, str]:
+    """Title -> page label of every daftar isi line that ends in a page number."""
+    numbered = {}
+    for page in pages:
+        if "DAFTAR ISI" not in page.lines[:2]:
+            continue
+        for line in page.layout.splitlines():
+            if found := re.fullmatch(r"\s*(\S.*?)[\s.…]*?\s((?:[ivxlc]+|\d+))\s*", line):
+                numbered[normalise(found.group(1)).rstrip(" .")] = found.group(2)
+    return numbered
+
+
+def faults(pdf: Path, parts: DocumentParts) -> list[str]:
+    """Every fault found, one line each ("page 14: ..."); [] for a document that can be signed."""
+    pages = read_pages(pdf)
+    found: list[str] = []
+    numbered = _toc_numbered(pages)
+    found += [f"daftar isi: '{entry}' has no page number" for entry in parts.toc_entries if entry not in numbered]
+    table_started = False
+    for page in pages:
+        text, where = page.text, f"page {page.number}"
+        if not text:
+            found.append(f"{where}: empty page")
+            continue
+        if all(line in parts.signature or line in parts.table_header for line in page.lines):
+            found.append(f"{where}: holds only the signature block")
+        is_toc = "DAFTAR ISI" in page.lines[:2]
+        for heading in parts.headings:
+            if not is_toc and page.ending.endswith(heading):
+                found.append(f"{where}: ends with the heading '{heading}'")
+        found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
+        names_here = [(s, [i for i in indicators if i in text]) for s, indicators in parts.sasaran]
+        holds_rows = any(indicators for _, indicators in names_here) or "Makna Indikator" in text
+        table_started = table_started or ("PENJELASAN" in text and holds_rows)
+        if not (table_started and holds_rows):
+            continue
+        found += [f"{where}: column header '{h}' missing" for h in parts.column_headers if h not in text]
+        found += [f"{where}: rows of '{s}' ({', '.join(rows)}) without the sasaran's name"
+                  for s, rows in names_here if rows and s not in text]
+    return found
