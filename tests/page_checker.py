@@ -66,6 +66,12 @@ class Page:
     overflow: tuple[str, ...]  # words that run past the paper's edge
 
     @property
+    def label(self) -> str:
+        """The page number printed at its foot, "" when none."""
+        lines = [line for line in (normalise(t) for t in self.raw.splitlines()) if line]
+        return lines[-1] if lines and PAGE_NUMBER.fullmatch(lines[-1]) else ""
+
+    @property
     def lines(self) -> list[str]:
         """The page's non-empty lines in reading order, without its page number (the last line)."""
         return _without_page_number([line for line in (normalise(t) for t in self.raw.splitlines()) if line])
@@ -111,24 +117,38 @@ def read_pages(pdf: Path) -> list[Page]:
     return [Page(n, r, lay, tuple(o)) for n, (r, lay, o) in enumerate(zip(raw, layout, overflow, strict=True), 1)]
 
 
-def _toc_numbered(pages: list[Page]) -> dict[str, str]:
-    """Title -> page label of every daftar isi line that ends in a page number."""
+def toc_numbers(pages: list[Page]) -> dict[str, str]:
+    """Title -> page label of every daftar isi entry that ends in a page number."""
     numbered = {}
-    for page in pages:
-        if "DAFTAR ISI" not in page.lines[:2]:
-            continue
-        for line in page.layout.splitlines():
-            if found := re.fullmatch(r"\s*(\S.*?)[\s.…]*?\s((?:[ivxlc]+|\d+))\s*", line):
-                numbered[normalise(found.group(1)).rstrip(" .")] = found.group(2)
+    for page in filter(_is_toc, pages):
+        text = re.sub(r"\.(?:\s*\.)+", " .... ", page.raw)  # a dot leader, whatever lines it was cut into
+        for found in re.finditer(r"^(\S.*?) \.\.\.\. *([ivxlc]+|\d+)$", text, re.MULTILINE):
+            numbered[normalise(found.group(1))] = found.group(2)
     return numbered
+
+
+def _is_toc(page: Page) -> bool:
+    return "DAFTAR ISI" in page.lines[:2]
+
+
+def _holds_heading(page: Page, heading: str) -> bool:
+    """The daftar isi's own page holds only its own heading; its entries name other pages."""
+    return heading in (page.lines[:1] if _is_toc(page) else [page.text])[0]
 
 
 def faults(pdf: Path, parts: DocumentParts) -> list[str]:
     """Every fault found, one line each ("page 14: ..."); [] for a document that can be signed."""
     pages = read_pages(pdf)
     found: list[str] = []
-    numbered = _toc_numbered(pages)
-    found += [f"daftar isi: '{entry}' has no page number" for entry in parts.toc_entries if entry not in numbered]
+    numbered = toc_numbers(pages)
+    labels = [page.label for page in pages]
+    for entry in parts.toc_entries:
+        if entry not in numbered:
+            found.append(f"daftar isi: '{entry}' has no page number")
+        elif labels.count(numbered[entry]) != 1:
+            found.append(f"daftar isi: '{entry}' names page {numbered[entry]}, which is not one page of the document")
+        elif not _holds_heading(pages[labels.index(numbered[entry])], entry):
+            found.append(f"daftar isi: '{entry}' is not on page {numbered[entry]}")
     table_started = False
     for page in pages:
         text, where = page.text, f"page {page.number}"
@@ -137,9 +157,8 @@ def faults(pdf: Path, parts: DocumentParts) -> list[str]:
             continue
         if all(line in parts.signature or line in parts.table_header for line in page.lines):
             found.append(f"{where}: holds only the signature block")
-        is_toc = "DAFTAR ISI" in page.lines[:2]
         for heading in parts.headings:
-            if not is_toc and page.ending.endswith(heading):
+            if not _is_toc(page) and page.ending.endswith(heading):
                 found.append(f"{where}: ends with the heading '{heading}'")
         found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
         names_here = [(s, [i for i in indicators if i in text]) for s, indicators in parts.sasaran]

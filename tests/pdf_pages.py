@@ -6,7 +6,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import require_tool
+
+MM = 72 / 25.4
 
 
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
@@ -29,22 +33,21 @@ def footer(page_text: str) -> str:
     return lines[-1] if lines else ""
 
 
-def toc_claims(texts: list[str]) -> list[tuple[str, str]]:
-    """(title, page label) of every daftar isi entry, read from the page that holds DAFTAR ISI."""
-    page = next(text for text in texts if re.search(r"^\s*DAFTAR ISI\s*$", text, re.MULTILINE))
-    return [(m.group(1).strip(), m.group(2)) for m in
-            re.finditer(r"^\s*(\S.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$", page, re.MULTILINE)]
+def first_lampiran_page(texts):
+    return next(i for i, text in enumerate(texts) if "INDIKATOR KINERJA UTAMA PERANGKAT DAERAH" in text)
 
 
-def wrong_toc_pages(pdf: Path) -> list[str]:
-    """Every daftar isi entry whose named page does not hold its heading, described; [] when all do."""
-    texts = page_texts(pdf)
+def assert_paged_like_the_word_layout(pdf, paper=(210, 297)):
+    sizes, texts = page_sizes(pdf), page_texts(pdf)
+    assert 8 <= len(sizes) <= 14
+    lampiran = first_lampiran_page(texts)
+    portrait = (pytest.approx(paper[0] * MM, abs=0.5), pytest.approx(paper[1] * MM, abs=0.5))
+    assert all(size == portrait for size in sizes[:lampiran])
+    assert all(size == portrait[::-1] for size in sizes[lampiran:])
     labels = [footer(text) for text in texts]
-    wrong = []
-    claims = toc_claims(texts)
-    for title, label in claims:
-        if labels.count(label) != 1:
-            wrong.append(f"{title}: no single page numbered {label}")
-        elif title not in " ".join(texts[labels.index(label)].split()):
-            wrong.append(f"{title}: not on page {label}")
-    return wrong if claims else ["no daftar isi entries found"]
+    assert labels[1:3] == ["i", "ii"] and "BAB I PENDAHULUAN" in texts[3]
+    assert labels[3:] == [str(n) for n in range(1, len(texts) - 2)]
+    assert not labels[0].isdigit() and labels[0] not in ("i", "ii")
+    for text in texts[lampiran:]:
+        if "Makna Indikator" in text:
+            assert "SASARAN" in text and "2021" in text and "SUMBER" in text, "table header on every page"

@@ -8,6 +8,7 @@ renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -27,7 +28,7 @@ from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
-from .libreoffice import FillFailed, LibreOfficeUnavailable, fill_toc
+from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
 from .loader import load_with_source
 from .model import Konten
 from .page_setup import Margins, PageSetup
@@ -74,7 +75,7 @@ class Options:
     kertas: str | None = None  # overrides the content's paper
     margin: Margins | None = None  # overrides the content's margins
     pdf_variant: str | None = None  # e.g. "pdf/a-3b"
-    fill_toc: bool = False  # fill the Word file's daftar isi with LibreOffice
+    fill_toc: bool = False  # fill the Word file's daftar isi with LibreOffice (the command line's default)
 
 
 def page_setup(konten: Konten, options: Options) -> PageSetup:
@@ -191,16 +192,19 @@ def template_variables(konten: Konten, toml: TomlSource, options: Options = Opti
     return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
 
 
-def build_file(source: Path, output_dir: Path, options: Options = Options()) -> BuildResult:
-    """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content."""
+def build_file(source: Path, output_dir: Path, options: Options = Options(), office: Office | None = None
+               ) -> BuildResult:
+    """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content.
+    The daftar isi is filled (options.fill_toc) by ``office``, or by a LibreOffice of its own."""
     konten, toml = load_checked(source)
     rendered = render(konten, toml, options)
     notes = []
     if options.fill_toc and "docx" in rendered:
-        try:
-            rendered["docx"] = fill_toc(rendered["docx"])
-        except (LibreOfficeUnavailable, FillFailed) as reason:
-            notes.append(str(reason))
+        with contextlib.nullcontext(office) if office else Office() as libreoffice:
+            try:
+                rendered["docx"] = libreoffice.fill_toc(rendered["docx"])
+            except (LibreOfficeUnavailable, FillFailed) as reason:
+                notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
     return BuildResult(source, tuple(targets.values()), tuple(notes), rendered)

@@ -7,6 +7,7 @@ it, for developers).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ from .diff_writer import TEMPLATE as DIFF_TEMPLATE
 from .diff_writer import as_html, as_json, as_text
 from .docx_text import docx_lines
 from .git_setup import GitSetupError, configure_git
+from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
 from .loader import load_ref, load_with_source
 from .page_setup import PAPER, Margins
 from .pdf_writer import PDF_VARIANTS, PdfUnavailable
@@ -201,34 +203,42 @@ def _report_build_failure(source: Path, error: Exception) -> None:
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False), metavar="VARIAN",
               help="PDF/A untuk arsip (pdf/a-1b, pdf/a-2b, pdf/a-3b, pdf/a-3u) atau PDF/UA untuk aksesibilitas "
                    "(pdf/ua-1); perlu --format yang memuat pdf.")
-@click.option("--fill-toc", "--isi-daftar-isi", "fill_toc", is_flag=True,
-              help="Isi nomor halaman daftar isi DOCX dengan LibreOffice, agar tampil tanpa perlu diperbarui di "
-                   "Word, LibreOffice dan WPS.")
+@click.option("--fill-toc/--no-fill-toc", "--isi-daftar-isi/--tanpa-isi-daftar-isi", "fill_toc", default=True,
+              help="Isi nomor halaman daftar isi DOCX dengan LibreOffice (bawaan, bila LibreOffice terpasang), agar "
+                   "tampil tanpa perlu diperbarui di Word, LibreOffice dan WPS; --no-fill-toc: tidak diisi (Word "
+                   "mengisinya saat berkas dibuka).")
 @_templates_option("Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
                    "bila ada, selain itu templat ikudoc.")
-def build(files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...], templates: Path | None,
-          kertas: str | None, margin: Margins | None, pdf_variant: str | None, fill_toc: bool) -> None:
+@click.pass_context
+def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...],
+          templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
+          fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
     if pdf_variant and "pdf" not in formats:
         raise click.BadParameter("butuh PDF: tambahkan pdf ke --format, misalnya --format docx,html,pdf",
                                  param_hint="'--pdf-variant'")
-    if fill_toc and "docx" not in formats:
+    asked = ctx.get_parameter_source("fill_toc") is not click.core.ParameterSource.DEFAULT
+    if fill_toc and asked and "docx" not in formats:
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
-    options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc)
+    options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc and "docx" in formats)
     claimed: dict[Path, Path] = {}
+    shown: set[str] = set()  # a note that every file would repeat (no LibreOffice) is said once
 
-    def build_one(source: Path) -> None:
+    def build_one(source: Path, office: Office) -> None:
         targets = output_paths(source, output_dir, formats).values()
         if clash := [claimed[p] for p in targets if p in claimed]:
             raise _Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
         claimed.update({p: source for p in targets})
-        result = build_file(source, output_dir, options)
+        result = build_file(source, output_dir, options, office)
         for note in result.catatan:
-            click.echo(f"{source}: catatan: {note}", err=True)
+            if note not in shown:
+                click.echo(f"{source}: catatan: {note}", err=True)
+            shown.add(note)
         for output in result.outputs:
             click.echo(f"ditulis {output}")
 
-    _for_each(_content_files(files, "build"), build_one, "gagal dibangun")
+    with Office() as office:  # one LibreOffice for every file, started when the first one needs it
+        _for_each(_content_files(files, "build"), lambda source: build_one(source, office), "gagal dibangun")
 
 
 @cli.command()
@@ -325,18 +335,36 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
 @_templates_option("Folder templat sendiri.")
 def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margin: Margins | None,
             templates: Path | None) -> None:
-    """Gambar setiap halaman PDF sebagai PNG kecil (di FOLDER/pratinjau/NAMA/), dan satu lembar ringkasan."""
-    options = Options(("pdf",), templates, kertas, margin)
+    """Gambar setiap halaman sebagai PNG kecil (di FOLDER/pratinjau/NAMA/): berkas Word seperti dicetak
+    LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
+    ringkasan keduanya."""
+    options = Options(("docx", "pdf"), templates, kertas, margin)
+    shown: set[str] = set()
 
-    def preview_one(source: Path) -> None:
+    def preview_one(source: Path, office: Office) -> None:
         folder = output_dir / "pratinjau" / source.stem
-        images = previews(render(*load_checked(source), options)["pdf"])
+        rendered = render(*load_checked(source), options)
+        printed = {}
+        try:
+            with contextlib.suppress(FillFailed):  # a daftar isi LibreOffice cannot fill: the pages still show
+                rendered["docx"] = office.fill_toc(rendered["docx"])
+            printed["docx"] = office.to_pdf(rendered["docx"])
+        except (LibreOfficeUnavailable, FillFailed) as reason:
+            if str(reason) not in shown:
+                click.echo(f"{source}: catatan: {reason}; pratinjau hanya menampilkan PDF", err=True)
+            shown.add(str(reason))
+        printed["pdf"] = rendered["pdf"]
+        images = previews(printed)
         write_all({folder / name: data for name, data in images.items()})
         for stale in stale_pages(folder, images):
             stale.unlink()
-        click.echo(f"ditulis {folder / 'ringkasan.png'} ({len(images) - 1} halaman di {folder})")
+        counts = ", ".join(f"{sum(name.startswith(kind) for name in images)} halaman {kind.upper()}"
+                           for kind in printed)
+        click.echo(f"ditulis {folder / 'ringkasan.png'} ({counts} di {folder})")
 
-    _for_each(_content_files(files, "preview"), preview_one, "gagal dibuat pratinjaunya")
+    with Office() as office:
+        _for_each(_content_files(files, "preview"), lambda source: preview_one(source, office),
+                  "gagal dibuat pratinjaunya")
 
 
 @cli.command()

@@ -235,3 +235,34 @@ def keep_signatures_with_what_they_sign(body, styles) -> None:
                 _keep_with_next(before)
         elif previous is not None and previous.tag == qn("w:tbl"):
             _keep_with_next(previous.findall(qn("w:tr"))[-1])
+
+
+def toc_paragraphs(body) -> list:
+    """The entry paragraphs of the document's TOC field (its daftar isi), in order."""
+    entries, inside = [], False
+    for paragraph in body.iter(qn("w:p")):
+        instructions = "".join(t.text or "" for t in paragraph.iter(qn("w:instrText")))
+        inside = inside or instructions.strip().startswith("TOC")
+        if not inside:
+            continue
+        if "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip():
+            entries.append(paragraph)
+        if any(c.get(qn("w:fldCharType")) == "end" for c in paragraph.iter(qn("w:fldChar"))):
+            break
+    return entries
+
+
+def number_toc(body, settings, pages: list[str]) -> None:
+    """Write ``pages`` after the tab of the daftar isi's entries, one each, in order, and take away what
+    makes Word ask to update the fields on opening (the field is up to date)."""
+    for paragraph, page in zip(toc_paragraphs(body), pages, strict=True):
+        tab_run = [run for run in paragraph.findall(qn("w:r")) if run.find(qn("w:tab")) is not None][-1]
+        run = tab_run.makeelement(qn("w:r"), {})
+        text = run.makeelement(qn("w:t"), {})
+        text.text = page
+        run.append(text)
+        tab_run.addnext(run)
+    for field in body.iter(qn("w:fldChar")):
+        field.attrib.pop(qn("w:dirty"), None)
+    for update in settings.findall(qn("w:updateFields")):
+        settings.remove(update)

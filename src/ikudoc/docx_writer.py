@@ -19,12 +19,14 @@ import jinja2
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
+from lxml import etree
 
 from .docx_layout import (
     body_rows,
     fit_table_grid,
     is_iku_table,
     keep_signatures_with_what_they_sign,
+    number_toc,
     paginate_rows,
     remove_empty_runs,
     restart_lists,
@@ -97,6 +99,18 @@ def _lay_out_iku_table(table, styles, iku) -> None:
     paginate_rows(body_rows(table, styles), [(ind.utuh, blok.utuh and n < len(blok.indikator) - 1)
                                              for sasaran in iku.sasaran for blok in sasaran.blok
                                              for n, ind in enumerate(blok.indikator)])
+
+
+def with_toc_pages(data: bytes, pages: list[str]) -> bytes:
+    """The Word file ``data`` with ``pages`` as the page numbers of its daftar isi's entries."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        settings = etree.fromstring(archive.read("word/settings.xml"))
+    number_toc(document.find(qn("w:body")), settings, pages)
+    return reproducible_zip(data, {
+        "word/document.xml": etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True),
+        "word/settings.xml": etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True),
+    })
 
 
 def _set_properties(document, metadata: dict) -> None:

@@ -1,27 +1,32 @@
-"""Fill the daftar isi of a built Word file with LibreOffice headless: update every index and field
-and save it as Word again, so that page numbers show in Word, LibreOffice and WPS with no prompt.
+"""Drive a headless LibreOffice: fill the daftar isi of a built Word file (update every index and
+field and save it as Word again, so that page numbers show in Word, LibreOffice and WPS with no
+prompt), and print a Word file to PDF as LibreOffice paginates it, for the preview.
 
-LibreOffice is driven through its UNO bridge by its own Python (see uno_update_fields.py). The
-result is checked before it is used: every heading must still have its entry, with a page number.
+LibreOffice is driven through its UNO bridge by its own Python (see uno_update_fields.py), one
+LibreOffice for a whole run. A filled daftar isi is checked before it is used: every heading must
+still have its entry, with a page number.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import os
-import re
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import zipfile
+import threading
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 
-from .docx_writer import reproducible_zip
+from .docx_layout import toc_paragraphs
+from .docx_writer import with_toc_pages
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
 HEADING_STYLES = ("Heading1", "Heading2")
@@ -58,20 +63,12 @@ def _uno_python(soffice: str) -> str | None:
 
 def toc_entries(data: bytes) -> list[tuple[str, str]]:
     """(title, page) of every entry in the TOC field of a Word file, in order."""
-    body = docx.Document(io.BytesIO(data)).element.body
-    entries, inside = [], False
-    for paragraph in body.iter(qn("w:p")):
-        instructions = "".join(t.text or "" for t in paragraph.iter(qn("w:instrText")))
-        inside = inside or instructions.strip().startswith("TOC")
-        if not inside:
-            continue
+    entries = []
+    for paragraph in toc_paragraphs(docx.Document(io.BytesIO(data)).element.body):
         text = "".join((node.text or "") if node.tag == qn("w:t") else "\t"
                        for node in paragraph.iter(qn("w:t"), qn("w:tab")))
-        if text.strip():
-            title, _, page = text.rpartition("\t")
-            entries.append((title.strip(), page.strip()))
-        if any(c.get(qn("w:fldCharType")) == "end" for c in paragraph.iter(qn("w:fldChar"))):
-            break
+        title, _, page = text.rpartition("\t")
+        entries.append((title.strip(), page.strip()))
     return entries
 
 
@@ -81,47 +78,115 @@ def headings(data: bytes) -> list[str]:
     return [p.text.strip() for p in document.paragraphs if p.style.style_id in HEADING_STYLES]
 
 
-def fill_toc(data: bytes) -> bytes:
-    """The Word file ``data`` with its daftar isi filled by LibreOffice."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise LibreOfficeUnavailable("LibreOffice tidak ditemukan, daftar isi tidak diisi; DOCX dibiarkan seperti "
-                                     "dibangun (Word mengisinya saat berkas dibuka)")
-    python = _uno_python(soffice)
-    if python is None:
-        raise LibreOfficeUnavailable("Python milik LibreOffice (modul uno; Debian: python3-uno) tidak ditemukan, "
-                                     "daftar isi tidak diisi; DOCX dibiarkan seperti dibangun")
-    with tempfile.TemporaryDirectory(prefix="ikudoc-") as folder:
-        source, target = Path(folder, "dibangun.docx"), Path(folder, "terisi.docx")
+class Office:
+    """One headless LibreOffice for a whole run, started at its first use and stopped on close:
+    a batch of documents pays for starting it once.
+
+    Its requests raise LibreOfficeUnavailable when LibreOffice (or a Python that drives it) is not
+    installed, and FillFailed when it fails or its result cannot be trusted."""
+
+    TIMEOUT = 300  # seconds for one request (a document of hundreds of pages takes a minute)
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._answers: queue.Queue[str] = queue.Queue()
+        self._reader: threading.Thread | None = None
+        self._folder: tempfile.TemporaryDirectory | None = None
+        self._serial = 0
+
+    def __enter__(self) -> Office:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def fill_toc(self, data: bytes) -> bytes:
+        """The Word file ``data`` with page numbers in its daftar isi, as LibreOffice paginates it: every
+        heading must keep its entry, with a number, or FillFailed says why not. Only the numbers are
+        taken from LibreOffice's copy; the file stays ikudoc's own."""
+        filled = self._convert(data, "docx", update=True)
+        entries = toc_entries(filled)
+        expected = headings(data)
+        if [title for title, _ in entries] != expected or not all(page for _, page in entries):
+            raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
+                             "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
+        return with_toc_pages(data, [page for _, page in entries])
+
+    def to_pdf(self, data: bytes) -> bytes:
+        """The Word file ``data`` as LibreOffice prints it."""
+        return self._convert(data, "pdf", update=False)
+
+    def _convert(self, data: bytes, kind: str, update: bool) -> bytes:
+        self._start()
+        assert self._process is not None and self._process.stdin is not None and self._folder is not None
+        self._serial += 1
+        source = Path(self._folder.name, f"masuk-{self._serial}.docx")
+        target = source.with_name(f"keluar-{self._serial}.{kind}")
         source.write_bytes(data)
-        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-        # A session of its own, so that on a timeout LibreOffice goes too, not only the script driving it.
-        run = subprocess.Popen([python, str(SCRIPT), str(source), str(target), soffice], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+        request = {"masuk": str(source), "perbarui": update, "keluar": [[str(target), kind]]}
         try:
-            _, errors = run.communicate(timeout=300)
-        except subprocess.TimeoutExpired:
-            os.killpg(run.pid, signal.SIGKILL) if hasattr(os, "killpg") else run.kill()
-            run.communicate()
-            raise FillFailed("LibreOffice tidak selesai dalam 5 menit; daftar isi tidak diisi") from None
-        if run.returncode != 0 or not target.is_file():
-            last = (errors.strip().splitlines() or ["tanpa keterangan"])[-1]
-            raise FillFailed(f"LibreOffice gagal mengisi daftar isi ({last}); DOCX dibiarkan seperti dibangun")
-        filled = target.read_bytes()
-    entries = toc_entries(filled)
-    expected = headings(data)
-    if [title for title, _ in entries] != expected or not all(page for _, page in entries):
-        raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
-                         "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
-    return _reproducible(filled, data)
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            answer = json.loads(self._answers.get(timeout=self.TIMEOUT))
+        except (OSError, queue.Empty, ValueError):
+            self.close()
+            raise FillFailed("LibreOffice tidak menjawab dalam 5 menit atau berhenti sendiri; DOCX dibiarkan "
+                             "seperti dibangun") from None
+        try:
+            if "galat" in answer or not target.is_file():
+                reason = answer.get("galat", "tanpa keterangan")
+                raise FillFailed(f"LibreOffice gagal membuka atau menyimpan berkas ({reason}); DOCX dibiarkan "
+                                 "seperti dibangun")
+            return target.read_bytes()
+        finally:
+            source.unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        if self._process is not None:
+            return
+        soffice = find_soffice()
+        if soffice is None:
+            raise LibreOfficeUnavailable(UNAVAILABLE)
+        python = _uno_python(soffice)
+        if python is None:
+            raise LibreOfficeUnavailable("Python milik LibreOffice (modul uno; Debian: python3-uno) tidak ditemukan, "
+                                         "jadi daftar isi DOCX belum bernomor halaman")
+        self._folder = tempfile.TemporaryDirectory(prefix="ikudoc-")
+        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+        # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
+        self._process = subprocess.Popen(
+            [python, str(SCRIPT), soffice], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True)
+        self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
+        self._reader.start()
+
+    def _read_answers(self, stream) -> None:
+        with stream:
+            for line in stream:
+                self._answers.put(line)
+        self._answers.put("")  # the script ended: a request waiting for its answer fails at once
+
+    def close(self) -> None:
+        """Stop LibreOffice (it stops at the end of its input) and remove the temporary files."""
+        process, self._process = self._process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL) if hasattr(os, "killpg") else process.kill()
+                process.wait()
+        if self._reader is not None:
+            self._reader.join(timeout=10)
+            self._reader = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
-def _reproducible(filled: bytes, built: bytes) -> bytes:
-    """LibreOffice's file, made byte-stable: the built file's properties (dates from the content, not the
-    clock), Word's own bookmark names for LibreOffice's random ones, fixed ZIP times."""
-    with zipfile.ZipFile(io.BytesIO(filled)) as archive:
-        document = archive.read("word/document.xml")
-    with zipfile.ZipFile(io.BytesIO(built)) as archive:
-        properties = archive.read("docProps/core.xml")
-    document = re.sub(rb"__RefHeading___Toc(\d+)_\d+", rb"_Toc\1", document)
-    return reproducible_zip(filled, {"word/document.xml": document, "docProps/core.xml": properties})
+UNAVAILABLE = ("LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman (Word mengisinya saat "
+               "berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get install "
+               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org; --no-fill-toc "
+               "membangun tanpa mencobanya")

@@ -1,5 +1,6 @@
-"""Render a PDF's pages to PNG thumbnails and one contact sheet, for a quick look and for review
-in pull requests (pypdfium2 renders, Pillow composes)."""
+"""Render printed pages to PNG thumbnails and one contact sheet, for a quick look and for review in
+pull requests: the Word file as LibreOffice prints it (the document that gets signed) beside ikudoc's
+own PDF (pypdfium2 renders, Pillow composes)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import io
 from pathlib import Path
 
 import pypdfium2
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 DPI = 60  # thumbnails: legible headings, small files
-COLUMNS = 5
+COLUMNS = 7
 GAP = 16
+CAPTION = 40  # px for a section's caption
+#: What each rendering is, in the file names and on the contact sheet.
+RENDERINGS = {"docx": "DOCX, seperti dicetak LibreOffice", "pdf": "PDF ikudoc"}
 
 
 def _png(image: Image.Image) -> bytes:
@@ -28,30 +32,40 @@ def page_images(pdf: bytes, dpi: int = DPI) -> list[Image.Image]:
         document.close()
 
 
-def contact_sheet(pages: list[Image.Image]) -> Image.Image:
-    """All pages in a grid, each with its page index (1, 2, ... as in the PDF viewer) under it."""
+def contact_sheet(sections: dict[str, list[Image.Image]]) -> Image.Image:
+    """Each section's pages in a grid under its caption, each page with its index (1, 2, ... as in a
+    PDF viewer) under it; the sections one below the other."""
+    pages = [page for section in sections.values() for page in section]
     cell_w = max(p.width for p in pages)
     cell_h = max(p.height for p in pages) + GAP
-    rows = (len(pages) + COLUMNS - 1) // COLUMNS
-    columns = min(COLUMNS, len(pages))
-    sheet = Image.new("RGB", (columns * (cell_w + GAP) + GAP, rows * (cell_h + GAP) + GAP), (200, 200, 200))
+    columns = min(COLUMNS, max(len(section) for section in sections.values()))
+    heights = [CAPTION + ((len(s) + COLUMNS - 1) // COLUMNS) * (cell_h + GAP) for s in sections.values()]
+    sheet = Image.new("RGB", (columns * (cell_w + GAP) + GAP, sum(heights) + GAP), (200, 200, 200))
     draw = ImageDraw.Draw(sheet)
-    for index, page in enumerate(pages):
-        x = GAP + (index % COLUMNS) * (cell_w + GAP) + (cell_w - page.width) // 2
-        y = GAP + (index // COLUMNS) * (cell_h + GAP)
-        sheet.paste(page, (x, y))
-        draw.text((x, y + page.height + 2), str(index + 1), fill=(0, 0, 0))
+    font = ImageFont.load_default(size=CAPTION * 2 // 3)
+    top = GAP
+    for (caption, section), height in zip(sections.items(), heights, strict=True):
+        draw.text((GAP, top), caption, fill=(0, 0, 0), font=font)
+        for index, page in enumerate(section):
+            x = GAP + (index % COLUMNS) * (cell_w + GAP) + (cell_w - page.width) // 2
+            y = top + CAPTION + (index // COLUMNS) * (cell_h + GAP)
+            sheet.paste(page, (x, y))
+            draw.text((x, y + page.height + 2), str(index + 1), fill=(0, 0, 0))
+        top += height
     return sheet
 
 
-def previews(pdf: bytes) -> dict[str, bytes]:
-    """File name -> PNG bytes: halaman-01.png ... and ringkasan.png (the contact sheet)."""
-    pages = page_images(pdf)
-    files = {f"halaman-{number:02d}.png": _png(page) for number, page in enumerate(pages, 1)}
-    files["ringkasan.png"] = _png(contact_sheet(pages))
+def previews(printed: dict[str, bytes]) -> dict[str, bytes]:
+    """File name -> PNG bytes, from the PDFs of the renderings in ``printed`` ("docx": LibreOffice's
+    print of the Word file, "pdf": ikudoc's PDF): docx-01.png ..., pdf-01.png ..., and ringkasan.png,
+    the contact sheet of both."""
+    images = {kind: page_images(pdf) for kind, pdf in printed.items()}
+    files = {f"{kind}-{number:02d}.png": _png(page)
+             for kind, pages in images.items() for number, page in enumerate(pages, 1)}
+    files["ringkasan.png"] = _png(contact_sheet({RENDERINGS[kind]: pages for kind, pages in images.items()}))
     return files
 
 
 def stale_pages(folder: Path, current: dict[str, bytes]) -> list[Path]:
-    """Thumbnails left from an earlier, longer document."""
-    return [path for path in folder.glob("halaman-*.png") if path.name not in current]
+    """Thumbnails left from an earlier, longer document (or an earlier ikudoc's names)."""
+    return [path for path in folder.glob("*.png") if path.name not in current]

@@ -1,11 +1,16 @@
-"""Update every index and field of a Word file in LibreOffice, and save it as Word again.
+"""Serve ikudoc's requests to one headless LibreOffice: open a Word file, update its indexes and
+fields (the daftar isi) when asked, and store it as Word or as PDF.
 
 Not imported by ikudoc: LibreOffice's own Python runs this file (the one that can ``import uno``:
 Debian's python3 with python3-uno, or LibreOffice's bundled python elsewhere), as
-``python uno_update_fields.py IN.docx OUT.docx SOFFICE``. It starts a headless LibreOffice with a
-profile of its own, so that a LibreOffice the user has open is not disturbed.
+``python uno_update_fields.py SOFFICE``. It starts a headless LibreOffice with a profile of its own,
+so that a LibreOffice the user has open is not disturbed, then reads one request per line on its
+standard input, as JSON: {"masuk": IN.docx, "perbarui": true, "keluar": [[OUT, "docx" | "pdf"], ...]},
+and answers each with one line: {"ok": true}, or {"galat": "..."}. LibreOffice stops at the end of
+the input.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +21,8 @@ import uuid
 
 import uno  # noqa: I001 (LibreOffice's module)
 from com.sun.star.beans import PropertyValue
+
+FILTERS = {"docx": "MS Word 2007 XML", "pdf": "writer_pdf_Export"}
 
 
 def _property(name, value):
@@ -37,7 +44,24 @@ def _connect(pipe, process):
             time.sleep(0.1)
 
 
-def main(source, target, soffice):
+def _serve(desktop, request):
+    document = desktop.loadComponentFromURL(
+        uno.systemPathToFileUrl(os.path.abspath(request["masuk"])), "_blank", 0, (_property("Hidden", True),))
+    try:
+        if request.get("perbarui"):
+            indexes = document.getDocumentIndexes()
+            for index in range(indexes.getCount()):
+                indexes.getByIndex(index).update()
+            document.getTextFields().refresh()
+            document.refresh()
+        for target, kind in request["keluar"]:
+            document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
+                                (_property("FilterName", FILTERS[kind]),))
+    finally:
+        document.close(True)
+
+
+def main(soffice):
     pipe = "ikudoc_" + uuid.uuid4().hex
     profile = tempfile.mkdtemp(prefix="ikudoc-libreoffice-")
     process = subprocess.Popen(
@@ -49,16 +73,14 @@ def main(source, target, soffice):
     try:
         context = _connect(pipe, process)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        document = desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (_property("Hidden", True),))
-        indexes = document.getDocumentIndexes()
-        for index in range(indexes.getCount()):
-            indexes.getByIndex(index).update()
-        document.getTextFields().refresh()
-        document.refresh()
-        document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                            (_property("FilterName", "MS Word 2007 XML"),))
-        document.close(True)
+        for line in sys.stdin:
+            try:
+                _serve(desktop, json.loads(line))
+                answer = {"ok": True}
+            except Exception as error:  # reported to ikudoc, which tells the user
+                answer = {"galat": f"{type(error).__name__}: {error}"}
+            sys.stdout.write(json.dumps(answer) + "\n")
+            sys.stdout.flush()
     finally:
         if desktop is not None:
             try:
@@ -73,4 +95,4 @@ def main(source, target, soffice):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(sys.argv[1])
