@@ -16,6 +16,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REFERENCE = Path(__file__).parent / "reference" / "iku_opd_perubahan_2024.md"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--accept", action="store_true",
+                     help="rewrite the golden files under tests/golden from this build (then review: git diff)")
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
@@ -78,6 +83,16 @@ def docx_to_pdf(source: Path, out_dir: Path) -> Path:
         check=True, capture_output=True, timeout=180,
     )
     return out_dir / f"{source.stem}.pdf"
+
+
+@pytest.fixture(scope="session")
+def office():
+    """One LibreOffice for the tests that fill daftar isi and print Word files with it."""
+    from ikudoc.libreoffice import Office
+
+    require_libreoffice_python()
+    with Office() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -25,14 +25,7 @@ TITLES = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1 Latar Belaka
           "BAB IV PENUTUP", "LAMPIRAN"]
 
 
-@pytest.fixture(scope="module")
-def office():
-    require_libreoffice_python()
-    with Office() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def filled_docx(tmp_path_factory, office):
     result = build_file(SAMPLE, tmp_path_factory.mktemp("filled"), Options(("docx",), fill_toc=True), office)
     assert result.catatan == ()

@@ -4,6 +4,7 @@ page labels as printed, fonts embedded, metadata from the content, reproducible,
 from __future__ import annotations
 
 import datetime
+import io
 import subprocess
 import time
 import zipfile
@@ -133,3 +134,36 @@ def test_bad_margin_option(capsys):
 def test_options_that_need_a_format(capsys, args, message):
     assert main(["build", str(SAMPLE), *args]) == 2
     assert capsys.readouterr().err == message
+
+
+def test_a_cell_spanning_rows_that_a_page_break_splits_is_repeated_on_the_new_page():
+    """WeasyPrint leaves a row-spanning cell empty on the page where its rows go on (its #833)."""
+    from ikudoc.pdf_writer import render_pdf
+
+    tall = "Penjelasan yang cukup panjang untuk mengisi halaman. " * 18
+    rows = "".join(f"<tr><td>{n}.</td><td>{tall}</td></tr>" for n in (2, 3))
+    html = (f"<style>@page {{ size: A5 landscape; margin: 10mm }} td {{ border: 1px solid }} tr {{ break-inside: avoid }}"
+            f"</style><table><thead><tr><th>NO</th><th>SASARAN</th><th>ISI</th></tr></thead><tbody><tr><td>1.</td>"
+            f"<td rowspan=3>Sasaran Yang Berlanjut</td><td>{tall}</td></tr>{rows}</tbody></table>")
+    pdf = render_pdf(html.encode(), datetime.date(2025, 1, 1))
+    pages = [normalise(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == 3 and all("Sasaran Yang Berlanjut" in page for page in pages)
+
+
+def test_repeating_a_split_cell_keeps_the_table_grid():
+    from ikudoc.pdf_writer import repeat_spanning_cells
+
+    html = ("<table><tr><td rowspan=3>S</td><td rowspan=2>A</td><td>1</td></tr><tr><td>2</td></tr>"
+            "<tr><td>B</td><td>3</td></tr></table>")
+    repeated = repeat_spanning_cells(html, [1])
+    assert ('<tr><td rowspan="1">S</td><td rowspan="1">A</td><td>1</td></tr>'
+            '<tr><td rowspan="2" class="lanjutan">S</td><td rowspan="1" class="lanjutan">A</td><td>2</td></tr>'
+            '<tr><td>B</td><td>3</td></tr>') in repeated
+
+
+def test_no_line_holds_one_stray_word_in_the_f4_pdf(tmp_path):
+    """WeasyPrint broke "... tujuan yang / ingin / dicapai ..." before a bold run on F4 paper."""
+    pdf = build_file(SAMPLE, tmp_path, Options(("pdf",), kertas="F4")).outputs[0]
+    lines = [line.strip() for page in page_texts(pdf) for line in page.splitlines()]
+    start = next(n for n, line in enumerate(lines) if line.startswith("Berdasarkan pernyataan visi dan misi"))
+    assert lines[start + 1].startswith("ingin dicapai oleh Dinas Koperasi")

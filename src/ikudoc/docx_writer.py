@@ -77,7 +77,7 @@ def render_docx(context: dict, path: Path) -> bytes:
     body, styles = document.element.body, document.styles.element
     remove_empty_runs(body)
     restart_lists(body, styles, document.part.numbering_part.element)
-    apply_to_docx(document, context["kertas"])
+    apply_to_docx(body, styles, context["kertas"])
     for table in body.iter(qn("w:tbl")):
         if is_iku_table(table):
             _lay_out_iku_table(table, styles, context["iku"])

@@ -44,11 +44,11 @@ def _twips(mm: float) -> str:
     return str(round(mm * TWIPS_PER_MM))
 
 
-def apply_to_docx(document, setup: PageSetup) -> None:
+def apply_to_docx(body, styles, setup: PageSetup) -> None:
     """Set every section's paper (width and height swapped on landscape sections) and, when given,
     margins; the daftar isi's right-aligned page numbers follow the portrait text width."""
     text_width = None
-    for section in document.element.body.iter(qn("w:sectPr")):
+    for section in body.iter(qn("w:sectPr")):
         size = section.find(qn("w:pgSz"))
         landscape = size.get(qn("w:orient")) == "landscape"
         width, height = (setup.tinggi, setup.lebar) if landscape else (setup.lebar, setup.tinggi)
@@ -67,7 +67,7 @@ def apply_to_docx(document, setup: PageSetup) -> None:
             text_width = int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
     if text_width is None:
         return
-    for style in document.styles.element.iter(qn("w:style")):
+    for style in styles.iter(qn("w:style")):
         if style.get(qn("w:styleId")) in ("TOC1", "TOC2"):
             for tab in style.iter(qn("w:tab")):
                 if tab.get(qn("w:val")) == "right":

@@ -1,0 +1,52 @@
+"""The sample's Word parts and HTML, as ikudoc writes them, equal reviewed golden files, so that every
+change of layout shows in review as a diff of tests/golden/. The Word parts are compared as canonical
+XML (C14N 2.0: attributes sorted, one element per line), never as bytes.
+
+After an intended change: `python -m pytest tests/test_golden.py --accept`, then read `git diff tests/golden`
+and look at the pages (`ikudoc preview`) before committing the new goldens."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import canonicalize
+
+import pytest
+from lxml import etree
+
+GOLDEN = Path(__file__).parent / "golden" / "iku_2024"
+WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+
+
+def canonical(xml: bytes) -> str:
+    """XML as C14N 2.0 of its pretty-printed tree: equal documents give equal text, a change a small diff."""
+    tree = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))
+    return canonicalize(etree.tostring(tree, pretty_print=True).decode("utf-8")) + "\n"
+
+
+def check(name: str, actual: str, accept: bool) -> None:
+    golden = GOLDEN / name
+    if accept:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"no golden file {golden}: run python -m pytest tests/test_golden.py --accept"
+    assert actual == golden.read_text(encoding="utf-8"), \
+        f"{name} differs from its golden file; if the change is intended, rerun with --accept and review the diff"
+
+
+@pytest.mark.parametrize("part", WORD_PARTS)
+def test_word_part_equals_its_golden_file(sample_build, part, request):
+    with zipfile.ZipFile(sample_build["docx"]) as archive:
+        actual = canonical(archive.read(part))
+    check(Path(part).name, actual, request.config.getoption("--accept"))
+
+
+def test_html_equals_its_golden_file(sample_build, request):
+    check("iku_2024.html", sample_build["html"].read_text(encoding="utf-8"), request.config.getoption("--accept"))
+
+
+def test_canonical_form_ignores_attribute_order_and_indentation_but_not_text():
+    one = b'<w:p xmlns:w="urn:w"><w:r a="1" b="2"><w:t>x</w:t></w:r></w:p>'
+    other = b'<w:p xmlns:w="urn:w">\n  <w:r b="2" a="1">\n    <w:t>x</w:t>\n  </w:r>\n</w:p>'
+    assert canonical(one) == canonical(other)
+    assert canonical(one) != canonical(one.replace(b">x<", b">y<"))

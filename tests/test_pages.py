@@ -1,0 +1,126 @@
+"""No page an official would send back, in the Word file as LibreOffice prints it and in ikudoc's PDF,
+on A4 and F4, for the sample and for other shapes of the IKU table: the page checker finds nothing.
+And the page checker is shown to find each fault it looks for, on documents made to have it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLE, require_weasyprint
+from ikudoc.build import Options, build_file
+from page_checker import DocumentParts, faults, parts_of
+from shapes import shaped_content, spread
+
+SHAPES = {
+    "contoh": None,  # the sample as it ships
+    "dua-indikator-panjang": {"groups": [2, 1], "sentences": 3},  # two long indicators under one sasaran
+    "satu-indikator": {"groups": [1]},
+    "tujuh-indikator": {"groups": spread(7)},
+    "dua-puluh-indikator": {"groups": spread(20)},
+    "sepuluh-tahun-perubahan": {"groups": spread(3), "years": range(2021, 2031)},  # 20 target columns
+}
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_no_page_an_official_would_send_back(shape, paper, office, tmp_path):
+    require_weasyprint()
+    content = SAMPLE if SHAPES[shape] is None else shaped_content(tmp_path, paper=paper, **SHAPES[shape])
+    result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), kertas=paper, fill_toc=True), office)
+    assert result.catatan == ()
+    printed = tmp_path / "docx-dicetak-libreoffice.pdf"
+    printed.write_bytes(office.to_pdf(result.data["docx"]))
+    parts = parts_of(content)
+    assert faults(printed, parts) == [], "the Word file, as LibreOffice prints it"
+    assert faults(result.outputs[1], parts) == [], "ikudoc's PDF"
+
+
+# Documents made to have one fault each, printed by WeasyPrint, against a small document's parts.
+PARTS = DocumentParts(
+    toc_entries=("BAB I UJI", "BAB II AKHIR"),
+    headings=("BAB I UJI", "BAB II AKHIR", "1.1 Bagian Uji"),
+    signature="Kota Uji, Maret 2025 KEPALA DINAS, NAMA PEJABAT Pembina NIP. 19800101 200501 1 001",
+    sasaran=(("Sasaran Uji Pertama", ("Indikator Uji Satu", "Indikator Uji Dua")),),
+    column_headers=("NO", "SASARAN", "INDIKATOR", "PENJELASAN", "2025"),
+    table_header="NO SASARAN INDIKATOR PENJELASAN 2025",
+)
+SIGNATURE = ("<div class=ttd><p>Kota Uji, Maret 2025</p><p>KEPALA DINAS,</p><p>NAMA PEJABAT</p><p>Pembina</p>"
+             "<p>NIP. 19800101 200501 1 001</p></div>")
+FILLER = "<p>" + "Kalimat pengisi halaman yang cukup panjang untuk beberapa baris. " * 12 + "</p>"
+
+
+def printed(tmp_path, body: str, css: str = "", toc: tuple[str, str] = ("BAB I UJI ........ 2",
+                                                                       "BAB II AKHIR ........ 3")):
+    """A PDF of ``body`` after a daftar isi of ``toc`` on the first page, the pages numbered at the foot
+    from the second (2, 3, ...)."""
+    import weasyprint
+
+    html = (f"<style>@page {{ size: A5; margin: 15mm; @bottom-center {{ content: counter(page) }} }}"
+            f"@page :first {{ @bottom-center {{ content: none }} }} .halaman {{ break-before: page }} {css}</style>"
+            f"<h1>DAFTAR ISI</h1>{''.join(f'<p>{line}</p>' for line in toc)}{body}")
+    pdf = tmp_path / "rusak.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    return pdf
+
+
+SOUND = f"<h1 class=halaman>BAB I UJI</h1>{FILLER}<h1 class=halaman>BAB II AKHIR</h1><p>Penutup.</p>{SIGNATURE}"
+
+
+def test_checker_passes_a_sound_small_document(tmp_path):
+    require_weasyprint()
+    assert faults(printed(tmp_path, SOUND), PARTS) == []
+
+
+def test_checker_finds_a_page_holding_only_the_signature(tmp_path):
+    require_weasyprint()
+    pdf = printed(tmp_path, SOUND, css=".ttd { break-before: page }")
+    assert faults(pdf, PARTS) == ["page 4: holds only the signature block"]
+
+
+def test_checker_finds_a_page_ending_in_a_heading(tmp_path):
+    require_weasyprint()
+    pdf = printed(tmp_path, SOUND.replace(FILLER, f"<p>Awal.</p><h2>1.1 Bagian Uji</h2>{FILLER}"),
+                  css="h2 + p { break-before: page }", toc=("BAB I UJI ........ 2", "BAB II AKHIR ........ 4"))
+    assert faults(pdf, PARTS) == ["page 2: ends with the heading '1.1 Bagian Uji'"]
+
+
+@pytest.mark.parametrize("toc, fault", [
+    (("BAB I UJI", "BAB II AKHIR ........ 3"), "daftar isi: 'BAB I UJI' has no page number"),
+    (("BAB I UJI ........ 2", "BAB II AKHIR ........ 2"), "daftar isi: 'BAB II AKHIR' is not on page 2"),
+    (("BAB I UJI ........ 2", "BAB II AKHIR ........ 9"),
+     "daftar isi: 'BAB II AKHIR' names page 9, which is not one page of the document"),
+])
+def test_checker_finds_a_daftar_isi_entry_without_its_page_or_naming_another(tmp_path, toc, fault):
+    require_weasyprint()
+    assert faults(printed(tmp_path, SOUND, toc=toc), PARTS) == [fault]
+
+
+def table(rows: str, layout: str = "fixed") -> str:
+    return (f"<table style='border-collapse: collapse; width: 100%; table-layout: {layout}'><colgroup>"
+            "<col style='width: 10%'><col style='width: 20%'><col style='width: 20%'><col style='width: 40%'>"
+            "<col style='width: 10%'></colgroup><thead><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR</th>"
+            f"<th>PENJELASAN</th><th>2025</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def test_checker_finds_rows_whose_sasaran_is_not_named_on_their_page(tmp_path):
+    require_weasyprint()
+    tall = "Penjelasan yang panjang sekali. " * 10
+    rows = (f"<tr><td>1.</td><td rowspan=2>Sasaran Uji Pertama</td><td>Indikator Uji Satu</td><td>{tall}</td>"
+            f"<td>1</td></tr><tr><td>2.</td><td>Indikator Uji Dua</td><td>{tall}</td><td>2</td></tr>")
+    # WeasyPrint itself, without ikudoc's repeating of split cells: the continued row is left unnamed.
+    pdf = printed(tmp_path, f"<h1 class=halaman>BAB I UJI</h1>{table(rows)}<h1 class=halaman>BAB II AKHIR</h1>"
+                            f"<p>Penutup.</p>{SIGNATURE}", css="tr { break-inside: avoid }",
+                  toc=("BAB I UJI ........ 2", "BAB II AKHIR ........ 4"))
+    assert faults(pdf, PARTS) == ["page 3: rows of 'Sasaran Uji Pertama' (Indikator Uji Dua) without the "
+                                  "sasaran's name"]
+
+
+def test_checker_finds_a_table_cut_at_the_page_edge(tmp_path):
+    require_weasyprint()
+    wide = "<td style='white-space: nowrap'>" + "SANGAT-LEBAR-" * 12 + "</td>"
+    rows = f"<tr><td>1.</td><td>Sasaran Uji Pertama</td><td>Indikator Uji Satu</td>{wide}<td>1</td></tr>"
+    pdf = printed(tmp_path, f"<h1 class=halaman>BAB I UJI</h1>{table(rows, 'auto')}<h1 class=halaman>BAB II AKHIR"
+                            f"</h1><p>Penutup.</p>{SIGNATURE}")
+    found = faults(pdf, PARTS)
+    assert "page 2: column header '2025' missing" in found
+    assert any(fault.startswith("page 2: '") and fault.endswith("' runs off the paper") for fault in found)
