@@ -26,7 +26,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([sys.executable, "-m", "ikudoc", "build", str(SAMPLE), "-o", out, "--format", "docx"],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True)  # the Word file that gets signed, daftar isi filled
         docx = Path(out) / "iku_2024.docx"
         profile = (Path(out) / "profil").as_uri()
         commands = {

@@ -141,11 +141,12 @@ def is_iku_table(table) -> bool:
 
 def scale_table_type(table, styles, scale: float) -> None:
     """Shrink the table's type by ``scale``: the paragraph styles its cells use (which serve only the
-    table) and its cell margins, so that the look stays the template's, only smaller."""
+    table; a signature row keeps its own) and its cell margins, so that the look stays the template's,
+    only smaller."""
     if abs(scale - 1) < 1e-9:
         return
     by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
-    used = {_paragraph_style(p) for p in table.iter(qn("w:p"))} - {None}
+    used = {_paragraph_style(p) for p in table.iter(qn("w:p"))} - {None} - _signature_styles(styles)
     sizes = {style_id: style_size(styles, style_id) for style_id in used if style_id in by_id}
     for style_id, size in sizes.items():
         r_pr = by_id[style_id].find(qn("w:rPr"))
