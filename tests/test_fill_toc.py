@@ -135,3 +135,29 @@ def test_the_added_numbers_read_back_as_entries(filled_docx):
     document = docx.Document(io.BytesIO(filled_docx.read_bytes()))
     lines = [p.text for p in document.paragraphs if p.style.name in ("toc 1", "toc 2")]
     assert lines[0] == "KATA PENGANTAR\ti" and lines[-1].startswith("LAMPIRAN\t")
+
+
+@pytest.mark.parametrize("failure, message", [
+    ("sys.stderr.write('Traceback ...\\nRuntimeError: jembatan UNO putus\\n')\nsys.exit(1)",
+     "LibreOffice berhenti (RuntimeError: jembatan UNO putus); DOCX dibiarkan seperti dibangun"),
+    ("sys.stdin.readline()\ntime.sleep(60)",
+     "LibreOffice tidak selesai dalam 1 detik; DOCX dibiarkan seperti dibangun"),
+])
+def test_a_libreoffice_that_dies_or_hangs_is_a_note_and_the_next_file_gets_a_new_one(tmp_path, monkeypatch, failure,
+                                                                                      message):
+    require_libreoffice_python()
+    fake = tmp_path / "uno_sekali_gagal.py"  # fails the first time it runs, then is the real script
+    fake.write_text(f"import os, sys, time\nif not os.path.exists({str(tmp_path / 'gagal')!r}):\n"
+                    f"    open({str(tmp_path / 'gagal')!r}, 'w').close()\n"
+                    + "".join(f"    {line}\n" for line in failure.splitlines())
+                    + f"os.execv(sys.executable, [sys.executable, {str(libreoffice.SCRIPT)!r}, *sys.argv[1:]])\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(libreoffice, "SCRIPT", fake)
+    monkeypatch.setattr(Office, "TIMEOUT", 1)
+    plain = build_file(SAMPLE, tmp_path / "polos", Options(("docx",))).outputs[0].read_bytes()
+    with Office() as office:
+        first = build_file(SAMPLE, tmp_path / "a", Options(("docx",), fill_toc=True), office)
+        assert first.catatan == (message,) and first.outputs[0].read_bytes() == plain
+        monkeypatch.setattr(Office, "TIMEOUT", 120)
+        second = build_file(SAMPLE, tmp_path / "b", Options(("docx",), fill_toc=True), office)
+    assert second.catatan == () and all(page for _, page in toc_entries(second.outputs[0].read_bytes()))

@@ -178,6 +178,19 @@ def _for_each(sources: list[Path], work, failed_to: str) -> None:
         raise Failure(f"{failed} dari {len(sources)} berkas {failed_to}.")
 
 
+class _Notes:
+    """What a run says about its files that is no failure, each note once: a missing LibreOffice
+    would otherwise be said again for every file."""
+
+    def __init__(self) -> None:
+        self.said: set[str] = set()
+
+    def say(self, source: Path, note: str) -> None:
+        if note not in self.said:
+            click.echo(f"{source}: catatan: {note}", err=True)
+        self.said.add(note)
+
+
 def _report_build_failure(source: Path, error: Exception) -> None:
     if isinstance(error, ContentError):
         for problem in error.problems:
@@ -222,7 +235,7 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
     options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc and "docx" in formats)
     claimed: dict[Path, Path] = {}
-    shown: set[str] = set()  # a note that every file would repeat (no LibreOffice) is said once
+    notes = _Notes()
 
     def build_one(source: Path, office: Office) -> None:
         targets = output_paths(source, output_dir, formats).values()
@@ -231,9 +244,7 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
         claimed.update({p: source for p in targets})
         result = build_file(source, output_dir, options, office)
         for note in result.catatan:
-            if note not in shown:
-                click.echo(f"{source}: catatan: {note}", err=True)
-            shown.add(note)
+            notes.say(source, note)
         for output in result.outputs:
             click.echo(f"ditulis {output}")
 
@@ -339,7 +350,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
     LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
     ringkasan keduanya."""
     options = Options(("docx", "pdf"), templates, kertas, margin)
-    shown: set[str] = set()
+    notes = _Notes()
 
     def preview_one(source: Path, office: Office) -> None:
         folder = output_dir / "pratinjau" / source.stem
@@ -350,9 +361,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
                 rendered["docx"] = office.fill_toc(rendered["docx"])
             printed["docx"] = office.to_pdf(rendered["docx"])
         except (LibreOfficeUnavailable, FillFailed) as reason:
-            if str(reason) not in shown:
-                click.echo(f"{source}: catatan: {reason}; pratinjau hanya menampilkan PDF", err=True)
-            shown.add(str(reason))
+            notes.say(source, f"{reason}; pratinjau hanya menampilkan PDF")
         printed["pdf"] = rendered["pdf"]
         images = previews(printed)
         write_all({folder / name: data for name, data in images.items()})

@@ -92,6 +92,9 @@ class Office:
         self._answers: queue.Queue[str] = queue.Queue()
         self._reader: threading.Thread | None = None
         self._folder: tempfile.TemporaryDirectory | None = None
+        self._errors = None  # the script's standard error, a file in the folder
+        self._unavailable: str | None = None  # why LibreOffice cannot run ("" when it can), once known
+        self._command: list[str] = []
         self._serial = 0
 
     def __enter__(self) -> Office:
@@ -127,12 +130,19 @@ class Office:
         try:
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
-            answer = json.loads(self._answers.get(timeout=self.TIMEOUT))
-        except (OSError, queue.Empty, ValueError):
-            self.close()
-            raise FillFailed("LibreOffice tidak menjawab dalam 5 menit atau berhenti sendiri; DOCX dibiarkan "
-                             "seperti dibangun") from None
+            line = self._answers.get(timeout=self.TIMEOUT)
+        except queue.Empty:
+            self.close(kill=True)
+            raise FillFailed(f"LibreOffice tidak selesai dalam {self.TIMEOUT} detik; DOCX dibiarkan seperti "
+                             "dibangun") from None
+        except OSError:  # the script is gone: its last words say why
+            line = ""
         try:
+            if not line:
+                reason = self._last_error()
+                self.close(kill=True)
+                raise FillFailed(f"LibreOffice berhenti ({reason}); DOCX dibiarkan seperti dibangun")
+            answer = json.loads(line)
             if "galat" in answer or not target.is_file():
                 reason = answer.get("galat", "tanpa keterangan")
                 raise FillFailed(f"LibreOffice gagal membuka atau menyimpan berkas ({reason}); DOCX dibiarkan "
@@ -145,19 +155,21 @@ class Office:
     def _start(self) -> None:
         if self._process is not None:
             return
-        soffice = find_soffice()
-        if soffice is None:
-            raise LibreOfficeUnavailable(UNAVAILABLE)
-        python = _uno_python(soffice)
-        if python is None:
-            raise LibreOfficeUnavailable("Python milik LibreOffice (modul uno; Debian: python3-uno) tidak ditemukan, "
-                                         "jadi daftar isi DOCX belum bernomor halaman")
+        if self._unavailable is None:
+            soffice = find_soffice()
+            python = _uno_python(soffice) if soffice else None
+            self._unavailable = "" if python else (
+                UNAVAILABLE if soffice is None else "Python milik LibreOffice (modul uno; Debian: python3-uno) tidak "
+                "ditemukan, jadi daftar isi DOCX belum bernomor halaman")
+            self._command = [python, str(SCRIPT), soffice] if python else []
+        if self._unavailable:  # found out once, for a whole run
+            raise LibreOfficeUnavailable(self._unavailable)
         self._folder = tempfile.TemporaryDirectory(prefix="ikudoc-")
+        self._errors = Path(self._folder.name, "galat.txt").open("w+", encoding="utf-8", errors="replace")
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
-        self._process = subprocess.Popen(
-            [python, str(SCRIPT), soffice], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True)
+        self._process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=self._errors, text=True, env=env, start_new_session=True)
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
         self._reader.start()
 
@@ -167,20 +179,35 @@ class Office:
                 self._answers.put(line)
         self._answers.put("")  # the script ended: a request waiting for its answer fails at once
 
-    def close(self) -> None:
-        """Stop LibreOffice (it stops at the end of its input) and remove the temporary files."""
+    def _last_error(self) -> str:
+        """The last line the script wrote on its standard error, or what says there was none."""
+        if self._errors is None:
+            return "tanpa keterangan"
+        self._errors.flush()
+        self._errors.seek(0)
+        lines = [line.strip() for line in self._errors if line.strip()]
+        return lines[-1] if lines else "tanpa keterangan"
+
+    def close(self, kill: bool = False) -> None:
+        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once) and remove the
+        temporary files."""
         process, self._process = self._process, None
         if process is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
             try:
-                process.wait(timeout=60)
+                process.wait(timeout=0 if kill else 60)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL) if hasattr(os, "killpg") else process.kill()
                 process.wait()
         if self._reader is not None:
             self._reader.join(timeout=10)
             self._reader = None
+        while not self._answers.empty():  # what a stopped script said last is no answer to the next request
+            self._answers.get_nowait()
+        if self._errors is not None:
+            self._errors.close()
+            self._errors = None
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None

@@ -115,6 +115,7 @@ def _fonts(font: str):
 @dataclass(frozen=True)
 class _Column:
     kind: str  # "no", "sasaran", ..., "target_sebelum", "target"
+    title: str = ""  # a narrow column's header cell: "NO", "SAT.", its year
     entries: tuple[tuple[str, Loc | None], ...] = ()  # what a narrow column must hold whole
 
 
@@ -142,29 +143,29 @@ def fit_table(table, look: TemplateLook, page: PageSetup) -> TablePlan:
 
 
 def _columns(table) -> list[_Column]:
-    def target_column(kind: str, index: int) -> _Column:
+    def target_column(kind: str, year: str) -> _Column:
         entries = []
         for s, sasaran in enumerate(table.sasaran):
             for i, ind in enumerate(sasaran.indikator):
                 values = ind.target_sebelum if kind == "target_sebelum" else ind.target
-                year = (table.tahun_sebelum if kind == "target_sebelum" else table.tahun)[index]
-                entries.append((values[index] or "-", ("sasaran", s, "indikator", i, kind, year)))
-        return _Column(kind, tuple(entries))
+                years = table.tahun_sebelum if kind == "target_sebelum" else table.tahun
+                entries.append((values[years.index(year)] or "-", ("sasaran", s, "indikator", i, kind, year)))
+        return _Column(kind, year, tuple(entries))
 
     rows = [ind for s in table.sasaran for ind in s.indikator]
     return [
-        _Column("no", tuple((f"{ind.nomor}.", None) for ind in rows)),
+        _Column("no", table.judul["no"], tuple((f"{ind.nomor}.", None) for ind in rows)),
         _Column("sasaran"), _Column("indikator"), _Column("penjelasan"),
-        *(target_column("target_sebelum", n) for n in range(len(table.tahun_sebelum))),
-        *(target_column("target", n) for n in range(len(table.tahun))),
-        _Column("satuan", tuple((word, None) for ind in rows for word in ind.satuan.split())),
+        *(target_column("target_sebelum", year) for year in table.tahun_sebelum),
+        *(target_column("target", year) for year in table.tahun),
+        _Column("satuan", table.judul["satuan"], tuple((word, None) for ind in rows for word in ind.satuan.split())),
         _Column("sumber_data"),
     ]
 
 
-def _narrow_width(column: _Column, title: str, measure: TextMeasure, size: float, padding: float) -> float:
+def _narrow_width(column: _Column, measure: TextMeasure, size: float, padding: float) -> float:
     """Points: the widest entry kept whole (a number, a word of a text) and the title's longest word."""
-    widest = max([measure.width(word, size, bold=True) for word in title.split()] +
+    widest = max([measure.width(word, size, bold=True) for word in column.title.split()] +
                  [measure.width(word, size) for text, _ in column.entries for word in _unbreakable(text)])
     return widest + 2 * padding + SLACK * PT_PER_MM
 
@@ -203,10 +204,8 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
             width_mm: float) -> list[float] | None:
     """Column widths in mm at ``size``, or None when the text columns would be narrower than readable."""
     padding = look.cell_margin * PT_PER_MM * size / look.table_size  # cell margins scale with the type
-    titles = dict(table.judul, **{c.kind: "" for c in columns if c.kind.startswith("target")})  # years: entries
     widths: list[float | None] = [
-        None if c.kind in FLEXIBLE else _narrow_width(c, titles[c.kind], measure, size, padding) / PT_PER_MM
-        for c in columns]
+        None if c.kind in FLEXIBLE else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
     for group in ("target_sebelum", "target"):  # a group's years are as wide as its title's longest word
         members = [n for n, c in enumerate(columns) if c.kind == group]
         if members:
@@ -253,7 +252,7 @@ def _too_wide(columns, table, measure, look, page, width_mm) -> TableTooWide:
             shown = max(measure.width(w, size) for w in _unbreakable(text))
             if shown > widest:
                 widest_text, widest_loc, widest = text, loc, shown
-    years_mm = sum(_narrow_width(c, "", measure, size, padding) for c in targets) / PT_PER_MM
+    years_mm = sum(_narrow_width(c, measure, size, padding) for c in targets) / PT_PER_MM
     paper = f"{page.kertas} mendatar"
     return TableTooWide(
         f"tabel IKU tidak muat di kertas {paper} (lebar teks {width_mm:.0f} mm), walaupun hurufnya sudah "
