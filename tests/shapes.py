@@ -40,13 +40,19 @@ sumber_data = "Dinas Uji Provinsi"
     return block + f"\n[sasaran.indikator.target]\n{_targets(years, 11 + number)}\n"
 
 
+FOREWORD_END = "atas perhatiannya diucapkan terimakasih.\n"
+FOREWORD_PARAGRAPH = ("Kalimat tambahan kata pengantar yang cukup panjang untuk mengisi halaman pertama dokumen ini "
+                      "dengan baik.")
+
+
 def shaped_content(folder: Path, groups: list[int], years: range = range(2021, 2025), revision: bool = True,
-                   sentences: int = 1, paper: str = "A4", name: str = "bentuk.toml") -> Path:
+                   sentences: int = 1, paper: str = "A4", foreword: int = 0, name: str = "bentuk.toml") -> Path:
     """A content file whose table has ``len(groups)`` sasaran, the n-th with ``groups[n]`` indicators,
     targets for ``years`` (and "sebelum" targets when ``revision``), and penjelasan texts of
-    ``sentences`` long sentences each."""
+    ``sentences`` long sentences each; the kata pengantar longer by ``foreword`` paragraphs."""
     sample = SAMPLE.read_text(encoding="utf-8")
     front = sample[:sample.index("[[sasaran]]")]
+    front = front.replace(FOREWORD_END, FOREWORD_END + f"\n{FOREWORD_PARAGRAPH}\n" * foreword)
     front = front.replace("periode = { awal = 2019, akhir = 2024 }",
                           f"periode = {{ awal = {years.start}, akhir = {years.stop - 1} }}")
     front = front.replace('tempat = "Bandar Lampung"', f'tempat = "Bandar Lampung"\nkertas = "{paper}"')

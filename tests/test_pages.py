@@ -8,8 +8,8 @@ import pytest
 
 from conftest import SAMPLE, require_weasyprint
 from ikudoc.build import Options, build_file
-from page_checker import DocumentParts, faults, parts_of
-from shapes import shaped_content, spread
+from page_checker import DocumentParts, faults, parts_of, read_pages
+from shapes import FOREWORD_PARAGRAPH, shaped_content, spread
 
 SHAPES = {
     "contoh": None,  # the sample as it ships
@@ -18,6 +18,8 @@ SHAPES = {
     "tujuh-indikator": {"groups": spread(7)},
     "dua-puluh-indikator": {"groups": spread(20)},
     "sepuluh-tahun-perubahan": {"groups": spread(3), "years": range(2021, 2031)},  # 20 target columns
+    # A kata pengantar whose signature would fall alone on the next page.
+    "kata-pengantar-panjang": {"groups": [1, 1], "foreword": 7},
 }
 
 
@@ -33,6 +35,19 @@ def test_no_page_an_official_would_send_back(shape, paper, office, tmp_path):
     parts = parts_of(content)
     assert faults(printed, parts) == [], "the Word file, as LibreOffice prints it"
     assert faults(result.outputs[1], parts) == [], "ikudoc's PDF"
+
+
+def test_the_kata_pengantar_signature_takes_the_last_paragraph_along(office, tmp_path):
+    require_weasyprint()
+    content = shaped_content(tmp_path, [1, 1], foreword=7)
+    result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), fill_toc=True), office)
+    printed = tmp_path / "docx-dicetak-libreoffice.pdf"
+    printed.write_bytes(office.to_pdf(result.data["docx"]))
+    for pdf in (printed, result.outputs[1]):
+        pages = read_pages(pdf)
+        signed = next(page for page in pages if "KEPALA DINAS," in page.lines)
+        assert pages.index(signed) == 2, "the kata pengantar goes on to a second page"
+        assert signed.text.startswith(FOREWORD_PARAGRAPH)  # the paragraph before the signature came along
 
 
 # Documents made to have one fault each, printed by WeasyPrint, against a small document's parts.
