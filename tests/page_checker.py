@@ -32,7 +32,7 @@ class DocumentParts:
     headings: tuple[str, ...]  # every text that must not end a page
     signature: str  # the signature block's lines, joined
     sasaran: tuple[tuple[str, tuple[str, ...]], ...]  # each sasaran name with its indicator names
-    column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header
+    column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header: words, years
     table_header: str  # the header's whole text
 
 
@@ -47,14 +47,16 @@ def parts_of(content: Path) -> DocumentParts:
     signature = [f"{dokumen.tempat}, {dokumen.tanggal}", f"{signer.jabatan.upper()},", signer.nama]
     signature += [signer.pangkat, f"NIP. {signer.nip}"]
     iku = context["iku"]
-    headers = ["NO", "SASARAN", "INDIKATOR", "PENJELASAN", "SAT.", "SUMBER DATA", *iku.tahun_sebelum, *iku.tahun]
+    headers = [iku.judul_no, *(column.judul.split()[0] for column in iku.kolom if not column.tahun)]
+    headers += [year for column in iku.kolom for year in column.tahun]
     return DocumentParts(
         toc_entries=tuple(entries),
         headings=(*entries, "TUGAS :", "FUNGSI :", "4. INDIKATOR KINERJA UTAMA"),
         signature=normalise(" ".join(signature)),
         sasaran=tuple((s.nama, tuple(i.nama for i in s.indikator)) for s in iku.sasaran),
         column_headers=tuple(headers),
-        table_header=normalise(" ".join([*iku.judul.values(), *iku.tahun_sebelum, *iku.tahun])),
+        table_header=normalise(" ".join([iku.judul_no, *(column.judul for column in iku.kolom),
+                                         *(year for column in iku.kolom for year in column.tahun)])),
     )
 
 

@@ -211,9 +211,9 @@ def test_target_and_revision_rules(tmp_path, capsys, edit, message):
 
 
 def test_reference_problems_are_reported_with_the_others(tmp_path, capsys):
-    path = variant(tmp_path, ("misi_pilihan = 5\n", ""), ('nip = "19670418 199203 1003"\n', ""))
+    path = variant(tmp_path, ("misi_pilihan = 5\n", ""), ('jabatan = "Kepala Dinas"\n', ""))
     _, err = build(path, tmp_path / "out", capsys)
-    assert [line.split(": ", 2)[1] for line in err[:-2]] == ["penandatangan.nip", "bab[2].bagian[2].isi"]
+    assert [line.split(": ", 2)[1] for line in err[:-2]] == ["penandatangan.jabatan", "bab[2].bagian[2].isi"]
     assert err[1].endswith("teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan belum diisi (nomor misi yang "
                            "didukung, 1 = misi pertama) [rujukan]")
 

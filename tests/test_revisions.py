@@ -337,7 +337,7 @@ def test_an_unrelated_new_indicator_is_not_taken_for_a_renamed_one(tmp_path, cap
     renamed = load(new).sasaran[0].indikator[0]
     assert renamed.target_sebelum == {}, "no sebelum figures of another indicator"
     html = build_file(new, tmp_path / "out", Options(("html",))).outputs[0].read_text(encoding="utf-8")
-    assert html.count('<td class="target">-</td>') == 4
+    assert html.count('<td class="tahun">-</td>') == 4
     _, out, _ = diff(capsys, str(tmp_path / "iku_2022.toml"), str(new))
     assert "  Indikator dihapus: {+" not in out
     assert "Indikator dihapus: [-Persentase Koperasi Yang Berkualitas (satuan %; target 2021: 33,54; 2022: 34,26;" \

@@ -88,6 +88,18 @@ def test_init_makes_a_project_that_checks_clean_and_builds(tmp_path, capsys, mon
     assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html"])
 
 
+def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "provinsi"
+    assert run(capsys, "init", str(folder), "--bentuk", "pemda")[0] == 0
+    content = (folder / "content" / "iku.toml").read_text(encoding="utf-8")
+    assert "Indikator Kinerja Utama Pemerintah Daerah" in content and "\n[tabel]\n" in content
+    monkeypatch.chdir(folder)
+    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan"])
+    assert run(capsys, "build", "--no-fill-toc")[0] == 0
+    html = (folder / "build" / "iku.html").read_text(encoding="utf-8")
+    assert "PENANGGUNG JAWAB" in html and "KONDISI AWAL" in html and "NIP." not in html
+
+
 def test_init_refuses_a_folder_in_use(tmp_path, capsys):
     (tmp_path / "berkas.txt").write_text("x", encoding="utf-8")
     status, _, err = run(capsys, "init", str(tmp_path))

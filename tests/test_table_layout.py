@@ -37,8 +37,8 @@ def test_sample_keeps_the_templates_type_and_fills_the_width():
     table = table_of(SAMPLE)
     assert table.tata_letak.ukuran == LOOK.table_size == 9.0 and table.tata_letak.skala == 1
     assert sum(table.tata_letak.lebar) == pytest.approx(100, abs=0.01)
-    widths = dict(zip(table.kolom, table.tata_letak.lebar, strict=False))
-    years = [w for kind, w in zip(table.kolom, table.tata_letak.lebar, strict=True) if kind.startswith("target")]
+    widths = dict(zip(table.grid, table.tata_letak.lebar, strict=False))
+    years = [w for kind, w in zip(table.grid, table.tata_letak.lebar, strict=True) if kind.startswith("target")]
     assert len(set(years)) == 1 and len(years) == 8
     assert widths["penjelasan"] == max(table.tata_letak.lebar)
     assert widths["sasaran"] > years[0] and widths["sumber_data"] > years[0]
@@ -51,18 +51,17 @@ def test_every_target_figure_fits_its_column_whole(tmp_path):
     size = table.tata_letak.ukuran
     widths = widths_mm(table)
     padding = 2 * LOOK.cell_margin * size / LOOK.table_size
-    for column, kind in enumerate(table.kolom):
+    for column, kind in enumerate(table.grid):
         if kind.startswith("target"):
-            index = column - table.kolom.index(kind)
-            figures = [(r.target_sebelum if kind == "target_sebelum" else r.target)[index]
-                       for s in table.sasaran for r in s.indikator]
-            widest = max(measure.width(f, size) for f in figures) / PT_PER_MM
+            year = column - table.grid.index(kind)
+            cells = [next(cell for cell in r.sel if cell.kolom == kind) for s in table.sasaran for r in s.indikator]
+            widest = max(measure.width(cell.nilai[year], size) for cell in cells) / PT_PER_MM
             assert widest + padding <= widths[column]
 
 
 def test_ten_years_in_a_revision_shrink_the_type_but_not_below_seven_points(tmp_path):
     table = table_of(shaped_content(tmp_path, spread(3), years=range(2021, 2031)))
-    assert table.kolom.count("target_sebelum") == table.kolom.count("target") == 10
+    assert table.grid.count("target_sebelum") == table.grid.count("target") == 10
     assert MIN_SIZE <= table.tata_letak.ukuran < LOOK.table_size
     assert table.tata_letak.skala == table.tata_letak.ukuran / LOOK.table_size
 
@@ -77,10 +76,11 @@ def test_twelve_years_in_a_revision_fit_f4_but_not_a4(tmp_path):
     assert problem.loc == ("sasaran", 0, "indikator", 0, "target_sebelum", "2021")
     assert problem.line == content.read_text(encoding="utf-8").splitlines().index("2021 = 11.00") + 1
     assert problem.message.startswith("tabel IKU tidak muat di kertas A4 mendatar (lebar teks 257 mm), walaupun "
-                                      "hurufnya sudah diperkecil sampai 7 pt: 24 kolom target (target terlebar "
+                                      "hurufnya sudah diperkecil sampai 7 pt: 24 kolom tahun (angka terlebar "
                                       "\"11,00\") memerlukan ")
-    assert problem.message.endswith("Kurangi jumlah tahun target, pakai kertas yang lebih lebar (kertas = \"F4\" "
-                                    "di [dokumen], atau --kertas F4), atau perkecil margin kiri dan kanan")
+    assert problem.message.endswith("Kurangi jumlah tahun, pakai kertas yang lebih lebar (kertas = \"F4\" di "
+                                    "[dokumen], atau --kertas F4), perkecil margin kiri dan kanan, atau kurangi kolom "
+                                    "di [tabel] kolom")
 
 
 def test_a_table_too_wide_stops_build_and_check_with_one_line_and_writes_nothing(tmp_path, capsys):

@@ -73,6 +73,8 @@ def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None
 def _targets_cover_the_period(konten: Konten, report: _Report) -> None:
     periode = konten.dokumen.periode
     years = {int(year) for _, _, ind in konten.indicators() for year in ind.target}
+    if not years:  # an IKU without targets
+        return
     period = set(range(periode.awal, periode.akhir + 1))
     span = f"{periode.awal}–{periode.akhir}"
     if missing := sorted(period - years):
@@ -93,6 +95,8 @@ def nip_grouped(digits: str) -> str:
 def _nip_is_valid(konten: Konten, report: _Report) -> None:
     loc: Loc = ("penandatangan", "nip")
     nip = konten.penandatangan.nip
+    if nip is None:  # a head of region has none
+        return
     digits = nip.replace(" ", "")
     if not re.fullmatch(r"\d{18}", digits):
         count = sum(c.isdigit() for c in nip)
@@ -127,6 +131,8 @@ def _normal_rank(text: str) -> str:
 def _rank_is_known(konten: Konten, report: _Report) -> None:
     loc: Loc = ("penandatangan", "pangkat")
     typed = konten.penandatangan.pangkat
+    if typed is None:
+        return
     found = re.fullmatch(r"(.+?)\s*(?:[(,/-]\s*(I{1,3}V?|IV)\s*/\s*([a-e])\s*\)?)?", typed)
     rank = _normal_rank(found.group(1))
     canonical = {name.lower(): name for name in RANKS}
@@ -161,9 +167,9 @@ def _texts(konten: Konten) -> Iterator[tuple[Loc, str]]:
     for table, key in (("rpjmd", "misi"), ("renstra", "strategi"), ("renstra", "kebijakan"),
                        ("organisasi", "tugas"), ("organisasi", "fungsi")):
         fields += [((table, key, i), text) for i, text in enumerate(getattr(getattr(konten, table), key))]
-    for loc, _, ind in konten.indicators():
-        fields += [((*loc, key), getattr(ind, key)) for key in
-                   ("makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")]
+    for loc, _, ind in konten.indicators():  # every text field the model describes
+        fields += [((*loc, key), value) for key, _ in ind.titled_fields()
+                   if isinstance(value := getattr(ind, key), InlineText)]
     for loc, text in fields:
         for unit in units(text):
             yield loc, unit

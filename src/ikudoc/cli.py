@@ -41,7 +41,7 @@ from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
 from .problems import ContentError
 from .revision_source import RevisionError, file_ref, resolve, resolve_pair
-from .scaffold import ScaffoldError, init_project, new_revision
+from .scaffold import EXAMPLES, ScaffoldError, init_project, new_revision
 from .schema import SCHEMA_PATH, schema_text
 from .template_files import default_templates, template_file
 from .watch import Document, watch
@@ -424,10 +424,13 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
-def init(folder: Path) -> None:
-    """Buat proyek baru untuk perangkat daerah lain di FOLDER, dari contoh yang berkomentar."""
+@click.option("--bentuk", type=click.Choice(sorted(EXAMPLES)), default="opd", show_default=True,
+              help="Bentuk dokumen: opd (IKU perangkat daerah, ditandatangani kepala dinas) atau pemda (IKU "
+                   "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
+def init(folder: Path, bentuk: str) -> None:
+    """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
     try:
-        made = init_project(folder)
+        made = init_project(folder, bentuk)
     except ScaffoldError as error:
         raise Failure(str(error)) from None
     except OSError as error:

@@ -11,10 +11,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .context import format_target
-from .formatting import format_signing_date, roman_numeral
+from .formatting import format_signing_date, format_target, roman_numeral
 from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
-from .model import Indikator, Konten, Target
+from .model import Indikator, KondisiAwal, Konten, Target
 from .problems import format_key_path
 from .revisions import pair_indicators
 
@@ -261,6 +260,15 @@ def _target_text(target: Target | None, indikator: Indikator) -> str | None:
     return None if target is None else format_target(target, indikator)
 
 
+def _shown(value, indikator: Indikator) -> str | None:
+    """A field's value as the document (or the reader) says it: "2024: 9,55", "ya"."""
+    if isinstance(value, KondisiAwal):
+        return f"{value.tahun}: {format_target(value.nilai, indikator)}"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return None if value is None else str(value)
+
+
 def _target_summary(indikator: Indikator) -> str:
     targets = "; ".join(f"{year}: {format_target(t, indikator)}" for year, t in sorted(indikator.target.items()))
     return f"{indikator.nama} (satuan {indikator.satuan}; target {targets})"
@@ -314,15 +322,15 @@ def _compare_indicators(out: _Collector, old: Konten, new: Konten) -> tuple[tupl
         if old_sasaran[id(was)] != new_sasaran[id(ind)] and new_sasaran[id(ind)] in old_sasaran.values():
             out.add(group, "pindah", f"Sasaran dari indikator {ind.nama}", key, old_sasaran[id(was)],
                     new_sasaran[id(ind)], asal=old_sasaran[id(was)])
-        for field_name, label in (("satuan", "Satuan"), ("sumber_data", "Sumber data"), ("kode", "Kode"),
-                                  ("desimal", "Jumlah desimal"), ("kumulatif", "Kumulatif")):
-            out.value(group, f"{label}, {ind.nama}", f"{key}.{field_name}", getattr(was, field_name),
-                      getattr(ind, field_name))
-        for field_name, label in (("makna", "Makna indikator"), ("alasan_pemilihan", "Alasan pemilihan"),
-                                  ("rumus_perhitungan", "Rumus perhitungan"),
-                                  ("alasan_perubahan", "Alasan perubahan target")):
-            out.text(group, f"{label}, {ind.nama}", f"{key}.{field_name}", _inline(getattr(was, field_name)),
-                     _inline(getattr(ind, field_name)))
+        for field_name, label in Indikator.titled_fields():  # every field the model describes
+            if field_name in ("nama", "target", "target_sebelum"):  # compared above and below
+                continue
+            before, after = getattr(was, field_name), getattr(ind, field_name)
+            if isinstance(before, InlineText) or isinstance(after, InlineText):
+                out.text(group, f"{label}, {ind.nama}", f"{key}.{field_name}", _inline(before), _inline(after))
+            else:
+                out.value(group, f"{label}, {ind.nama}", f"{key}.{field_name}", _shown(before, was),
+                          _shown(after, ind))
         target_changes += _target_changes(f"{key}.target", "Target", was, ind, years, was.target, ind.target)
         before_changes += _target_changes(f"{key}.target_sebelum", "Target sebelum perubahan", was, ind, years,
                                           was.target_sebelum or {}, ind.target_sebelum or {})

@@ -23,6 +23,12 @@ def format_number(value: int | float | Decimal, decimals: int | None = None) -> 
     return format_decimal(number, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)
 
 
+def format_target(target, indikator) -> str:
+    """A target (or kondisi awal) as the document shows it: "8,57", "35,20" with the indicator's desimal = 2,
+    or its text."""
+    return target.nilai if isinstance(target.nilai, str) else format_number(target.nilai, indikator.desimal)
+
+
 def format_month(day: datetime.date) -> str:
     """2024-10-01 -> "Oktober 2024"."""
     return format_date(day, "MMMM y", locale=LOCALE)

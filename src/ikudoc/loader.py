@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
+from .columns import filled, shown
 from .model import Konten, type_name
 from .problems import ContentError, Loc, Problem
 from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
@@ -52,8 +53,11 @@ def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[
         problems.extend(_problem(source, error) for error in errors
                         if not (error["type"] == "missing" and tuple(error["loc"]) in meant))
     problems.extend(_unequal_years(source))
+    problems.extend(_targets_for_some_only(source))
     problems.extend(_chosen_mission_missing(source))
     problems.extend(_before_targets_inconsistent(source))
+    if model is not None:
+        problems.extend(_table_columns_unfit(model, source))
     if model is not None and not problems and model.revisi and model.revisi.menggantikan:
         model, more = _with_replaced_revision(model, source, ref, replacing)
         problems.extend(more)
@@ -230,6 +234,51 @@ def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
             "dokumen ini memuat target sebelum perubahan, jadi harus diberi label perubahan, misalnya "
             "perubahan = \"Perubahan 2024\"", "perubahan-tanpa-label",
         ))
+    return problems
+
+
+def _targets_for_some_only(source: TomlSource) -> list[Problem]:
+    """Targets are for every indicator or for none (an IKU that lists indicators only)."""
+    indicators = list(_raw_indicators(source))
+    without = [loc for loc, ind in indicators if not ind.get("target")]
+    if not without or len(without) == len(indicators):
+        return []
+    return [Problem(source.path, source.line_of(loc), (*loc, "target"),
+                    "indikator ini tidak punya target, padahal indikator lain punya; tulis "
+                    "[sasaran.indikator.target] untuk setiap indikator, atau hapus target dari semua indikator "
+                    "(tabel tanpa kolom target)", "target-sebagian") for loc in without]
+
+
+def _table_columns_unfit(konten: Konten, source: TomlSource) -> list[Problem]:
+    """[tabel] names columns the table can show: each once, filled by the data, "sebelum" targets only in a
+    revision, merged columns among them; and one year for every kondisi awal."""
+    problems = []
+
+    def problem(loc: Loc, message: str, code: str) -> None:
+        problems.append(Problem(source.path, source.line_of(loc), loc, message, code))
+
+    chosen = konten.tabel.kolom or []
+    for index, name in enumerate(chosen):
+        loc: Loc = ("tabel", "kolom", index)
+        if name in chosen[:index]:
+            problem(loc, f"kolom \"{name}\" sudah disebut sebelumnya; setiap kolom hanya sekali", "kolom-ganda")
+        elif name == "target_sebelum" and not any(ind.target_sebelum for _, _, ind in konten.indicators()) \
+                and not (konten.revisi and konten.revisi.menggantikan):
+            problem(loc, "kolom \"target_sebelum\" hanya untuk dokumen perubahan, tetapi tidak ada indikator yang "
+                    "punya target sebelum perubahan", "kolom-kosong")
+        elif name != "target_sebelum" and not filled(konten, name):
+            problem(loc, f"kolom \"{name}\" dipilih, tetapi tidak ada indikator yang mengisinya; isi {name} pada "
+                    "indikatornya, atau hapus kolom ini dari [tabel] kolom", "kolom-kosong")
+    columns = shown(konten)
+    for index, name in enumerate(konten.tabel.gabung):
+        if name not in columns:
+            problem(("tabel", "gabung", index), f"kolom \"{name}\" tidak ada di tabel, jadi tidak bisa digabung; "
+                    f"kolom tabel: {', '.join(columns)}", "gabung-tanpa-kolom")
+    with_baseline = [(loc, ind.kondisi_awal.tahun) for loc, _, ind in konten.indicators() if ind.kondisi_awal]
+    for loc, year in with_baseline[1:]:
+        if year != with_baseline[0][1]:
+            problem((*loc, "kondisi_awal"), f"tahun kondisi awal ({year}) harus sama dengan indikator pertama yang "
+                    f"punya kondisi awal ({with_baseline[0][1]}): tabel menampilkan satu tahun", "kondisi-awal-tahun")
     return problems
 
 

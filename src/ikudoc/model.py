@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .columns import ColumnName, MergeableName
 from .markup import InlineText, MarkupError, Text, parse_inline, parse_text
 from .problems import Loc
 
@@ -272,6 +273,10 @@ class Dokumen(Model):
     """Ukuran kertas: "A4" (bawaan) atau "F4" (Folio, 215 x 330 mm)."""
     margin: Margin | None = None
     """Margin halaman dalam milimeter; tanpa ini margin templat Word dan CSS yang dipakai."""
+    judul_lampiran: list[PlainText] = Field(["INDIKATOR KINERJA UTAMA (IKU)",
+                                             "INDIKATOR KINERJA UTAMA PERANGKAT DAERAH (IKU-OPD)"], min_length=1)
+    """Baris judul di bawah "LAMPIRAN", misalnya ["INDIKATOR KINERJA UTAMA (IKU)", "INDIKATOR KINERJA UTAMA
+    PEMERINTAH DAERAH"]; tanpa ini, judul IKU OPD."""
 
 
 class Instansi(Model):
@@ -285,13 +290,13 @@ class Instansi(Model):
 
 class Penandatangan(Model):
     jabatan: PlainText
-    """Jabatan penandatangan, misalnya "Kepala Dinas"."""
+    """Jabatan penandatangan, misalnya "Kepala Dinas" atau "Gubernur Lampung"."""
     nama: PlainText
     """Nama lengkap dengan gelar, seperti dicetak."""
-    pangkat: PlainText
-    """Pangkat, misalnya "Pembina Utama Madya"."""
-    nip: PlainText
-    """NIP seperti dicetak, misalnya "19670418 199203 1 003"."""
+    pangkat: PlainText | None = None
+    """Pangkat, misalnya "Pembina Utama Madya"; kosongkan untuk kepala daerah (tidak dicetak)."""
+    nip: PlainText | None = None
+    """NIP seperti dicetak, misalnya "19670418 199203 1 003"; kosongkan untuk kepala daerah (tidak dicetak)."""
 
 
 class KataPengantar(Model):
@@ -349,33 +354,81 @@ class Bab(Model):
     """Subbab, berurutan."""
 
 
+@dataclass(frozen=True)
+class Penjelasan:
+    """Marks an indicator field as a part of the table's penjelasan cell, shown with its title as label."""
+
+
+@dataclass(frozen=True)
+class KondisiAwal:
+    """The baseline: the value an indicator had in the year before its targets."""
+
+    tahun: int
+    nilai: Target
+
+
+def _kondisi_awal(value: Any) -> KondisiAwal:
+    if not isinstance(value, dict) or set(value) != {"tahun", "nilai"} or isinstance(value["tahun"], bool) \
+            or not isinstance(value["tahun"], int) or not 1900 <= value["tahun"] <= 2200:
+        raise PydanticCustomError(
+            "kondisi-awal", "kondisi awal ditulis { tahun = 2024, nilai = 9.55 }: tahun 4 angka, nilai angka atau "
+            "teks seperti target, bukan {nilai}", {"nilai": str(value)[:60]})
+    return KondisiAwal(value["tahun"], _target(value["nilai"]))
+
+
+KondisiAwalValue = Annotated[
+    KondisiAwal,
+    PlainValidator(_kondisi_awal),
+    WithJsonSchema({"type": "object", "additionalProperties": False, "required": ["tahun", "nilai"], "properties": {
+        "tahun": {"type": "integer", "minimum": 1900, "maximum": 2200, "description": "Tahun kondisi awal."},
+        "nilai": {"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
+                  "description": "Nilai kondisi awal: angka (9.55) atau teks (\"N/A\")."}}}),
+]
+
+
 class Indikator(Model):
-    nama: PlainText
+    nama: PlainText = Field(title="Indikator")
     """Nama indikator kinerja utama."""
-    kode: PlainText | None = None
+    kode: PlainText | None = Field(None, title="Kode")
     """Kode tetap indikator (misalnya "IKU-2"), agar indikator yang berganti nama tetap dikenali antar revisi."""
-    makna: InlineMarkdown
-    """Makna indikator."""
-    alasan_pemilihan: InlineMarkdown
-    """Alasan pemilihan indikator."""
-    rumus_perhitungan: InlineMarkdown
-    """Rumus atau cara perhitungan."""
-    satuan: PlainText
+    makna: Annotated[InlineMarkdown | None, Penjelasan()] = Field(None, title="Makna Indikator")
+    """Makna indikator, atau definisi operasionalnya; tampil di sel penjelasan."""
+    alasan_pemilihan: Annotated[InlineMarkdown | None, Penjelasan()] = Field(None, title="Alasan Pemilihan")
+    """Alasan pemilihan indikator; tampil di sel penjelasan."""
+    rumus_perhitungan: Annotated[InlineMarkdown | None, Penjelasan()] = Field(None, title="Rumus Perhitungan")
+    """Rumus atau cara perhitungan (formulasi); tampil di sel penjelasan."""
+    satuan: PlainText = Field(title="Satuan")
     """Satuan, misalnya "%"."""
-    sumber_data: PlainText
+    sumber_data: PlainText | None = Field(None, title="Sumber Data")
     """Sumber data."""
-    kumulatif: bool | None = None
+    penanggung_jawab: PlainText | None = Field(None, title="Penanggung Jawab")
+    """Unit penanggung jawab, misalnya "BAKESBANGPOL" atau "DINKES, RSUD"."""
+    kondisi_awal: KondisiAwalValue | None = Field(None, title="Kondisi Awal")
+    """Kondisi awal (baseline): { tahun = 2024, nilai = 9.55 }."""
+    kumulatif: bool | None = Field(None, title="Kumulatif")
     """Target dihitung kumulatif (tidak boleh turun dari tahun ke tahun); tanpa ini, nama yang memuat
     "(Akumulasi)" dianggap kumulatif."""
-    desimal: Annotated[int, Field(ge=0, le=6)] | None = None
+    desimal: Annotated[int, Field(ge=0, le=6)] | None = Field(None, title="Jumlah desimal")
     """Jumlah angka di belakang koma untuk target (35,20); tanpa ini angka tampil seperti ditulis."""
-    target: dict[Year, TargetValue] = Field(min_length=1)
-    """Target per tahun yang berlaku (setelah perubahan), satu baris per tahun: 2024 = 8.57."""
-    target_sebelum: dict[Year, TargetValue] | None = None
+    target: dict[Year, TargetValue] = Field({}, title="Target")
+    """Target per tahun yang berlaku (setelah perubahan), satu baris per tahun: 2024 = 8.57. Boleh tidak
+    ditulis bila tidak ada indikator yang punya target (tabel tanpa kolom target)."""
+    target_sebelum: dict[Year, TargetValue] | None = Field(None, title="Target sebelum perubahan")
     """Target per tahun sebelum perubahan; hanya untuk dokumen perubahan. Tanpa ini, diambil dari revisi
     yang disebut di [revisi] menggantikan."""
-    alasan_perubahan: InlineMarkdown | None = None
-    """Alasan target diubah pada revisi ini; tampil di tabel IKU."""
+    alasan_perubahan: Annotated[InlineMarkdown | None, Penjelasan()] = Field(None, title="Alasan Perubahan Target")
+    """Alasan target diubah pada revisi ini; tampil di sel penjelasan tabel IKU."""
+
+    @classmethod
+    def penjelasan_fields(cls) -> list[tuple[str, str]]:
+        """(field name, label) of the parts of the penjelasan cell, in order."""
+        return [(name, field.title or name) for name, field in cls.model_fields.items()
+                if any(isinstance(item, Penjelasan) for item in field.metadata)]
+
+    @classmethod
+    def titled_fields(cls) -> list[tuple[str, str]]:
+        """(field name, its title) of every field a reader sees named: what checks and diff go through."""
+        return [(name, field.title) for name, field in cls.model_fields.items() if field.title]
 
     @model_validator(mode="after")
     def _same_years_before_and_after(self) -> Indikator:
@@ -396,6 +449,17 @@ class Revisi(Model):
     menggantikan: PlainText | None = None
     """Revisi yang diganti: berkas konten ("iku_2022.toml", relatif terhadap berkas ini) atau revisi git
     ("v2022:content/iku_2024.toml"). Target yang berlaku di sana menjadi target sebelum perubahan di sini."""
+
+
+class Tabel(Model):
+    kolom: list[ColumnName] | None = Field(None, min_length=1)
+    """Kolom tabel IKU dan urutannya, sesudah kolom NO: sasaran, indikator, penjelasan, satuan, kondisi_awal,
+    target_sebelum, target, sumber_data, penanggung_jawab. Tanpa ini: kolom tabel IKU OPD yang diisi data."""
+    judul: dict[ColumnName, PlainText] = {}
+    """Judul kolom yang diganti, misalnya { penjelasan = "DEFINISI OPERASIONAL/FORMULASI" }."""
+    gabung: list[MergeableName] = []
+    """Kolom yang selnya digabung bila sama untuk semua indikator satu sasaran: satuan, sumber_data,
+    penanggung_jawab."""
 
 
 class Sasaran(Model):
@@ -428,6 +492,8 @@ class Konten(Model):
     """Bab-bab dokumen, berurutan (BAB I, BAB II, ...)."""
     sasaran: list[Sasaran] = Field(min_length=1)
     """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
+    tabel: Tabel = Tabel()
+    """Kolom tabel IKU: pilihan, urutan, judul dan penggabungan sel (untuk bentuk tabel instansi lain)."""
 
     def indicators(self) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
         """Every indicator with its sasaran and where it is written, in table order."""

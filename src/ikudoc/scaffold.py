@@ -16,7 +16,11 @@ from .build import write_atomically
 from .schema import SCHEMA_PATH, schema_text
 from .template_files import shipped_templates
 
-EXAMPLE = Path(__file__).with_name("contoh") / "iku.toml"
+#: The commented examples a new project starts from, by the form of IKU document.
+EXAMPLES = {
+    "opd": Path(__file__).with_name("contoh") / "iku.toml",  # a perangkat daerah's, signed by its head
+    "pemda": Path(__file__).with_name("contoh") / "iku_pemda.toml",  # a region's, signed by its elected head
+}
 
 
 class ScaffoldError(Exception):
@@ -75,13 +79,14 @@ def _targets_become_before(indikator) -> None:
         before[year] = value
 
 
-def init_project(folder: Path) -> list[Path]:
-    """A new project in ``folder``: the commented example content, the templates, the schema, .gitignore."""
+def init_project(folder: Path, form: str = "opd") -> list[Path]:
+    """A new project in ``folder``: the commented example content of the ``form`` of document (a key of
+    EXAMPLES), the templates, the schema, .gitignore."""
     if folder.exists() and any(not entry.name.startswith(".") for entry in folder.iterdir()):
         raise ScaffoldError(f"folder {folder} tidak kosong; pilih folder baru")
     content = folder / "content" / "iku.toml"
     files = {
-        content: EXAMPLE.read_bytes(),
+        content: EXAMPLES[form].read_bytes(),
         folder / SCHEMA_PATH: schema_text().encode("utf-8"),
         folder / ".gitignore": b"/build/\n",
     }

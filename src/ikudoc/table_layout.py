@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from .columns import COLUMNS
 from .fonts import font_files
 from .page_setup import PageSetup
 from .problems import Loc
@@ -36,11 +37,10 @@ SAFETY = 0.9  # of a page's height: what an estimate may fill and still be trust
 
 SLACK = 0.6  # mm added to every column: the rules between cells, and rounding in Word and LibreOffice
 
-# The text columns share the width in the template's proportions, and hold at least this many
-# average characters per line, their title's longest word, and their own longest word up to
-# LONG_WORD characters (a longer one is broken across lines).
-FLEXIBLE = {"sasaran": (1400, 8), "indikator": (1450, 8), "penjelasan": (4600, 18), "sumber_data": (1300, 8)}
-LONG_WORD = 16
+# The text columns share the width in the proportions of columns.COLUMNS, and hold at least their
+# number of average characters per line, their title's longest word, and their own longest word up
+# to LONG_WORD characters (a longer one is broken across lines).
+LONG_WORD = 20
 # The penjelasan cell's labels are the templates'; rows are estimated with one this long per part.
 LABEL_ESTIMATE = "Alasan Pemilihan : "
 # What follows the table on its last page: the lampiran's signature block (place and date, position,
@@ -114,7 +114,9 @@ def _fonts(font: str):
 
 @dataclass(frozen=True)
 class _Column:
-    kind: str  # "no", "sasaran", ..., "target_sebelum", "target"
+    """A grid column, as the fitting sees it."""
+
+    kind: str  # the table column it belongs to: "no", "sasaran", ..., "target"
     title: str = ""  # a narrow column's header cell: "NO", "SAT.", its year
     entries: tuple[tuple[str, Loc | None], ...] = ()  # what a narrow column must hold whole
 
@@ -126,7 +128,7 @@ def page_text_size(page: PageSetup, look: TemplateLook) -> tuple[float, float]:
 
 
 def fit_table(table, look: TemplateLook, page: PageSetup) -> TablePlan:
-    """The layout and pagination of ``table`` (an IkuTableContext, read for its texts and titles)."""
+    """The layout and pagination of ``table`` (an IkuTableContext, read for its columns and cells)."""
     measure = TextMeasure(look.font)
     width, height = page_text_size(page, look)
     columns = _columns(table)
@@ -136,31 +138,40 @@ def fit_table(table, look: TemplateLook, page: PageSetup) -> TablePlan:
         if widths is not None:
             break
         if size - SIZE_STEP < MIN_SIZE - 1e-9:
-            raise _too_wide(columns, table, measure, look, page, width)
+            raise _too_wide(columns, measure, look, page, width)
         size -= SIZE_STEP
     layout = TableLayout(size, size / look.table_size, tuple(round(100 * w / width, 3) for w in widths))
     return TablePlan(layout, *_pagination(table, widths, measure, size, look, height))
 
 
-def _columns(table) -> list[_Column]:
-    def target_column(kind: str, year: str) -> _Column:
-        entries = []
-        for s, sasaran in enumerate(table.sasaran):
-            for i, ind in enumerate(sasaran.indikator):
-                values = ind.target_sebelum if kind == "target_sebelum" else ind.target
-                years = table.tahun_sebelum if kind == "target_sebelum" else table.tahun
-                entries.append((values[years.index(year)] or "-", ("sasaran", s, "indikator", i, kind, year)))
-        return _Column(kind, year, tuple(entries))
+def _rows(table):
+    """(sasaran index, indicator index in its sasaran, row) of every row, in table order."""
+    for s, sasaran in enumerate(table.sasaran):
+        for i, row in enumerate(sasaran.indikator):
+            yield s, i, row
 
-    rows = [ind for s in table.sasaran for ind in s.indikator]
-    return [
-        _Column("no", table.judul["no"], tuple((f"{ind.nomor}.", None) for ind in rows)),
-        _Column("sasaran"), _Column("indikator"), _Column("penjelasan"),
-        *(target_column("target_sebelum", year) for year in table.tahun_sebelum),
-        *(target_column("target", year) for year in table.tahun),
-        _Column("satuan", table.judul["satuan"], tuple((word, None) for ind in rows for word in ind.satuan.split())),
-        _Column("sumber_data"),
-    ]
+
+def _columns(table) -> list[_Column]:
+    columns = [_Column("no", table.judul_no, tuple((f"{row.nomor}.", None) for _, _, row in _rows(table)))]
+    for index, column in enumerate(table.kolom):
+        if column.tahun:
+            columns += [_Column(column.nama, year, tuple(
+                (row.sel[index].nilai[n] or "-", ("sasaran", s, "indikator", i, column.nama,
+                                                  *([] if column.nama == "kondisi_awal" else [year])))
+                for s, i, row in _rows(table))) for n, year in enumerate(column.tahun)]
+        elif COLUMNS[column.nama].jenis == "sempit":
+            columns.append(_Column(column.nama, column.judul, tuple(
+                (word, None) for _, _, row in _rows(table) for word in _cell_text(row.sel[index]).split())))
+        else:
+            columns.append(_Column(column.nama))
+    return columns
+
+
+def _cell_text(cell) -> str:
+    """A cell's text, its parts joined (their labels estimated)."""
+    if cell.bagian:
+        return " ".join(LABEL_ESTIMATE + "".join(run.teks for run in part.isi) for part in cell.bagian)
+    return "".join(run.teks for run in cell.isi)
 
 
 def _narrow_width(column: _Column, measure: TextMeasure, size: float, padding: float) -> float:
@@ -168,26 +179,6 @@ def _narrow_width(column: _Column, measure: TextMeasure, size: float, padding: f
     widest = max([measure.width(word, size, bold=True) for word in column.title.split()] +
                  [measure.width(word, size) for text, _ in column.entries for word in _unbreakable(text)])
     return widest + 2 * padding + SLACK * PT_PER_MM
-
-
-def _texts(table, kind: str) -> Iterator[str]:
-    """The texts of a text column."""
-    for sasaran in table.sasaran:
-        if kind == "sasaran":
-            yield sasaran.nama
-        for ind in sasaran.indikator:
-            if kind == "indikator":
-                yield ind.nama
-            elif kind == "sumber_data":
-                yield ind.sumber_data
-            elif kind == "penjelasan":
-                yield from ("".join(run.teks for run in runs) for runs in _penjelasan(ind))
-
-
-def _penjelasan(ind) -> list:
-    """The parts of a row's penjelasan cell, as runs."""
-    parts = [ind.makna, ind.alasan_pemilihan, ind.rumus_perhitungan]
-    return parts + [ind.alasan_perubahan] if ind.alasan_perubahan else parts
 
 
 def _words(text: str) -> list[str]:
@@ -202,96 +193,108 @@ def _unbreakable(text: str) -> list[str]:
 
 def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, look: TemplateLook,
             width_mm: float) -> list[float] | None:
-    """Column widths in mm at ``size``, or None when the text columns would be narrower than readable."""
+    """Grid column widths in mm at ``size``, or None when the text columns would be narrower than readable."""
     padding = look.cell_margin * PT_PER_MM * size / look.table_size  # cell margins scale with the type
+    text = {column.nama for column in table.kolom if COLUMNS[column.nama].jenis == "teks"}
     widths: list[float | None] = [
-        None if c.kind in FLEXIBLE else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
-    for group in ("target_sebelum", "target"):  # a group's years are as wide as its title's longest word
-        members = [n for n, c in enumerate(columns) if c.kind == group]
-        if members:
-            title = table.judul[group]
-            needed = max(measure.width(w, size, bold=True) for w in title.split()) / PT_PER_MM
+        None if c.kind in text else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
+    for column in table.kolom:  # the years under a title are together as wide as its longest word
+        members = [n for n, c in enumerate(columns) if c.kind == column.nama]
+        if column.tahun:
+            needed = max(measure.width(w, size, bold=True) for w in column.judul.split()) / PT_PER_MM
             needed += (2 * padding) / PT_PER_MM + SLACK
             equal = max(max(widths[n] for n in members), needed / len(members))
             for n in members:
                 widths[n] = equal
     average = measure.width("abcdefghijklmnopqrstuvwxyz", size) / 26
     minimum = {}
-    for kind, (_, chars) in FLEXIBLE.items():
-        longest_word = max((measure.width(w, size) for text in _texts(table, kind) for w in _words(text)), default=0)
-        title_word = max(measure.width(w, size, bold=True) for w in table.judul[kind].split())
-        needed = max(chars * average, min(longest_word, LONG_WORD * average), title_word)
-        minimum[kind] = (needed + 2 * padding) / PT_PER_MM + SLACK
+    for index, column in enumerate(table.kolom):
+        if column.nama not in text:
+            continue
+        words = [w for _, _, row in _rows(table) for w in _words(_cell_text(row.sel[index]))]
+        longest_word = max((measure.width(w, size) for w in words), default=0)
+        title_word = max(measure.width(w, size, bold=True) for w in column.judul.split())
+        needed = max(COLUMNS[column.nama].huruf * average, min(longest_word, LONG_WORD * average), title_word)
+        minimum[column.nama] = (needed + 2 * padding) / PT_PER_MM + SLACK
     room = width_mm - sum(w for w in widths if w is not None)
-    flexible = [n for n, c in enumerate(columns) if c.kind in FLEXIBLE]
+    flexible = [n for n, c in enumerate(columns) if c.kind in text]
     if room < sum(minimum[columns[n].kind] for n in flexible):
         return None
     # Share the room in proportion to the weights; a column below its minimum gets the minimum.
     fixed_at_minimum: set[int] = set()
-    while True:
+    share: dict[int, float] = {}
+    while flexible:
         free = [n for n in flexible if n not in fixed_at_minimum]
         left = room - sum(minimum[columns[n].kind] for n in fixed_at_minimum)
-        weights = sum(FLEXIBLE[columns[n].kind][0] for n in free)
-        share = {n: left * FLEXIBLE[columns[n].kind][0] / weights for n in free}
+        weights = sum(COLUMNS[columns[n].kind].bobot for n in free)
+        share = {n: left * COLUMNS[columns[n].kind].bobot / weights for n in free}
         below = {n for n in free if share[n] < minimum[columns[n].kind]}
         if not below:
             break
         fixed_at_minimum |= below
     for n in flexible:
         widths[n] = minimum[columns[n].kind] if n in fixed_at_minimum else share[n]
+    if not flexible:  # narrow columns only (a table of years, say): they share what is left
+        widths = [w * width_mm / sum(widths) for w in widths]
     return [w for w in widths if w is not None]
 
 
-def _too_wide(columns, table, measure, look, page, width_mm) -> TableTooWide:
+def _too_wide(columns: list[_Column], measure: TextMeasure, look: TemplateLook, page: PageSetup,
+              width_mm: float) -> TableTooWide:
     size = MIN_SIZE
     padding = look.cell_margin * PT_PER_MM * size / look.table_size
-    targets = [c for c in columns if c.kind in ("target_sebelum", "target")]
+    years = [c for c in columns if c.title.isdigit() and c.kind != "no"]
     widest_text, widest_loc, widest = "", None, -1.0
-    for column in targets:
+    for column in years:
         for text, loc in column.entries:
             shown = max(measure.width(w, size) for w in _unbreakable(text))
             if shown > widest:
                 widest_text, widest_loc, widest = text, loc, shown
-    years_mm = sum(_narrow_width(c, measure, size, padding) for c in targets) / PT_PER_MM
-    paper = f"{page.kertas} mendatar"
+    years_mm = sum(_narrow_width(c, measure, size, padding) for c in years) / PT_PER_MM
     return TableTooWide(
-        f"tabel IKU tidak muat di kertas {paper} (lebar teks {width_mm:.0f} mm), walaupun hurufnya sudah "
-        f"diperkecil sampai {MIN_SIZE:g} pt: {len(targets)} kolom target (target terlebar \"{widest_text}\") "
-        f"memerlukan {years_mm:.0f} mm dan kolom sasaran, indikator, penjelasan dan sumber data tidak lagi "
-        "cukup lebar untuk dibaca. Kurangi jumlah tahun target, pakai kertas yang lebih lebar "
-        "(kertas = \"F4\" di [dokumen], atau --kertas F4), atau perkecil margin kiri dan kanan",
-        widest_loc or ("sasaran", 0, "indikator", 0, "target"),
+        f"tabel IKU tidak muat di kertas {page.kertas} mendatar (lebar teks {width_mm:.0f} mm), walaupun hurufnya "
+        f"sudah diperkecil sampai {MIN_SIZE:g} pt: {len(years)} kolom tahun (angka terlebar \"{widest_text}\") "
+        f"memerlukan {years_mm:.0f} mm dan kolom teks tidak lagi cukup lebar untuk dibaca. Kurangi jumlah tahun, "
+        "pakai kertas yang lebih lebar (kertas = \"F4\" di [dokumen], atau --kertas F4), perkecil margin kiri dan "
+        "kanan, atau kurangi kolom di [tabel] kolom",
+        widest_loc or ("tabel",),
     )
 
 
 def _row_heights(table, widths: list[float], measure: TextMeasure, size: float,
                  look: TemplateLook) -> Iterator[float]:
-    """Estimated height (mm) of every row, in table order."""
+    """Estimated height (mm) of every row, in table order. A cell that may be merged down (the sasaran,
+    the [tabel] gabung columns) is counted only in a sasaran of one row."""
     padding = look.cell_margin * size / look.table_size
-    inner = {kind: (w - 2 * padding) * PT_PER_MM for kind, w in zip(table.kolom, widths, strict=True)}
+    grid = table.grid
+    inner = {kind: (sum(w for k, w in zip(grid, widths, strict=True) if k == kind) - 2 * padding) * PT_PER_MM
+             for kind in grid}
     line = LINE_HEIGHT * size
+    merging = {"sasaran", *table.gabung}
     for sasaran in table.sasaran:
-        for ind in sasaran.indikator:
-            penjelasan = sum(
-                measure.lines(LABEL_ESTIMATE + "".join(run.teks for run in runs), inner["penjelasan"], size) * line
-                + PARAGRAPH_GAP for runs in _penjelasan(ind))
-            cells = [penjelasan, measure.lines(ind.nama, inner["indikator"], size) * line,
-                     measure.lines(ind.sumber_data, inner["sumber_data"], size) * line]
-            if len(sasaran.indikator) == 1:
-                cells.append(measure.lines(sasaran.nama, inner["sasaran"], size) * line)
+        for row in sasaran.indikator:
+            cells = [line]
+            for cell in row.sel:
+                if cell.kolom in merging and len(sasaran.indikator) > 1:
+                    continue
+                if cell.bagian:
+                    cells.append(sum(measure.lines(LABEL_ESTIMATE + "".join(r.teks for r in part.isi),
+                                                   inner[cell.kolom], size) * line + PARAGRAPH_GAP
+                                     for part in cell.bagian))
+                elif cell.isi:
+                    cells.append(measure.lines(_cell_text(cell), inner[cell.kolom], size) * line)
             yield max(cells) / PT_PER_MM + 2 * CELL_PADDING_V
 
 
 def _header_height(table, widths: list[float], measure: TextMeasure, size: float, look: TemplateLook) -> float:
-    """Estimated height (mm) of the two header rows, repeated on every page."""
+    """Estimated height (mm) of the header rows, repeated on every page."""
     padding = look.cell_margin * size / look.table_size
-    kinds = table.kolom
     line = LINE_HEIGHT * size
     tallest = 0.0
-    for kind in dict.fromkeys(kinds):
-        span = sum(w for k, w in zip(kinds, widths, strict=True) if k == kind) - 2 * padding
-        lines = measure.lines(table.judul[kind], span * PT_PER_MM, size, bold=True)
-        tallest = max(tallest, lines * line + (line if kind.startswith("target") else 0))
+    for column in table.kolom:
+        span = sum(w for k, w in zip(table.grid, widths, strict=True) if k == column.nama) - 2 * padding
+        lines = measure.lines(column.judul, span * PT_PER_MM, size, bold=True)
+        tallest = max(tallest, (lines + (1 if column.tahun else 0)) * line)
     return tallest / PT_PER_MM + 4 * CELL_PADDING_V
 
 
