@@ -45,7 +45,7 @@ def parts_of(content: Path) -> DocumentParts:
     entries.append("LAMPIRAN")
     signer, dokumen = context["penandatangan"], context["dokumen"]
     signature = [f"{dokumen.tempat}, {dokumen.tanggal}", f"{signer.jabatan.upper()},", signer.nama]
-    signature += [signer.pangkat, f"NIP. {signer.nip}"]
+    signature += [signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""]
     iku = context["iku"]
     headers = [iku.judul_no, *(column.judul.split()[0] for column in iku.kolom if not column.tahun)]
     headers += [year for column in iku.kolom for year in column.tahun]

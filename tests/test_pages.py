@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLE, require_weasyprint
+from conftest import FIXTURES, SAMPLE, require_weasyprint
 from ikudoc.build import Options, build_file
 from page_checker import DocumentParts, faults, parts_of, read_pages
 from shapes import FOREWORD_PARAGRAPH, shaped_content, spread
@@ -35,6 +35,17 @@ def test_no_page_an_official_would_send_back(shape, paper, office, tmp_path):
     parts = parts_of(content)
     assert faults(printed, parts) == [], "the Word file, as LibreOffice prints it"
     assert faults(result.outputs[1], parts) == [], "ikudoc's PDF"
+
+
+@pytest.mark.parametrize("fixture", ["pemda_lima_tahun", "tanpa_target", "kondisi_awal"])
+def test_no_page_an_official_would_send_back_in_other_agencies_tables(fixture, office, tmp_path):
+    require_weasyprint()
+    content = FIXTURES / f"{fixture}.toml"
+    result = build_file(content, tmp_path, Options(("docx", "pdf"), fill_toc=True), office)
+    assert result.catatan == ()
+    printed = tmp_path / "docx-dicetak-libreoffice.pdf"
+    printed.write_bytes(office.to_pdf(result.data["docx"]))
+    assert faults(printed, parts_of(content)) == [] and faults(result.outputs[1], parts_of(content)) == []
 
 
 def test_the_kata_pengantar_signature_takes_the_last_paragraph_along(office, tmp_path):
