@@ -77,7 +77,13 @@ def test_the_pdf_shows_every_cell_and_no_label_without_its_text(built):
 
 
 def test_a_head_of_region_signs_without_pangkat_or_nip(tmp_path):
-    html = build_file(FIXTURES / "pemda_lima_tahun.toml", tmp_path, Options(("html",))).outputs[0]
+    from document_text import docx_blocks
+
+    word, html = build_file(FIXTURES / "pemda_lima_tahun.toml", tmp_path, Options(("docx", "html"))).outputs
+    blocks = docx_blocks(word)
+    assert blocks.count("GUBERNUR UJI,") == 2 and blocks.count("NAMA GUBERNUR") == 2
+    assert not any(block.startswith("NIP.") for block in blocks)
+    assert blocks[blocks.index("NAMA GUBERNUR") + 1] == "DAFTAR ISI"  # nothing printed after the name
     text = html.read_text(encoding="utf-8")
     assert text.count("<p>GUBERNUR UJI,</p>") + text.count('<p class="jabatan">GUBERNUR UJI,</p>') == 2
     assert "NIP." not in text and "Pembina" not in text
