@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -144,6 +146,21 @@ def test_when_one_output_cannot_be_written_none_is_replaced(project, capsys):
     status, out, err = run(capsys, "build", "content/iku_2024.toml")
     assert (status, out) == (1, [])
     assert err[0].startswith("content/iku_2024.toml: tidak bisa menulis ")
+    assert outputs(project / "build") == before
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["iku_2024.docx", "iku_2024.html"]
+
+
+def test_a_full_disk_names_the_file_and_keeps_the_old_outputs(project, capsys):
+    assert run(capsys, "build", "content/iku_2024.toml", "--no-fill-toc")[0] == 0
+    before = outputs(project / "build")
+    # ulimit -f: the operating system refuses to write past 20 KiB, as a full disk would
+    limited = subprocess.run(["bash", "-c", f"ulimit -f 20; exec {sys.executable} -m ikudoc build "
+                              "content/iku_2024.toml --no-fill-toc"], capture_output=True, text=True)
+    assert limited.returncode == 1
+    assert limited.stderr.splitlines() == [
+        "content/iku_2024.toml: tidak bisa menulis build/iku_2024.html (berkas melebihi ukuran yang diizinkan); "
+        "hasil lama tidak diubah.",
+        "gagal: 1 dari 1 berkas gagal dibangun."]
     assert outputs(project / "build") == before
     assert sorted(p.name for p in (project / "build").iterdir()) == ["iku_2024.docx", "iku_2024.html"]
 

@@ -6,9 +6,20 @@ Stages: :mod:`ikudoc.source` (TOML and line numbers) -> :mod:`ikudoc.loader` (va
 and :mod:`ikudoc.html_writer`; :mod:`ikudoc.build` ties them together, :mod:`ikudoc.cli` is the command.
 """
 
-from .build import build_file, render
-from .loader import load
-from .problems import ContentError, Problem
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 __all__ = ["ContentError", "Problem", "build_file", "load", "render"]
+
+# Imported when first used, so that a command (or a module such as ikudoc.files) pays only for what
+# it needs: the build stack takes most of a second to import.
+_HOMES = {"build_file": "build", "render": "build", "load": "loader", "ContentError": "problems",
+          "Problem": "problems"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

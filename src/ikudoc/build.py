@@ -1,18 +1,12 @@
 """Build a content file into its documents: load, build the context once, render each format,
-and write the outputs only when every format rendered.
-
-A failed build leaves the outputs of the previous good build as they were: every output is first
-written to a temporary file beside its target, and only when all of them are written are they
-renamed into place.
+and write the outputs only when every format rendered (files.write_all: a failed or killed build
+never leaves an output missing or half written).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +18,7 @@ from .checks import check_content
 from .context import build_context
 from .docx_writer import TEMPLATE as DOCX_TEMPLATE
 from .docx_writer import render_docx
+from .files import write_all
 from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import TEMPLATE as HTML_TEMPLATE
@@ -33,7 +28,7 @@ from .loader import load_with_source
 from .model import Konten
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
-from .problems import ContentError, Problem
+from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
 from .table_layout import TableTooWide
@@ -44,7 +39,7 @@ FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")
 
 
-class TemplateFailure(Exception):
+class TemplateFailure(IkudocError):
     """A template could not be used (missing, broken, a mistyped variable): the template's fault."""
 
     def __init__(self, template: Path, message: str):
@@ -124,48 +119,6 @@ def using_template(template: Path, renderer: Callable):
         raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
 
 
-def write_all(outputs: dict[Path, bytes]) -> None:
-    """Write every file, or none: all are written to temporary files beside their targets first; then
-    each target is swapped in, and should one swap fail, the ones already made are undone."""
-    mask = os.umask(0)
-    os.umask(mask)
-    for path in outputs:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "ada folder dengan nama ini", str(path))
-    temporaries: dict[Path, Path] = {}
-    backups: dict[Path, Path | None] = {}
-    try:
-        for path, data in outputs.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            temporaries[path] = Path(name)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(name, 0o666 & ~mask)  # as any file the user saves, not mkstemp's private 0600
-        try:
-            for path, temporary in temporaries.items():
-                backup = None
-                if path.exists():
-                    backup = temporary.with_suffix(".lama")
-                    os.replace(path, backup)
-                backups[path] = backup
-                os.replace(temporary, path)
-        except OSError:
-            for path, backup in backups.items():
-                if backup is not None:
-                    os.replace(backup, path)
-                else:
-                    path.unlink(missing_ok=True)
-            raise
-    finally:
-        for leftover in [*temporaries.values(), *(b for b in backups.values() if b is not None)]:
-            leftover.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    write_all({path: data})
-
-
 @dataclass(frozen=True)
 class BuildResult:
     source: Path
@@ -203,7 +156,9 @@ def build_file(source: Path, output_dir: Path, options: Options = Options(), off
         with contextlib.nullcontext(office) if office else Office() as libreoffice:
             try:
                 rendered["docx"] = libreoffice.fill_toc(rendered["docx"])
-            except (LibreOfficeUnavailable, FillFailed) as reason:
+            except LibreOfficeUnavailable as reason:
+                notes.append(f"{reason}; --no-fill-toc membangun tanpa mencobanya")
+            except FillFailed as reason:
                 notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})

@@ -1,56 +1,44 @@
 """The ``ikudoc`` command: a thin layer over load, check, build and diff that speaks Indonesian.
 
-Every failure ends in one clear line per problem and a non-zero exit status (1; 2 for a mistyped
-command line, and for an error of ``diff``, as diff(1) does), never a traceback (``--debug`` shows
-it, for developers).
+Every failure is an IkudocError, reported in one place (``main``): one clear line per problem and the
+exit status it carries: 1 when a document cannot be made, 2 for a mistyped command line and for every
+error of ``diff`` (as diff(1) does). An error that is not ikudoc's own ends in one Indonesian line
+asking to report it, with exit status 3 (``--debug`` shows its traceback, for developers).
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 import sys
 from pathlib import Path
 
 import click
 
-from .build import (
-    DEFAULT_FORMATS,
-    FORMATS,
-    Options,
-    TemplateFailure,
-    build_file,
-    load_checked,
-    output_paths,
-    render,
-    template_variables,
-    using_template,
-    write_all,
-    write_atomically,
-)
+from .build import DEFAULT_FORMATS, FORMATS, Options, build_file, load_checked, output_paths, render, template_variables
 from .checks import check_content, check_templates
+from .click_indonesian import Group, usage_message
 from .diff import compare, summarize_revision
-from .diff_writer import TEMPLATE as DIFF_TEMPLATE
-from .diff_writer import as_html, as_json, as_text
+from .diff_writer import write_comparison
 from .docx_text import docx_lines
-from .git_setup import GitSetupError, configure_git
+from .files import write_all, write_atomically
+from .git_setup import configure_git
 from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
 from .loader import load_ref, load_with_source
 from .page_setup import PAPER, Margins
 from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
-from .problems import ContentError
-from .revision_source import RevisionError, file_ref, resolve, resolve_pair
-from .scaffold import EXAMPLES, ScaffoldError, init_project, new_revision
+from .problems import ContentError, FileFailure, IkudocError, os_reason
+from .revision_source import file_ref, resolve, resolve_pair
+from .scaffold import EXAMPLES, init_project, new_revision
 from .schema import SCHEMA_PATH, schema_text
-from .template_files import default_templates, template_file
+from .template_files import default_templates
 from .watch import Document, watch
 
 CONTENT_GLOB = "content/*.toml"
 
 
-class Failure(Exception):
-    """A failure already explained to the user in Indonesian."""
+class Failure(IkudocError):
+    """How a command stops, in Indonesian, with its exit status."""
 
     def __init__(self, message: str, exit_code: int = 1):
         super().__init__(message)
@@ -65,42 +53,6 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
             f"format {', '.join(unknown) or '(kosong)'} tidak dikenal; pilih dari: {', '.join(FORMATS)}"
         )
     return chosen
-
-
-class _IndonesianHelp(click.HelpFormatter):
-    HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix="Cara pakai: ")
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(self.HEADINGS.get(heading, heading))
-
-
-class _Context(click.Context):
-    formatter_class = _IndonesianHelp
-
-
-class _Command(click.Command):
-    context_class = _Context
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[OPSI]")
-        super().__init__(*args, **kwargs)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Tampilkan bantuan ini lalu keluar."
-        return option
-
-
-class _Group(_Command, click.Group):
-    command_class = _Command
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
-        super().__init__(*args, **kwargs)
 
 
 def _margins(_ctx, _param, value: str | None) -> Margins | None:
@@ -136,13 +88,13 @@ _margin_option = click.option("--margin", callback=_margins, metavar="ATAS,KANAN
 _files_argument = click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Tampilkan rincian teknis (traceback) bila terjadi galat tak terduga.")
 def cli(debug: bool) -> None:  # noqa: ARG001 (main() reads --debug before click runs)
     """ikudoc: dokumen Indikator Kinerja Utama (IKU OPD) dari satu berkas TOML."""
 
 
-class _Unusable(Exception):
+class _Unusable(IkudocError):
     """A content file that is not tried at all (missing, a folder, clashing outputs); says why."""
 
 
@@ -169,10 +121,10 @@ def _for_each(sources: list[Path], work, failed_to: str) -> None:
     for source in sources:
         try:
             work(_usable(source))
-        except PdfUnavailable as error:  # the same for every file: stop at once
-            raise Failure(str(error)) from None
-        except (_Unusable, ContentError, TemplateFailure, OSError) as error:
-            _report_build_failure(source, error)
+        except PdfUnavailable:  # the same for every file: stop at once
+            raise
+        except IkudocError as error:
+            _report_file_failure(source, error)
             failed += 1
     if failed:
         raise Failure(f"{failed} dari {len(sources)} berkas {failed_to}.")
@@ -191,17 +143,14 @@ class _Notes:
         self.said.add(note)
 
 
-def _report_build_failure(source: Path, error: Exception) -> None:
+def _report_file_failure(source: Path, error: IkudocError) -> None:
     if isinstance(error, ContentError):
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo(f"{source}: {len(error.problems)} masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
                    err=True)
-    elif isinstance(error, OSError) and error.filename == str(source):
-        click.echo(f"{source}: tidak bisa membaca berkas ({error.strerror})", err=True)
-    elif isinstance(error, OSError):
-        click.echo(f"{source}: tidak bisa menulis {error.filename} ({error.strerror}); apakah berkasnya sedang "
-                   "dibuka di program lain? Hasil lama tidak diubah.", err=True)
+    elif isinstance(error, FileFailure) and error.path != source:
+        click.echo(f"{source}: {error}; hasil lama tidak diubah.", err=True)
     else:
         click.echo(f"{source}: {error}", err=True)
 
@@ -255,8 +204,11 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 @cli.command()
 @_files_argument
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@_paper_option
+@_margin_option
 @_templates_option("Folder templat yang diperiksa bersama konten.")
-def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None:
+def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
+          templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
     errors = warnings = 0
     for source in _content_files(files, "check"):
@@ -265,13 +217,14 @@ def check(files: tuple[Path, ...], strict: bool, templates: Path | None) -> None
             problems = check_content(konten, toml)
             try:  # the templates, and whether the IKU table fits its paper
                 problems += check_templates(templates or default_templates(),
-                                            template_variables(konten, toml, Options(templates=templates)))
+                                            template_variables(konten, toml, Options(templates=templates, kertas=kertas,
+                                                                                 margin=margin)))
             except ContentError as error:
                 problems += error.problems
         except ContentError as error:
             problems = error.problems
-        except (_Unusable, OSError) as error:
-            _report_build_failure(source, error)
+        except IkudocError as error:
+            _report_file_failure(source, error)
             errors += 1
             continue
         for problem in problems:
@@ -303,38 +256,20 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
         if new is None:
             ref = resolve(old)
             comparison = summarize_revision(load_ref(ref), ref.label)
-            stem = Path(old.split(":")[-1]).stem
         else:
             old_ref, new_ref = resolve_pair(old, new)
             comparison = compare(load_ref(old_ref), load_ref(new_ref), old_ref.label, new_ref.label)
-            stem = Path(new_ref.label.split(":")[-1]).stem
-    except RevisionError as error:
-        raise Failure(str(error), exit_code=2) from None
+        written = write_comparison(comparison, fmt, output, templates or default_templates())
     except ContentError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         raise Failure("konten bermasalah; perbandingan tidak dibuat.", exit_code=2) from None
-    if fmt == "html":
-        templates = templates or default_templates()
-        target = output or Path("build") / f"perubahan_{stem}.html"
-        try:
-            page = using_template(template_file(templates, DIFF_TEMPLATE), lambda: as_html(comparison, templates))
-            write_atomically(target, page)
-        except TemplateFailure as error:
-            raise Failure(str(error), exit_code=2) from None
-        except OSError as error:
-            raise Failure(f"tidak bisa menulis {target} ({error.strerror})", exit_code=2) from None
-        click.echo(f"ditulis {target}")
+    except IkudocError as error:  # diff(1): 2 for every error, 0 and 1 say same or different
+        raise Failure(str(error), exit_code=2) from None
+    if isinstance(written, Path):
+        click.echo(f"ditulis {written}")
     else:
-        text = as_json(comparison) if fmt == "json" else as_text(comparison)
-        if output:
-            try:
-                write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
-            except OSError as error:
-                raise Failure(f"tidak bisa menulis {output} ({error.strerror})", exit_code=2) from None
-            click.echo(f"ditulis {output}")
-        else:
-            click.echo(text)
+        click.echo(written)
     ctx.obj["exit_code"] = 1 if comparison.berbeda else 0
 
 
@@ -382,10 +317,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
 def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
     isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'."""
-    try:
-        write_atomically(output, schema_text().encode("utf-8"))
-    except OSError as error:
-        raise Failure(f"tidak bisa menulis {output} ({error.strerror})") from None
+    write_atomically(output, schema_text().encode("utf-8"))
     click.echo(f"ditulis {output}")
 
 
@@ -400,15 +332,11 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan."""
     try:
         load_checked(source)  # a broken file is not copied into a new one
-        made = new_revision(source, target, label, tanggal)
     except ContentError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         raise Failure(f"{source} bermasalah; perbaiki dulu sebelum memulai revisi baru.") from None
-    except ScaffoldError as error:
-        raise Failure(str(error)) from None
-    except OSError as error:
-        raise Failure(f"{error.filename}: {error.strerror}") from None
+    made = new_revision(source, target, label, tanggal)
     click.echo(f"ditulis {made.path} ({made.label}, {made.date}, dari {source})")
     click.echo("Langkah berikutnya:")
     for step in (
@@ -429,13 +357,7 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
                    "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
 def init(folder: Path, bentuk: str) -> None:
     """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
-    try:
-        made = init_project(folder, bentuk)
-    except ScaffoldError as error:
-        raise Failure(str(error)) from None
-    except OSError as error:
-        raise Failure(f"{error.filename}: {error.strerror}") from None
-    for path in made:
+    for path in init_project(folder, bentuk):
         click.echo(f"ditulis {path}")
     click.echo(f"Langkah berikutnya: cd {folder}, sunting content/iku.toml (petunjuknya ada di komentar berkas "
                "itu), lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
@@ -461,18 +383,15 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
     except KeyboardInterrupt:
         click.echo("berhenti.")
     except OSError as error:
-        raise Failure(f"port {port} tidak bisa dipakai ({error.strerror}); coba --port lain, misalnya --port 0") \
+        raise Failure(f"port {port} tidak bisa dipakai ({os_reason(error)}); coba --port lain, misalnya --port 0") \
             from None
 
 
 @cli.command("git-setup")
 def git_setup() -> None:
     """Atur repositori git ini agar git diff dan git log -p berkas .docx menampilkan teksnya."""
-    try:
-        for line in configure_git(Path.cwd()):
-            click.echo(line)
-    except GitSetupError as error:
-        raise Failure(str(error)) from None
+    for line in configure_git(Path.cwd()):
+        click.echo(line)
 
 
 @cli.command("teks-docx", hidden=True)
@@ -486,44 +405,19 @@ def docx_text(path: Path) -> None:
         raise Failure(f"{path} bukan berkas DOCX yang bisa dibaca ({type(error).__name__})") from None
 
 
-# Click's own messages, in Indonesian.
-_CLICK_MESSAGES = [
-    (r"Option '(.+)' requires an argument\.", "opsi {0} perlu diberi nilai"),
-    (r"Got unexpected extra arguments? \((.+)\)", "argumen berlebih: {0}"),
-    (r"'(.+)' is not one of (.+)\.", "'{0}' tidak dikenal; pilih salah satu: {1}"),
-    (r"No such command '(.+)'\.", "perintah '{0}' tidak dikenal"),
-]
-
-
-def _usage_message(error: click.UsageError) -> str:
-    """Click's usage errors, in Indonesian."""
-    if isinstance(error, click.NoSuchOption):
-        return f"opsi {error.option_name} tidak dikenal"
-    if isinstance(error, click.MissingParameter) and error.param is not None:
-        return f"{error.param.human_readable_name} belum disebutkan"
-    message = error.message
-    for pattern, indonesian in _CLICK_MESSAGES:
-        if found := re.fullmatch(pattern, message):
-            message = indonesian.format(*found.groups())
-            break
-    if message.startswith("perintah '"):
-        message += f"; perintah yang ada: {', '.join(sorted(c for c in cli.commands if not cli.commands[c].hidden))}"
-    if isinstance(error, click.BadParameter):
-        hint = error.param.get_error_hint(error.ctx) if error.param and error.ctx else error.param_hint
-        return f"{hint}: {message}" if hint else message
-    return message
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit status."""
+    """Entry point of the console script; returns the exit status. Every failure is reported here."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
         obj: dict = {}
         cli.main(args=args, prog_name="ikudoc", standalone_mode=False, obj=obj)
-    except Failure as failure:
-        click.echo(f"gagal: {failure}", err=True)
-        return failure.exit_code
+    except IkudocError as error:
+        click.echo(f"gagal: {error}", err=True)
+        return error.exit_code
+    except OSError as error:  # the file system said no where no ikudoc code expected it
+        click.echo(f"gagal: {FileFailure(error.filename or '?', error)}", err=True)
+        return 1
     except click.exceptions.Abort:
         click.echo("dibatalkan.", err=True)
         return 1
@@ -531,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(error.ctx.get_help() if error.ctx else "ikudoc --help")
         return 0
     except click.UsageError as error:
-        click.echo(f"gagal: {_usage_message(error)}. Lihat 'ikudoc --help'.", err=True)
+        click.echo(f"gagal: {usage_message(error, cli)}. Lihat 'ikudoc --help'.", err=True)
         return error.exit_code
     except click.ClickException as error:
         error.show()
@@ -539,9 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug, not a user mistake: say so without a traceback
         if debug:
             raise
-        click.echo(f"galat tak terduga: {type(error).__name__}: {error}. "
-                   "Jalankan lagi dengan 'ikudoc --debug ...' dan laporkan hasilnya.", err=True)
-        return 1
+        click.echo(f"galat tak terduga (bukan kesalahan isi): {type(error).__name__}: {error}. Jalankan lagi "
+                   "dengan 'ikudoc --debug ...' lalu laporkan keluarannya kepada pengembang ikudoc.", err=True)
+        return 3
     return obj.get("exit_code", 0)
 
 

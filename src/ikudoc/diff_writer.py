@@ -97,3 +97,23 @@ def as_html(comparison: Comparison, templates: Path) -> bytes:
     env = environment(templates)
     env.filters["dengan_satuan"] = with_unit
     return env.get_template(TEMPLATE).render(perbandingan=comparison, kelompok=groups).encode("utf-8")
+
+
+def write_comparison(comparison: Comparison, fmt: str, output: Path | None, templates: Path) -> Path | str:
+    """Show ``comparison`` as ``fmt`` ("text", "json" or "html"): written to ``output`` (the path is
+    returned), or returned as text for the terminal. An HTML page always goes to a file: by default
+    build/perubahan_NAME.html, NAME that of the newer content file."""
+    from .build import using_template  # the one place that names a template that cannot be used
+    from .files import write_atomically
+    from .template_files import template_file
+
+    if fmt == "html":
+        target = output or Path("build") / f"perubahan_{Path(comparison.baru.split(':')[-1].split(' (')[0]).stem}.html"
+        write_atomically(target, using_template(template_file(templates, TEMPLATE),
+                                                lambda: as_html(comparison, templates)))
+        return target
+    text = as_json(comparison) if fmt == "json" else as_text(comparison)
+    if output is None:
+        return text
+    write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
+    return output

@@ -12,11 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .problems import IkudocError
+
 DRIVER = "ikudoc-docx"
 ATTRIBUTE_LINE = f"*.docx diff={DRIVER}"
 
 
-class GitSetupError(Exception):
+class GitSetupError(IkudocError):
     """The repository could not be set up; the message is Indonesian."""
 
 

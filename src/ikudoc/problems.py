@@ -6,6 +6,7 @@ Every problem names the file, the line, the key and what was expected, in Indone
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +50,45 @@ class Problem:
         return f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]"
 
 
-class ContentError(Exception):
+class IkudocError(Exception):
+    """A failure that ikudoc explains in Indonesian: every failure a user can meet is one (content,
+    templates, files, LibreOffice, git, the command line), and the command reports it in one place.
+    ``exit_code``: 1 when the document cannot be made, 2 when the command line cannot be followed (and
+    for every error of ``diff``, as diff(1) does); 3 is for errors that are not ikudoc's."""
+
+    exit_code = 1
+
+
+class ContentError(IkudocError):
     """A content file could not be loaded; carries every problem found in it."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class FileFailure(IkudocError):
+    """A file could not be read or written; names it and says why, in Indonesian."""
+
+    def __init__(self, path, error: OSError, reading: bool = False):
+        reason = os_reason(error)
+        hint = "" if reading or error.errno in _REASONS else \
+            "; apakah berkasnya sedang dibuka di program lain, atau diska penuh?"
+        super().__init__(f"tidak bisa {'membaca' if reading else 'menulis'} {path} ({reason}){hint}")
+        self.path = path
+
+
+#: The operating system's reasons, said in Indonesian (the OS says them in English).
+_LOCKED = "tidak diizinkan; berkas atau foldernya terkunci, hanya-baca, atau sedang dibuka program lain"
+_REASONS = {getattr(errno, name): reason for name, reason in [
+    ("EACCES", _LOCKED), ("EPERM", _LOCKED), ("ENOENT", "tidak ada"), ("EISDIR", "ada folder dengan nama ini"),
+    ("ENOTDIR", "salah satu bagian jalurnya bukan folder"), ("ENOSPC", "diska penuh"),
+    ("EDQUOT", "kuota diska habis"), ("EFBIG", "berkas melebihi ukuran yang diizinkan"),
+    ("EROFS", "diska hanya-baca"), ("ENAMETOOLONG", "nama terlalu panjang"),
+    ("EADDRINUSE", "sudah dipakai program lain"),
+] if hasattr(errno, name)}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in Indonesian where the reason is a common one."""
+    return _REASONS.get(error.errno) or error.strerror or type(error).__name__

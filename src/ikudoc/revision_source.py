@@ -9,8 +9,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import FileFailure, IkudocError
 
-class RevisionError(Exception):
+
+class RevisionError(IkudocError):
     """A file or git revision that cannot be read; the message is Indonesian."""
 
 
@@ -25,7 +27,10 @@ class ContentRef:
 
 
 def file_ref(path: Path, label: str | None = None) -> ContentRef:
-    return ContentRef(label or str(path), path.read_bytes(), path.parent)
+    try:
+        return ContentRef(label or str(path), path.read_bytes(), path.parent)
+    except OSError as error:
+        raise FileFailure(label or path, error, reading=True) from None
 
 
 def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) -> ContentRef:

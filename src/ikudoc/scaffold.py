@@ -12,7 +12,8 @@ from pathlib import Path
 
 import tomlkit
 
-from .build import write_atomically
+from .files import write_atomically
+from .problems import IkudocError
 from .schema import SCHEMA_PATH, schema_text
 from .template_files import shipped_templates
 
@@ -23,7 +24,7 @@ EXAMPLES = {
 }
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(IkudocError):
     """The new file or project cannot be made; the message is Indonesian."""
 
 
