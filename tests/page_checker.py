@@ -32,7 +32,7 @@ class DocumentParts:
     headings: tuple[str, ...]  # every text that must not end a page
     signature: str  # the signature block's lines, joined
     sasaran: tuple[tuple[str, tuple[str, ...]], ...]  # each sasaran name with its indicator names
-    column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header: words, years
+    column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header: titles, years
     table_header: str  # the header's whole text
 
 
@@ -47,7 +47,7 @@ def parts_of(content: Path) -> DocumentParts:
     signature = [f"{dokumen.tempat}, {dokumen.tanggal}", f"{signer.jabatan.upper()},", signer.nama]
     signature += [signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""]
     iku = context["iku"]
-    headers = [iku.judul_no, *(column.judul.split()[0] for column in iku.kolom if not column.tahun)]
+    headers = [iku.judul_no, *(column.judul for column in iku.kolom)]
     headers += [year for column in iku.kolom for year in column.tahun]
     return DocumentParts(
         toc_entries=tuple(entries),

@@ -14,9 +14,14 @@ from document_text import normalise
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def iku_table(path: Path) -> etree._Element:
+    """The IKU table of a Word file: the table of style TabelIKU (the signatures are tables too)."""
+    return docx.Document(str(path)).element.body.xpath(".//w:tbl[w:tblPr/w:tblStyle/@w:val='TabelIKU']")[0]
+
+
 def docx_grid(path: Path) -> list[list[str]]:
-    """The first table of a Word file, without its signature row (a paragraph styled Tanda Tangan)."""
-    table = docx.Document(str(path)).tables[0]._tbl
+    """The IKU table of a Word file, without its signature row (a paragraph styled Tanda Tangan)."""
+    table = iku_table(path)
     grid = []
     for row in table.findall(f"{W}tr"):
         if row.xpath(".//w:pStyle[starts-with(@w:val, 'TandaTangan')]"):

@@ -137,6 +137,10 @@ def test_what_a_signature_signs_stays_on_its_page():
     body = xml(f"<w:body>{table(*rows, signature_row)}</w:body>")
     keep_signatures_with_what_they_sign(body, styles)
     assert [bool(r.xpath(".//w:keepNext")) for r in body.iter("{*}tr")] == [False, True, False]
+    # A signature in the first row of a table of its own: the paragraph before the table.
+    body = xml(f"<w:body>{p(None, 'Demikian.')}{table(signature_row)}</w:body>")
+    keep_signatures_with_what_they_sign(body, styles)
+    assert body.find("{*}p").xpath("w:pPr/w:keepNext") and not body.find("{*}tbl").xpath(".//w:keepNext")
     # A signature after a table: the table's last row.
     body = xml(f"<w:body>{table(*rows)}{p('TandaTanganLampiran', 'Kota Uji')}</w:body>")
     keep_signatures_with_what_they_sign(body, styles)

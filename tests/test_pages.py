@@ -48,9 +48,10 @@ def test_no_page_an_official_would_send_back_in_other_agencies_tables(fixture, o
     assert faults(printed, parts_of(content)) == [] and faults(result.outputs[1], parts_of(content)) == []
 
 
-def test_the_kata_pengantar_signature_takes_the_last_paragraph_along(office, tmp_path):
+@pytest.mark.parametrize("paper, paragraphs", [("A4", 7), ("A4", 11), ("F4", 10), ("F4", 15)])
+def test_the_kata_pengantar_signature_takes_the_last_paragraph_along(office, tmp_path, paper, paragraphs):
     require_weasyprint()
-    content = shaped_content(tmp_path, [1, 1], foreword=7)
+    content = shaped_content(tmp_path, [1, 1], foreword=paragraphs, paper=paper)
     result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), fill_toc=True), office)
     printed = tmp_path / "docx-dicetak-libreoffice.pdf"
     printed.write_bytes(office.to_pdf(result.data["docx"]))
@@ -59,6 +60,7 @@ def test_the_kata_pengantar_signature_takes_the_last_paragraph_along(office, tmp
         signed = next(page for page in pages if "KEPALA DINAS," in page.lines)
         assert pages.index(signed) == 2, "the kata pengantar goes on to a second page"
         assert signed.text.startswith(FOREWORD_PARAGRAPH)  # the paragraph before the signature came along
+        assert faults(pdf, parts_of(content)) == []
 
 
 # Documents made to have one fault each, printed by WeasyPrint, against a small document's parts.
@@ -150,3 +152,26 @@ def test_checker_finds_a_table_cut_at_the_page_edge(tmp_path):
     found = faults(pdf, PARTS)
     assert "page 2: column header '2025' missing" in found
     assert any(fault.startswith("page 2: '") and fault.endswith("' runs off the paper") for fault in found)
+
+
+def test_checker_finds_a_repeated_header_that_libreoffice_cut_short(office, tmp_path):
+    """Without its least height the first header row of a table with years is cut on later pages."""
+    import io
+    import re
+    import zipfile
+
+    require_weasyprint()
+    content = shaped_content(tmp_path, spread(3), years=range(2021, 2031))
+    built = build_file(content, tmp_path / "build", Options(("docx",)), office).data["docx"]
+    with zipfile.ZipFile(io.BytesIO(built)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert b'w:hRule="atLeast"' in parts["word/document.xml"]
+    parts["word/document.xml"] = re.sub(rb"<w:trHeight [^>]*/>", b"", parts["word/document.xml"])
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    printed = tmp_path / "terpotong.pdf"
+    printed.write_bytes(office.to_pdf(broken.getvalue()))
+    found = faults(printed, parts_of(content))
+    assert any(re.fullmatch(r"page \d+: column header '.+' missing", fault) for fault in found), found

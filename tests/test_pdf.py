@@ -99,8 +99,8 @@ def test_f4_paper_applies_to_pdf_docx_and_html(tmp_path):
         document = etree.fromstring(archive.read("word/document.xml"))
     sizes = [(s.get(f"{W}w"), s.get(f"{W}h"), s.get(f"{W}orient")) for s in document.iter(f"{W}pgSz")]
     assert sizes == [("12189", "18709", None)] * 3 + [("18709", "12189", "landscape")]
-    table_width = document.find(f".//{W}tbl/{W}tblPr/{W}tblW")
-    assert table_width.get(f"{W}w") == str(18709 - 2 * 1134)
+    iku_table = document.find(f".//{W}tbl/{W}tblPr/{W}tblStyle[@{W}val='TabelIKU']/..")
+    assert iku_table.find(f"{W}tblW").get(f"{W}w") == str(18709 - 2 * 1134)
     assert "@page { size: 215.0mm 330.0mm;" in html_file.read_text(encoding="utf-8")
 
 

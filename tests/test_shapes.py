@@ -11,6 +11,7 @@ from lxml import etree
 from conftest import docx_to_pdf
 from document_text import html_blocks, normalise
 from pdf_pages import page_texts
+from table_grid import iku_table
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -23,7 +24,7 @@ def cell_text(tc) -> str:
 
 def table_rows(path):
     """The IKU table's rows: two header rows, the data rows, and the signature row."""
-    return docx.Document(str(path)).tables[0]._tbl.findall("w:tr", NS)
+    return iku_table(path).findall("w:tr", NS)
 
 
 def test_header_spans_six_years_and_has_no_revision_columns(six_year_build):
@@ -59,7 +60,7 @@ def test_targets_are_formatted_the_indonesian_way_and_text_targets_kept(six_year
 
 
 def test_grid_has_one_column_per_cell(six_year_build):
-    table = docx.Document(str(six_year_build["docx"])).tables[0]._tbl
+    table = iku_table(six_year_build["docx"])
     assert len(table.findall("w:tblGrid/w:gridCol", NS)) == 4 + 6 + 2
 
 

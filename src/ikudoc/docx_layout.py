@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from .page_setup import section_text_width
+from .page_setup import TWIPS_PER_MM, section_text_width
 from .word_template import TABLE_STYLE, cell_margins, style_size
 
 #: Paragraph style of the signature block (and the styles based on it).
@@ -207,6 +207,28 @@ def paginate_rows(rows: list, breaks: list[tuple[bool, bool]]) -> None:
             _keep_with_next(row)
 
 
+def set_least_height(row, millimetres: float) -> None:
+    """The row is at least this tall (Word's "at least" row height)."""
+    tr_pr = row.find(qn("w:trPr"))
+    if tr_pr is None:
+        tr_pr = row.makeelement(qn("w:trPr"), {})
+        row.find(qn("w:tc")).addprevious(tr_pr)
+    height = tr_pr.find(qn("w:trHeight"))
+    if height is None:
+        height = tr_pr.makeelement(qn("w:trHeight"), {})
+        after = tr_pr.find(qn("w:cantSplit"))
+        if after is not None:
+            after.addnext(height)
+        else:
+            tr_pr.insert(0, height)
+    height.set(qn("w:val"), str(round(millimetres * TWIPS_PER_MM)))
+    height.set(qn("w:hRule"), "atLeast")
+
+
+def header_rows(table) -> list:
+    return [r for r in table.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+
+
 def _keep_with_next(element) -> None:
     """Word keeps a paragraph with the next; a table row whose every paragraph has it, with the next row."""
     paragraphs = [element] if element.tag == qn("w:p") else list(element.iter(qn("w:p")))
@@ -215,27 +237,34 @@ def _keep_with_next(element) -> None:
 
 
 def keep_signatures_with_what_they_sign(body, styles) -> None:
-    """What comes just before a signature block stays on its page: the paragraph before it, or, for
-    a signature in a table's last row, the row before that (a signature alone on a page is the first
-    thing a reviewer sends back). The block itself is kept together by its style's keep-with-next.
+    """What comes just before a signature block stays on its page: the paragraph before it; for a
+    signature in a table row, the row before that row, or what comes before the table when the row is
+    its first (a signature alone on a page is the first thing a reviewer sends back).
 
-    LibreOffice keeps a table with the paragraph after it only by moving the table's whole last page
-    along, so the lampiran's signature is a row of its table: rows, it keeps together one by one."""
+    The templates put a signature in a table row that cannot split: LibreOffice breaks a chain of
+    paragraphs kept with the next when the chain cannot fit on a page, and keeps a table with the
+    paragraph after it only by moving the table's whole last page along; a row it keeps whole, and
+    rows it keeps together one by one."""
     signature = _signature_styles(styles)
     for paragraph in body.iter(qn("w:p")):
-        previous = next((e for e in paragraph.itersiblings(preceding=True) if e.tag in (qn("w:p"), qn("w:tbl"))),
-                        None)
+        previous = _block_before(paragraph)
         if _paragraph_style(paragraph) not in signature or (
                 previous is not None and _paragraph_style(previous) in signature):
             continue
-        if previous is not None and previous.tag == qn("w:p"):
-            _keep_with_next(previous)
-        elif previous is None and paragraph.getparent().tag == qn("w:tc"):
+        if previous is None and paragraph.getparent().tag == qn("w:tc"):
             row = paragraph.getparent().getparent()
-            if (before := row.getprevious()) is not None and before.tag == qn("w:tr"):
-                _keep_with_next(before)
-        elif previous is not None and previous.tag == qn("w:tbl"):
-            _keep_with_next(previous.findall(qn("w:tr"))[-1])
+            row_before = next(row.itersiblings(qn("w:tr"), preceding=True), None)
+            previous = row_before if row_before is not None else _block_before(row.getparent())
+        if previous is None:
+            continue
+        if previous.tag == qn("w:tbl"):
+            previous = previous.findall(qn("w:tr"))[-1]
+        _keep_with_next(previous)
+
+
+def _block_before(element):
+    """The paragraph or table just before ``element`` among its siblings, if any."""
+    return next((e for e in element.itersiblings(preceding=True) if e.tag in (qn("w:p"), qn("w:tbl"))), None)
 
 
 def toc_paragraphs(body) -> list:

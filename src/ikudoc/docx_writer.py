@@ -24,6 +24,7 @@ from lxml import etree
 from .docx_layout import (
     body_rows,
     fit_table_grid,
+    header_rows,
     is_iku_table,
     keep_signatures_with_what_they_sign,
     number_toc,
@@ -31,6 +32,7 @@ from .docx_layout import (
     remove_empty_runs,
     restart_lists,
     scale_table_type,
+    set_least_height,
 )
 from .markup import Runs
 from .page_setup import apply_to_docx
@@ -96,6 +98,8 @@ def _lay_out_iku_table(table, styles, iku) -> None:
     split, and the rows of a block marked utuh are kept on one page."""
     fit_table_grid(table, list(iku.tata_letak.lebar))
     scale_table_type(table, styles, iku.tata_letak.skala)
+    if iku.tata_letak.tinggi_judul and (headers := header_rows(table)):
+        set_least_height(headers[0], iku.tata_letak.tinggi_judul)
     paginate_rows(body_rows(table, styles), [(ind.utuh, blok.utuh and n < len(blok.indikator) - 1)
                                              for sasaran in iku.sasaran for blok in sasaran.blok
                                              for n, ind in enumerate(blok.indikator)])

@@ -27,16 +27,17 @@ from docx.oxml.ns import qn
 
 from .docx_layout import toc_paragraphs
 from .docx_writer import with_toc_pages
+from .problems import IkudocError
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
-class LibreOfficeUnavailable(Exception):
+class LibreOfficeUnavailable(IkudocError):
     """LibreOffice (or a Python that can drive it) is not installed; the message is Indonesian."""
 
 
-class FillFailed(Exception):
+class FillFailed(IkudocError):
     """LibreOffice ran but its result cannot be trusted; the message is Indonesian."""
 
 
@@ -167,9 +168,11 @@ class Office:
         self._folder = tempfile.TemporaryDirectory(prefix="ikudoc-")
         self._errors = Path(self._folder.name, "galat.txt").open("w+", encoding="utf-8", errors="replace")
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+        profile = Path(self._folder.name, "profil")  # LibreOffice's own settings, gone with the folder
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
-        self._process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=self._errors, text=True, env=env, start_new_session=True)
+        self._process = subprocess.Popen([*self._command, str(profile)], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._errors, text=True, env=env,
+                                         start_new_session=True)
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
         self._reader.start()
 
@@ -198,8 +201,7 @@ class Office:
             try:
                 process.wait(timeout=0 if kill else 60)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL) if hasattr(os, "killpg") else process.kill()
-                process.wait()
+                _kill_tree(process)
         if self._reader is not None:
             self._reader.join(timeout=10)
             self._reader = None
@@ -213,7 +215,16 @@ class Office:
             self._folder = None
 
 
+def _kill_tree(process: subprocess.Popen) -> None:
+    """Stop the script and the LibreOffice it started."""
+    if hasattr(os, "killpg"):
+        os.killpg(process.pid, signal.SIGKILL)
+    else:  # Windows: the process and its children
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
+        process.kill()
+    process.wait()
+
+
 UNAVAILABLE = ("LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman (Word mengisinya saat "
                "berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get install "
-               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org; --no-fill-toc "
-               "membangun tanpa mencobanya")
+               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org")

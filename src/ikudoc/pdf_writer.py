@@ -18,11 +18,13 @@ import re
 
 import roman
 
+from .problems import IkudocError
+
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 MAX_PASSES = 5  # layouts tried while repeating split cells; each repetition can move later page breaks
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(IkudocError):
     """WeasyPrint cannot run on this machine; the message says what to install, in Indonesian."""
 
 
@@ -68,14 +70,13 @@ def lay_out(html: str, options: dict | None = None):
     repeated on the page where its rows go on."""
     weasyprint = _weasyprint()
     options = options or weasyprint.DEFAULT_OPTIONS
-    for _ in range(MAX_PASSES):
+    for attempt in range(1, MAX_PASSES + 1):
         page = weasyprint.HTML(string=html)
         document = page.render(**options)
         continued = _rows_continuing_a_span(document, page.etree_element)
-        if not continued:
-            break
+        if not continued or attempt == MAX_PASSES:
+            return document
         html = repeat_spanning_cells(html, continued)
-    return document
 
 
 def _tag(element) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,6 +60,8 @@ class TableLayout:
     ukuran: float  # pt: the table's type size
     skala: float  # ukuran / the template's size: the Word writer scales the table styles by it
     lebar: tuple[float, ...]  # percent of the table's width, per column, left to right
+    tinggi_judul: float = 0.0  # mm the first header row needs: LibreOffice sizes a repeated header that
+    #                            has a second row (of years) by its one-line cells, and cuts the titles
 
 
 @dataclass(frozen=True)
@@ -132,15 +133,15 @@ def fit_table(table, look: TemplateLook, page: PageSetup) -> TablePlan:
     measure = TextMeasure(look.font)
     width, height = page_text_size(page, look)
     columns = _columns(table)
-    size = look.table_size
-    while True:
-        widths = _widths(columns, table, measure, size, look, width)
-        if widths is not None:
-            break
-        if size - SIZE_STEP < MIN_SIZE - 1e-9:
-            raise _too_wide(columns, measure, look, page, width)
-        size -= SIZE_STEP
-    layout = TableLayout(size, size / look.table_size, tuple(round(100 * w / width, 3) for w in widths))
+    sizes = [look.table_size - SIZE_STEP * n for n in range(int((look.table_size - MIN_SIZE) / SIZE_STEP) + 1)]
+    # Long words are kept whole while the type can shrink; only then broken inside their column.
+    found = next(((size, widths) for whole_words in (True, False) for size in sizes
+                  if (widths := _widths(columns, table, measure, size, look, width, whole_words)) is not None), None)
+    if found is None:
+        raise _too_wide(columns, table, measure, look, page, width)
+    size, widths = found
+    layout = TableLayout(size, size / look.table_size, tuple(round(100 * w / width, 3) for w in widths),
+                         round(_first_header_row(table, widths, measure, size, look), 1))
     return TablePlan(layout, *_pagination(table, widths, measure, size, look, height))
 
 
@@ -161,7 +162,8 @@ def _columns(table) -> list[_Column]:
                 for s, i, row in _rows(table))) for n, year in enumerate(column.tahun)]
         elif COLUMNS[column.nama].jenis == "sempit":
             columns.append(_Column(column.nama, column.judul, tuple(
-                (word, None) for _, _, row in _rows(table) for word in _cell_text(row.sel[index]).split())))
+                (_cell_text(row.sel[index]), ("sasaran", s, "indikator", i, column.nama))
+                for s, i, row in _rows(table))))
         else:
             columns.append(_Column(column.nama))
     return columns
@@ -175,9 +177,10 @@ def _cell_text(cell) -> str:
 
 
 def _narrow_width(column: _Column, measure: TextMeasure, size: float, padding: float) -> float:
-    """Points: the widest entry kept whole (a number, a word of a text) and the title's longest word."""
+    """Points: the widest entry kept whole (a number; a piece of a text, which breaks between words and
+    after - and /) and the title's longest word."""
     widest = max([measure.width(word, size, bold=True) for word in column.title.split()] +
-                 [measure.width(word, size) for text, _ in column.entries for word in _unbreakable(text)])
+                 [measure.width(piece, size) for text, _ in column.entries for piece in _unbreakable(text)])
     return widest + 2 * padding + SLACK * PT_PER_MM
 
 
@@ -187,37 +190,28 @@ def _words(text: str) -> list[str]:
 
 
 def _unbreakable(text: str) -> list[str]:
-    """A number is kept whole ("1.234,50"); a text target breaks between its words."""
-    return [text] if any(c.isdigit() for c in text) and " " not in text.strip() else text.split()
+    """The pieces of a narrow cell: a number is kept whole ("1.234,50"); a text breaks as words do."""
+    return [text] if re.fullmatch(r"[-+]?[\d.,]+%?", text.strip()) else _words(text)
 
 
 def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, look: TemplateLook,
-            width_mm: float) -> list[float] | None:
-    """Grid column widths in mm at ``size``, or None when the text columns would be narrower than readable."""
+            width_mm: float, whole_words: bool = True) -> list[float] | None:
+    """Grid column widths in mm at ``size``, or None when the text columns would be narrower than readable.
+    With ``whole_words`` a text column is wide enough for its longest word (up to LONG_WORD characters)."""
     padding = look.cell_margin * PT_PER_MM * size / look.table_size  # cell margins scale with the type
-    text = {column.nama for column in table.kolom if COLUMNS[column.nama].jenis == "teks"}
     widths: list[float | None] = [
-        None if c.kind in text else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
+        None if _is_text(c.kind) else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
     for column in table.kolom:  # the years under a title are together as wide as its longest word
         members = [n for n, c in enumerate(columns) if c.kind == column.nama]
         if column.tahun:
             needed = max(measure.width(w, size, bold=True) for w in column.judul.split()) / PT_PER_MM
             needed += (2 * padding) / PT_PER_MM + SLACK
-            equal = max(max(widths[n] for n in members), needed / len(members))
+            missing = needed - sum(widths[n] for n in members)
             for n in members:
-                widths[n] = equal
-    average = measure.width("abcdefghijklmnopqrstuvwxyz", size) / 26
-    minimum = {}
-    for index, column in enumerate(table.kolom):
-        if column.nama not in text:
-            continue
-        words = [w for _, _, row in _rows(table) for w in _words(_cell_text(row.sel[index]))]
-        longest_word = max((measure.width(w, size) for w in words), default=0)
-        title_word = max(measure.width(w, size, bold=True) for w in column.judul.split())
-        needed = max(COLUMNS[column.nama].huruf * average, min(longest_word, LONG_WORD * average), title_word)
-        minimum[column.nama] = (needed + 2 * padding) / PT_PER_MM + SLACK
+                widths[n] += max(0.0, missing) / len(members)
+    minimum = _text_minimums(table, measure, size, padding, whole_words)
     room = width_mm - sum(w for w in widths if w is not None)
-    flexible = [n for n, c in enumerate(columns) if c.kind in text]
+    flexible = [n for n, c in enumerate(columns) if _is_text(c.kind)]
     if room < sum(minimum[columns[n].kind] for n in flexible):
         return None
     # Share the room in proportion to the weights; a column below its minimum gets the minimum.
@@ -239,74 +233,132 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
     return [w for w in widths if w is not None]
 
 
-def _too_wide(columns: list[_Column], measure: TextMeasure, look: TemplateLook, page: PageSetup,
+def _is_text(kind: str) -> bool:
+    return kind != "no" and COLUMNS[kind].jenis == "teks"
+
+
+def _text_minimums(table, measure: TextMeasure, size: float, padding: float, whole_words: bool) -> dict[str, float]:
+    """The least width (mm) of each text column: readable lines, its title's longest word, and with
+    ``whole_words`` its own longest word (up to LONG_WORD average characters)."""
+    average = measure.width("abcdefghijklmnopqrstuvwxyz", size) / 26
+    minimum = {}
+    for index, column in enumerate(table.kolom):
+        if not _is_text(column.nama):
+            continue
+        longest = max((measure.width(w, size) for _, _, row in _rows(table)
+                       for w in _words(_cell_text(row.sel[index]))), default=0) if whole_words else 0
+        title_word = max(measure.width(w, size, bold=True) for w in column.judul.split())
+        needed = max(COLUMNS[column.nama].huruf * average, min(longest, LONG_WORD * average), title_word)
+        minimum[column.nama] = (needed + 2 * padding) / PT_PER_MM + SLACK
+    return minimum
+
+
+def _too_wide(columns: list[_Column], table, measure: TextMeasure, look: TemplateLook, page: PageSetup,
               width_mm: float) -> TableTooWide:
+    """What to tell when even the smallest type with long words broken does not fit: the room the narrow
+    columns need (naming their widest entry, where it is written) and the text columns' least room."""
     size = MIN_SIZE
     padding = look.cell_margin * PT_PER_MM * size / look.table_size
-    years = [c for c in columns if c.title.isdigit() and c.kind != "no"]
+    narrow = [c for c in columns if not _is_text(c.kind)]
     widest_text, widest_loc, widest = "", None, -1.0
-    for column in years:
+    for column in narrow:
         for text, loc in column.entries:
-            shown = max(measure.width(w, size) for w in _unbreakable(text))
-            if shown > widest:
+            shown = max((measure.width(piece, size) for piece in _unbreakable(text)), default=0)
+            if loc is not None and shown > widest:
                 widest_text, widest_loc, widest = text, loc, shown
-    years_mm = sum(_narrow_width(c, measure, size, padding) for c in years) / PT_PER_MM
+    narrow_mm = sum(_narrow_width(c, measure, size, padding) for c in narrow) / PT_PER_MM
+    text_mm = sum(_text_minimums(table, measure, size, padding, False).values())
+    years = sum(1 for c in narrow if c.title.isdigit())
+    wider = "" if page.kertas == "F4" else "pakai kertas F4 (kertas = \"F4\" di [dokumen], atau --kertas F4), "
     return TableTooWide(
         f"tabel IKU tidak muat di kertas {page.kertas} mendatar (lebar teks {width_mm:.0f} mm), walaupun hurufnya "
-        f"sudah diperkecil sampai {MIN_SIZE:g} pt: {len(years)} kolom tahun (angka terlebar \"{widest_text}\") "
-        f"memerlukan {years_mm:.0f} mm dan kolom teks tidak lagi cukup lebar untuk dibaca. Kurangi jumlah tahun, "
-        "pakai kertas yang lebih lebar (kertas = \"F4\" di [dokumen], atau --kertas F4), perkecil margin kiri dan "
-        "kanan, atau kurangi kolom di [tabel] kolom",
+        f"sudah diperkecil sampai {MIN_SIZE:g} pt: {len(narrow)} kolom sempit ({years} di antaranya kolom tahun; "
+        f"isi terlebar \"{widest_text}\") memerlukan {narrow_mm:.0f} mm, dan kolom teks paling sedikit "
+        f"{text_mm:.0f} mm. Kurangi jumlah tahun atau kolom ([tabel] kolom), persingkat isi terlebar itu, {wider}"
+        "atau perkecil margin kiri dan kanan",
         widest_loc or ("tabel",),
     )
 
 
-def _row_heights(table, widths: list[float], measure: TextMeasure, size: float,
-                 look: TemplateLook) -> Iterator[float]:
-    """Estimated height (mm) of every row, in table order. A cell that may be merged down (the sasaran,
-    the [tabel] gabung columns) is counted only in a sasaran of one row."""
+def _cell_heights(table, widths: list[float], measure: TextMeasure, size: float, look: TemplateLook
+                  ) -> list[list[float]]:
+    """Estimated height (mm) of every cell of every row, in table order, each as if alone in its row."""
     padding = look.cell_margin * size / look.table_size
-    grid = table.grid
-    inner = {kind: (sum(w for k, w in zip(grid, widths, strict=True) if k == kind) - 2 * padding) * PT_PER_MM
-             for kind in grid}
     line = LINE_HEIGHT * size
-    merging = {"sasaran", *table.gabung}
-    for sasaran in table.sasaran:
-        for row in sasaran.indikator:
-            cells = [line]
-            for cell in row.sel:
-                if cell.kolom in merging and len(sasaran.indikator) > 1:
-                    continue
-                if cell.bagian:
-                    cells.append(sum(measure.lines(LABEL_ESTIMATE + "".join(r.teks for r in part.isi),
-                                                   inner[cell.kolom], size) * line + PARAGRAPH_GAP
-                                     for part in cell.bagian))
-                elif cell.isi:
-                    cells.append(measure.lines(_cell_text(cell), inner[cell.kolom], size) * line)
-            yield max(cells) / PT_PER_MM + 2 * CELL_PADDING_V
+    starts, position = [], 1  # the first grid column of each column (grid column 0 is NO)
+    for column in table.kolom:
+        starts.append(position)
+        position += len(column.tahun) or 1
+    inner = [(w - 2 * padding) * PT_PER_MM for w in widths]
+    heights = []
+    for _, _, row in _rows(table):
+        cells = []
+        for index, cell in enumerate(row.sel):
+            if cell.bagian:
+                points = sum(measure.lines(LABEL_ESTIMATE + "".join(r.teks for r in part.isi),
+                                           inner[starts[index]], size) * line + PARAGRAPH_GAP for part in cell.bagian)
+            elif cell.nilai is not None:
+                points = max(measure.lines(value, inner[starts[index] + n], size) * line
+                             for n, value in enumerate(cell.nilai))
+            else:
+                points = measure.lines(_cell_text(cell), inner[starts[index]], size) * line
+            cells.append(points / PT_PER_MM + 2 * CELL_PADDING_V)
+        heights.append(cells)
+    return heights
+
+
+def _title_heights(table, widths: list[float], measure: TextMeasure, size: float, look: TemplateLook
+                   ) -> list[float]:
+    """Estimated height (mm) of each column's title, wrapped across the grid columns it spans."""
+    padding = look.cell_margin * size / look.table_size
+    line = LINE_HEIGHT * size
+    heights = []
+    for column in table.kolom:
+        span = sum(w for k, w in zip(table.grid, widths, strict=True) if k == column.nama) - 2 * padding
+        heights.append(measure.lines(column.judul, span * PT_PER_MM, size, bold=True) * line / PT_PER_MM)
+    return heights
 
 
 def _header_height(table, widths: list[float], measure: TextMeasure, size: float, look: TemplateLook) -> float:
     """Estimated height (mm) of the header rows, repeated on every page."""
-    padding = look.cell_margin * size / look.table_size
-    line = LINE_HEIGHT * size
-    tallest = 0.0
-    for column in table.kolom:
-        span = sum(w for k, w in zip(table.grid, widths, strict=True) if k == column.nama) - 2 * padding
-        lines = measure.lines(column.judul, span * PT_PER_MM, size, bold=True)
-        tallest = max(tallest, (lines + (1 if column.tahun else 0)) * line)
-    return tallest / PT_PER_MM + 4 * CELL_PADDING_V
+    year_row = LINE_HEIGHT * size / PT_PER_MM + 2 * CELL_PADDING_V if table.dua_baris else 0
+    titles = _title_heights(table, widths, measure, size, look)
+    return max(title + (year_row if column.tahun else 0) for title, column in zip(titles, table.kolom,
+                                                                                     strict=True)) + 2 * CELL_PADDING_V
+
+
+def _first_header_row(table, widths: list[float], measure: TextMeasure, size: float, look: TemplateLook) -> float:
+    """Estimated least height (mm) of the first header row: the titles over years, and the titles that
+    span both rows less the row of years."""
+    if not table.dua_baris:
+        return 0.0
+    year_row = LINE_HEIGHT * size / PT_PER_MM + 2 * CELL_PADDING_V
+    titles = _title_heights(table, widths, measure, size, look)
+    return max(title if column.tahun else title - year_row
+               for title, column in zip(titles, table.kolom, strict=True)) + 2 * CELL_PADDING_V
 
 
 def _pagination(table, widths, measure, size, look, page_height) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
     """Which rows fit on a page (and are kept whole), and which sasaran's rows fit on a page together;
-    the last row, and the last sasaran's rows, together with the signature block after the table."""
+    the last row, and the last sasaran's rows, together with the signature block after the table.
+
+    Cells that merge down (the sasaran, [tabel] gabung) count for the group of rows they span: a long
+    sasaran name over short rows makes the group as tall as the name. A group that is not kept together
+    shows its sasaran in every row, so each of its rows counts the name too."""
     room = (page_height - _header_height(table, widths, measure, size, look)) * SAFETY
-    heights = list(_row_heights(table, widths, measure, size, look))
-    heights[-1] += FOLLOWING_HEIGHT  # the last row shares its page with the signature block
-    together, position = [], 0
-    for sasaran in table.sasaran:
-        own = heights[position:position + len(sasaran.indikator)]
-        position += len(own)
-        together.append(len(own) == 1 or sum(own) <= room)
-    return tuple(height <= room for height in heights), tuple(together)
+    cells = iter(_cell_heights(table, widths, measure, size, look))
+    merging = [cell.kolom in ("sasaran", *table.gabung) for cell in table.sasaran[0].indikator[0].sel]
+    whole, together = [], []
+    last = len(table.sasaran) - 1
+    for number, sasaran in enumerate(table.sasaran):
+        group = [next(cells) for _ in sasaran.indikator]
+        own = [max((h for h, merged in zip(row, merging, strict=True) if not merged), default=0) for row in group]
+        alone = [max(row) for row in group]  # each row naming its sasaran (and showing its gabung cells)
+        spanning = max((max(row[n] for row in group) for n, merged in enumerate(merging) if merged), default=0)
+        if number == last:  # the last row shares its page with the signature block
+            own[-1] += FOLLOWING_HEIGHT
+            alone[-1] += FOLLOWING_HEIGHT
+        fits_together = len(group) == 1 or max(sum(own), spanning) <= room
+        together.append(fits_together)
+        whole += [height <= room for height in (own if fits_together and len(group) > 1 else alone)]
+    return tuple(whole), tuple(together)

@@ -3,8 +3,9 @@ fields (the daftar isi) when asked, and store it as Word or as PDF.
 
 Not imported by ikudoc: LibreOffice's own Python runs this file (the one that can ``import uno``:
 Debian's python3 with python3-uno, or LibreOffice's bundled python elsewhere), as
-``python uno_update_fields.py SOFFICE``. It starts a headless LibreOffice with a profile of its own,
-so that a LibreOffice the user has open is not disturbed, then reads one request per line on its
+``python uno_update_fields.py SOFFICE PROFILE``. It starts a headless LibreOffice with the profile
+folder PROFILE (ikudoc's, removed by ikudoc), so that a LibreOffice the user has open is not
+disturbed, then reads one request per line on its
 standard input, as JSON: {"masuk": IN.docx, "perbarui": true, "keluar": [[OUT, "docx" | "pdf"], ...]},
 and answers each with one line: {"ok": true}, or {"galat": "..."}. LibreOffice stops at the end of
 the input.
@@ -12,10 +13,8 @@ the input.
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 
@@ -61,9 +60,8 @@ def _serve(desktop, request):
         document.close(True)
 
 
-def main(soffice):
+def main(soffice, profile):
     pipe = "ikudoc_" + uuid.uuid4().hex
-    profile = tempfile.mkdtemp(prefix="ikudoc-libreoffice-")
     process = subprocess.Popen(
         [soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
          "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), f"--accept=pipe,name={pipe};urp;"],
@@ -91,8 +89,7 @@ def main(soffice):
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])
