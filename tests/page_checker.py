@@ -133,6 +133,18 @@ def _is_toc(page: Page) -> bool:
     return "DAFTAR ISI" in page.lines[:2]
 
 
+def _names_found(text: str, names: list[str]) -> set[str]:
+    """The names that stand in ``text``, longest first, each found occurrence taken out of the text, so
+    that a name inside a longer one ("Jumlah Koperasi" in "Jumlah Koperasi Aktif") is not found in it.
+    (Not whole words: pdftotext may glue the texts of two neighbouring cells.)"""
+    found = set()
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in text:
+            found.add(name)
+            text = text.replace(name, "\0")
+    return found
+
+
 def _holds_heading(page: Page, heading: str) -> bool:
     """The daftar isi's own page holds only its own heading; its entries name other pages."""
     return heading in (page.lines[:1] if _is_toc(page) else [page.text])[0]
@@ -151,7 +163,7 @@ def faults(pdf: Path, parts: DocumentParts) -> list[str]:
             found.append(f"daftar isi: '{entry}' names page {numbered[entry]}, which is not one page of the document")
         elif not _holds_heading(pages[labels.index(numbered[entry])], entry):
             found.append(f"daftar isi: '{entry}' is not on page {numbered[entry]}")
-    table_started = False
+    in_lampiran = False
     for page in pages:
         text, where = page.text, f"page {page.number}"
         if not text:
@@ -163,12 +175,13 @@ def faults(pdf: Path, parts: DocumentParts) -> list[str]:
             if not _is_toc(page) and page.ending.endswith(heading):
                 found.append(f"{where}: ends with the heading '{heading}'")
         found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
-        names_here = [(s, [i for i in indicators if i in text]) for s, indicators in parts.sasaran]
-        holds_rows = any(indicators for _, indicators in names_here) or "Makna Indikator" in text
-        table_started = table_started or ("PENJELASAN" in text and holds_rows)
-        if not (table_started and holds_rows):
+        # the IKU table is in the lampiran: indicator names before it are BAB III's list
+        in_lampiran = in_lampiran or "LAMPIRAN" in page.lines
+        named = _names_found(text, [name for s, indicators in parts.sasaran for name in (s, *indicators)])
+        names_here = [(s, [i for i in indicators if i in named]) for s, indicators in parts.sasaran]
+        if not (in_lampiran and any(rows for _, rows in names_here)):
             continue
         found += [f"{where}: column header '{h}' missing" for h in parts.column_headers if h not in text]
         found += [f"{where}: rows of '{s}' ({', '.join(rows)}) without the sasaran's name"
-                  for s, rows in names_here if rows and s not in text]
+                  for s, rows in names_here if rows and s not in named]
     return found

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES, SAMPLE, require_weasyprint
 from ikudoc.build import Options, build_file
-from page_checker import DocumentParts, faults, parts_of, read_pages
+from page_checker import DocumentParts, _names_found, faults, parts_of, read_pages
 from shapes import FOREWORD_PARAGRAPH, shaped_content, spread
 
 SHAPES = {
@@ -124,7 +124,8 @@ def test_checker_finds_a_daftar_isi_entry_without_its_page_or_naming_another(tmp
 
 
 def table(rows: str, layout: str = "fixed") -> str:
-    return (f"<table style='border-collapse: collapse; width: 100%; table-layout: {layout}'><colgroup>"
+    """The IKU table as the checker looks for it: after the line LAMPIRAN."""
+    return (f"<p>LAMPIRAN</p><table style='border-collapse: collapse; width: 100%; table-layout: {layout}'><colgroup>"
             "<col style='width: 10%'><col style='width: 20%'><col style='width: 20%'><col style='width: 40%'>"
             "<col style='width: 10%'></colgroup><thead><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR</th>"
             f"<th>PENJELASAN</th><th>2025</th></tr></thead><tbody>{rows}</tbody></table>")
@@ -175,3 +176,10 @@ def test_checker_finds_a_repeated_header_that_libreoffice_cut_short(office, tmp_
     printed.write_bytes(office.to_pdf(broken.getvalue()))
     found = faults(printed, parts_of(content))
     assert any(re.fullmatch(r"page \d+: column header '.+' missing", fault) for fault in found), found
+
+
+def test_checker_does_not_find_a_name_inside_a_longer_one():
+    text = "1. Koperasi Sehat Jumlah Koperasi Aktif 12 2. Jumlah Koperasi 3"
+    names = ["Koperasi Sehat", "Jumlah Koperasi Aktif", "Jumlah Koperasi", "Koperasi Aktif"]
+    assert _names_found(text, names) == {"Koperasi Sehat", "Jumlah Koperasi Aktif", "Jumlah Koperasi"}
+    assert _names_found("Jumlah Koperasi Aktif", names) == {"Jumlah Koperasi Aktif"}
