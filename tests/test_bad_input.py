@@ -39,7 +39,7 @@ def test_missing_key(tmp_path, capsys):
     status, err = build(path, tmp_path / "out", capsys)
     assert status == 1
     assert err[0] == (f"{path}:{line_of(path, '[[sasaran.indikator]]')}: sasaran[1].indikator[1].satuan: "
-                      "wajib ada, tetapi tidak ditemukan [missing]")
+                      "wajib ada, tetapi tidak ditemukan [wajib]")
 
 
 def test_table_where_a_text_belongs(tmp_path, capsys):
@@ -47,7 +47,7 @@ def test_table_where_a_text_belongs(tmp_path, capsys):
     status, err = build(path, tmp_path / "out", capsys)
     assert status == 1
     assert err[0] == (f"{path}:{line_of(path, 'pangkat =')}: penandatangan.pangkat: "
-                      "harus berupa teks di antara tanda kutip, bukan tabel [string-type]")
+                      "harus berupa teks di antara tanda kutip, bukan tabel [harus-teks]")
 
 
 def test_target_typed_as_text_with_a_decimal_comma(tmp_path, capsys):
@@ -101,8 +101,8 @@ def test_unknown_key_suggests_the_right_one(tmp_path, capsys):
      "bab[1].bagian[1].isi: judul Markdown (#) tidak didukung di dalam teks dokumen [markdown]"),
     (("**{visi}**", "**{visii}**"),
      "bab[2].bagian[2].isi: rujukan {visii} tidak dikenal; yang tersedia: {visi}, {misi_pilihan}, {tujuan}, "
-     "{daftar_misi}, {daftar_sasaran}, {daftar_iku}, {daftar_strategi}, {daftar_kebijakan} "
-     "(tulis \\{ untuk kurung kurawal biasa) [markdown]"),
+     "{daftar_misi}, {daftar_sasaran}, {daftar_iku}, {daftar_strategi}, {daftar_kebijakan}; untuk kurung "
+     "kurawal biasa, tulis \\\\{ (garis miring terbalik dua kali di dalam tanda kutip TOML) [markdown]"),
     (("misi_pilihan = 5", "misi_pilihan = 9"), "rpjmd.misi_pilihan: harus nomor salah satu misi, 1 sampai 6 [misi-pilihan]"),
     (("# lambang = ", "lambang = \"tidak_ada.png\" # "),
      'dokumen.lambang: berkas gambar "tidak_ada.png" tidak ditemukan'),
@@ -231,4 +231,4 @@ def test_an_emblem_that_is_not_an_image(tmp_path, capsys):
     path = variant(tmp_path, ("# lambang = ", 'lambang = "lambang.png" # '))
     _, err = build(path, tmp_path / "out", capsys)
     assert err[0] == (f'{path}:{line_of(path, "lambang =")}: dokumen.lambang: berkas "lambang.png" bukan gambar PNG '
-                      "atau JPEG yang sah [gambar-jenis]")
+                      "atau JPEG yang utuh; simpan ulang gambarnya sebagai PNG [gambar-jenis]")

@@ -97,8 +97,10 @@ def test_a_mistyped_template_variable_fails_loudly(project, capsys):
                     encoding="utf-8")
     status, _, err = run(capsys, "build", "content/iku_2024.toml", "--templates", str(templates), "--format", "html")
     assert status == 1
-    assert err[0] == (f"content/iku_2024.toml: {templates / 'iku.html.j2'}: templat tidak bisa diisi: "
-                      "{{ ... .tempta }} tidak dikenal: DocumentContext tidak punya 'tempta'")
+    # the first one rendered: the kata pengantar's signature, on two lines
+    line = page.read_text(encoding="utf-8").splitlines().index("  <p>{{ dokumen.tempta }},</p>") + 1
+    assert err[0] == (f"content/iku_2024.toml: {templates / 'iku.html.j2'}: baris {line}: templat tidak bisa diisi: "
+                      "{{ dokumen.tempta }} tidak dikenal")
     assert not (project / "build" / "iku_2024.html").exists()
 
 

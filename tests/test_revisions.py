@@ -413,7 +413,7 @@ def test_text_targets_have_no_unit_and_json_keeps_values_apart(tmp_path, capsys)
 
 @pytest.mark.parametrize("args, message", [
     (["-o", "tidak/ada/folder/x.txt"], "gagal: tidak bisa menulis tidak/ada/folder/x.txt"),
-    (["--format", "html", "--templates", "rusak"], "gagal: rusak/perubahan.html.j2: templat tidak bisa diisi: "
+    (["--format", "html", "--templates", "rusak"], "gagal: rusak/perubahan.html.j2: baris 1: templat tidak bisa diisi: "
                                                    "variabel 'tidak_ada' tidak dikenal"),
 ])
 def test_diff_failures_exit_two(repo, capsys, args, message):

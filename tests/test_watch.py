@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 PARAGRAPH = "Tuliskan penutup di sini."
 
@@ -101,3 +101,76 @@ def test_answers_only_to_its_own_name(served):
     _, port, _ = served
     assert get(port, host="contoh.invalid")[0] == 403
     assert get(port, "/lain")[0] == 404
+
+
+def test_an_unexpected_error_is_shown_and_the_next_save_rebuilds(tmp_path, monkeypatch):
+    from ikudoc import watch
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    reported = []
+    document = watch.Document(content, tmp_path / "build", None, reported.append)
+    document.rebuild()
+    real_build = watch.build_file
+
+    def build_with_a_bug(*args, **kwargs):  # as a bug in any stage would: not an error ikudoc explains
+        raise RuntimeError("contoh galat")
+
+    monkeypatch.setattr(watch, "build_file", build_with_a_bug)
+    document.rebuild()
+    page = document.served().decode("utf-8")
+    assert f"{content}: galat tak terduga (bukan kesalahan isi): RuntimeError: contoh galat." in page
+    assert "BAB IV PENUTUP" in page, "the last good document stays under the message"
+    monkeypatch.setattr(watch, "build_file", real_build)
+    edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
+    document.rebuild()
+    page = document.served().decode("utf-8")
+    assert PARAGRAPH in page and "galat tak terduga" not in page
+    assert reported[-1].startswith("dibangun ulang dalam")
+
+
+def test_a_template_error_is_shown_with_its_line_and_fixing_it_rebuilds(tmp_path):
+    templates = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    content = tmp_path / "content" / "iku.toml"
+    content.parent.mkdir()
+    shutil.copy(SAMPLE, content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build"),
+         "--templates", str(templates)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        port = int(process.stdout.readline().split(":")[2].split("/")[0])
+        page = templates / "iku.html.j2"
+        good = page.read_text(encoding="utf-8")
+        assert get(port)[0] == 200
+        time.sleep(0.5)  # the watcher starts watching a moment after the server answers
+        page.write_text(good.replace("<body>", "<body>{{ 1 // 0 }}", 1), encoding="utf-8")
+        shown = page_when(port, lambda p: "bermasalah" in p)
+        line = good[: good.index("<body>")].count("\n") + 1
+        assert f"iku.html.j2: baris {line}: templat tidak bisa diisi: ZeroDivisionError: " in shown
+        page.write_text(good, encoding="utf-8")
+        assert "bermasalah" not in page_when(port, lambda p: "bermasalah" not in p)
+    finally:
+        process.kill()
+        _, err = process.communicate()
+    assert "Traceback" not in err
+
+
+def test_a_hundred_requests_at_once_are_all_answered_and_dropped_clients_are_no_error(served):
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, port, process = served
+    for _ in range(20):  # clients that hang up before reading the answer, or mid-request
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            client.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    with ThreadPoolExecutor(max_workers=100) as pool:
+        statuses = list(pool.map(lambda _: get(port)[0], range(100)))
+    assert statuses == [200] * 100
+    # and a burst waits in the queue instead of being refused (the standard backlog is 5)
+    from ikudoc.watch import Server
+    assert Server.request_queue_size >= 100
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=10)
+    assert "Traceback" not in err and "Exception" not in err

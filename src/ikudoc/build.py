@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import traceback
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -47,18 +48,41 @@ class TemplateFailure(IkudocError):
         super().__init__(f"{template}: {message}")
 
 
-def _template_message(error: jinja2.TemplateError) -> str:
-    message = error.message or type(error).__name__
-    if match := re.fullmatch(r"'(.+?) object' has no attribute '(.+)'", message):
-        kind = match.group(1).rsplit(".", 1)[-1]
-        return f"templat tidak bisa diisi: {{{{ ... .{match.group(2)} }}}} tidak dikenal: {kind} tidak punya " \
-               f"'{match.group(2)}'"
-    if match := re.fullmatch(r"'(.+)' is undefined", message):
-        return f"templat tidak bisa diisi: variabel '{match.group(1)}' tidak dikenal"
+def _template_message(error: Exception, template: Path) -> str:
+    """What went wrong in ``template``, at its line where the error shows one (the HTML templates; the
+    Word template's lines are those of its XML, not worth showing)."""
+    line = _template_line(error, template)
+    where = f"baris {line}: " if line else ""
+    message = (error.message if isinstance(error, jinja2.TemplateError) else None) or str(error)
     if isinstance(error, jinja2.TemplateSyntaxError):
-        where = f" baris {error.lineno}" if error.lineno else ""
-        return f"tag templat rusak{where}: {message}"
-    return f"templat tidak bisa diisi: {message}"
+        return f"tag templat rusak{' ' + where.rstrip(': ') if where else ''}: {message}"
+    if match := re.fullmatch(r"'(.+?) object' has no attribute '(.+)'", message):
+        typed = _expression_at(template, line, match.group(2))
+        return f"{where}templat tidak bisa diisi: {{{{ {typed} }}}} tidak dikenal"
+    if match := re.fullmatch(r"'(.+)' is undefined", message):
+        return f"{where}templat tidak bisa diisi: variabel '{match.group(1)}' tidak dikenal"
+    if isinstance(error, jinja2.TemplateError):
+        return f"{where}templat tidak bisa diisi: {message}"
+    return f"{where}templat tidak bisa diisi: {type(error).__name__}: {message}"
+
+
+def _template_line(error: Exception, template: Path) -> int | None:
+    """The template's line in the traceback: Jinja rewrites a template's frames to its own file and line."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return error.lineno
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__)
+             if Path(frame.filename).name == template.name and frame.filename != "<template>"]
+    return lines[-1] if lines else None
+
+
+def _expression_at(template: Path, line: int | None, attribute: str) -> str:
+    """The expression that names ``attribute`` on ``line`` ("dokumen.tempta"), else "... .attribute"."""
+    if line:
+        with contextlib.suppress(OSError, UnicodeDecodeError, IndexError):
+            typed = template.read_text(encoding="utf-8").splitlines()[line - 1]
+            if found := re.search(rf"[\w.\[\]]+\.{re.escape(attribute)}\b", typed):
+                return found.group()
+    return f"... .{attribute}"
 
 
 @dataclass(frozen=True)
@@ -108,15 +132,19 @@ def render(konten: Konten, toml: TomlSource, options: Options = Options()) -> di
 
 def using_template(template: Path, renderer: Callable):
     """Run ``renderer``, turning what goes wrong with ``template`` (missing, broken, a mistyped
-    variable) into a TemplateFailure that names it."""
+    variable, an error raised by its own code) into a TemplateFailure that names it and its line."""
     if not template.is_file():
         raise TemplateFailure(template, "templat tidak ditemukan")
     try:
         return renderer()
-    except jinja2.TemplateError as error:
-        raise TemplateFailure(template, _template_message(error)) from error
-    except (zipfile.BadZipFile, KeyError) as error:
-        raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
+    except IkudocError:
+        raise
+    except Exception as error:
+        if template.suffix == ".docx" and (isinstance(error, zipfile.BadZipFile) or "in the archive" in str(error)):
+            raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
+        if isinstance(error, jinja2.TemplateError) or _template_line(error, template) is not None:
+            raise TemplateFailure(template, _template_message(error, template)) from error
+        raise
 
 
 @dataclass(frozen=True)

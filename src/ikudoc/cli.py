@@ -27,7 +27,7 @@ from .loader import load_ref, load_with_source
 from .page_setup import PAPER, Margins
 from .pdf_writer import PDF_VARIANTS, PdfUnavailable
 from .preview import previews, stale_pages
-from .problems import ContentError, FileFailure, IkudocError, os_reason
+from .problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
 from .revision_source import file_ref, resolve, resolve_pair
 from .scaffold import EXAMPLES, init_project, new_revision
 from .schema import SCHEMA_PATH, schema_text
@@ -337,7 +337,10 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
             click.echo(str(problem), err=True)
         raise Failure(f"{source} bermasalah; perbaiki dulu sebelum memulai revisi baru.") from None
     made = new_revision(source, target, label, tanggal)
-    click.echo(f"ditulis {made.path} ({made.label}, {made.date}, dari {source})")
+    click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
+    if tanggal is None:
+        click.echo(f"Tanggal penandatanganan diisi {made.date} (bulan ini): ubah [dokumen] tanggal bila lain, "
+                   "atau buat ulang dengan --tanggal.")
     click.echo("Langkah berikutnya:")
     for step in (
         "ubah target yang berlaku di setiap [sasaran.indikator.target]; target lama sudah dipindah ke "
@@ -433,8 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug, not a user mistake: say so without a traceback
         if debug:
             raise
-        click.echo(f"galat tak terduga (bukan kesalahan isi): {type(error).__name__}: {error}. Jalankan lagi "
-                   "dengan 'ikudoc --debug ...' lalu laporkan keluarannya kepada pengembang ikudoc.", err=True)
+        click.echo(unexpected_error_message(error), err=True)
         return 3
     return obj.get("exit_code", 0)
 

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from lxml import etree
+from markupsafe import Markup, escape
 
 from .docx_layout import (
     body_rows,
@@ -54,11 +55,25 @@ def runs_to_richtext(runs: Runs) -> RichText:
             text.add(run.teks, style=STRONG_STYLE, italic=run.miring)
         else:
             text.add(run.teks, style=EMPHASIS_STYLE if run.miring else None)
+    text.xml = _braces_as_references(text.xml)  # the runs' markup has no braces: only the text's
     return text
 
 
+def _braces_as_references(xml: str) -> str:
+    """After rendering, docxtpl turns "{_{" into "{{" (its escape for template authors): braces typed in
+    the content are written as character references, which it does not see, so they print as typed."""
+    return xml.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _content_value(value):
+    """Jinja's finalize: every plain value printed into the Word XML, escaped and with its braces kept."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(_braces_as_references(str(escape(value))))
+    return value
+
+
 def _environment(template: DocxTemplate) -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_content_value)
     env.filters["teks"] = runs_to_richtext
     env.filters["gambar"] = lambda path, width_mm: InlineImage(template, str(path), width=Mm(width_mm))
     return env
@@ -122,14 +137,25 @@ def _set_properties(document, metadata: dict) -> None:
     props = document.core_properties
     moment = datetime.datetime.combine(datetime.date.fromisoformat(metadata["tanggal"]), datetime.time(),
                                        tzinfo=datetime.timezone.utc)
-    props.title = metadata["judul"]
-    props.subject = metadata["subjek"]
-    props.author = metadata["penulis"]
-    props.last_modified_by = metadata["penulis"]
+    props.title = _property_text(metadata["judul"])
+    props.subject = _property_text(metadata["subjek"])
+    props.author = _property_text(metadata["penulis"])
+    props.last_modified_by = _property_text(metadata["penulis"])
     props.language = "id-ID"
     props.created = moment
     props.modified = moment
     props.revision = 1
+
+
+def _property_text(text: str) -> str:
+    """Word keeps at most 255 characters in a document property: a longer text is cut at a word, with
+    an ellipsis (the document itself shows it whole)."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    return text[: PROPERTY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+
+
+PROPERTY_LIMIT = 255
 
 
 def _entry_time() -> tuple[int, int, int, int, int, int]:

@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .problems import IkudocError
+from .files import write_atomically
+from .problems import FileFailure, IkudocError
 
 DRIVER = "ikudoc-docx"
 ATTRIBUTE_LINE = f"*.docx diff={DRIVER}"
@@ -54,10 +55,27 @@ def configure_git(folder: Path) -> list[str]:
         _git(["config", "--local", key, command], root)
         done.append(f"git config {key} = {command}")
     attributes = root / ".gitattributes"
-    raw = attributes.read_bytes() if attributes.exists() else b""
-    if not any(line.split() == ATTRIBUTE_LINE.split() for line in raw.decode("utf-8").splitlines()):
-        newline = b"\r\n" if b"\r\n" in raw else b"\n"
-        separator = newline if raw and not raw.endswith(b"\n") else b""
-        attributes.write_bytes(raw + separator + ATTRIBUTE_LINE.encode() + newline)
+    if _add_attribute_line(attributes):
         done.append(f"{attributes}: ditambah '{ATTRIBUTE_LINE}' (commit berkas ini agar berlaku untuk semua)")
     return done or ["repositori sudah siap: git diff berkas .docx menampilkan teksnya"]
+
+
+def _add_attribute_line(attributes: Path) -> bool:
+    """Add the attribute line to .gitattributes unless it is there; keep every other byte as it was
+    (git reads the file as bytes: a line in another encoding is left alone, not refused)."""
+    if attributes.is_dir():
+        raise GitSetupError(f"{attributes} adalah folder, padahal git membutuhkan berkas dengan nama itu; "
+                            "pindahkan atau ganti nama folder itu, lalu jalankan lagi")
+    try:
+        raw = attributes.read_bytes() if attributes.exists() else b""
+    except OSError as error:
+        raise FileFailure(attributes, error, reading=True) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise GitSetupError(f"{attributes} tersimpan sebagai UTF-16 (misalnya dibuat dengan 'echo' di PowerShell), "
+                            "yang tidak dibaca git; simpan ulang sebagai UTF-8, lalu jalankan lagi")
+    if any(line.split() == ATTRIBUTE_LINE.encode().split() for line in raw.splitlines()):
+        return False
+    newline = b"\r\n" if b"\r\n" in raw else b"\n"
+    separator = newline if raw and not raw.endswith(b"\n") else b""
+    write_atomically(attributes, raw + separator + ATTRIBUTE_LINE.encode() + newline)
+    return True

@@ -90,21 +90,22 @@ def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
     return fill_before_targets(model, previous, source, previous_ref.label)
 
 
+# pydantic's error types, said in Indonesian: (message, the code shown in brackets).
 _MESSAGES = {
-    "missing": "wajib ada, tetapi tidak ditemukan",
-    "string_type": "harus berupa teks di antara tanda kutip, bukan {jenis}",
-    "int_type": "harus berupa bilangan bulat tanpa tanda kutip, bukan {jenis}",
-    "float_type": "harus berupa angka tanpa tanda kutip, bukan {jenis}",
-    "bool_type": "harus berupa true atau false, bukan {jenis}",
-    "list_type": "harus berupa daftar [ \"...\", \"...\" ], bukan {jenis}",
-    "dict_type": "harus berupa tabel, bukan {jenis}",
-    "model_type": "harus berupa tabel [{kunci}], bukan {jenis}",
-    "model_attributes_type": "harus berupa tabel [{kunci}], bukan {jenis}",
-    "too_short": "tidak boleh kosong: isi minimal {min_length} butir",
-    "string_pattern_mismatch": "tahun harus ditulis 4 angka, misalnya 2024",
-    "greater_than_equal": "tidak boleh kurang dari {ge}",
-    "less_than_equal": "tidak boleh lebih dari {le}",
-    "literal_error": "harus salah satu dari: {expected}",
+    "missing": ("wajib ada, tetapi tidak ditemukan", "wajib"),
+    "string_type": ("harus berupa teks di antara tanda kutip, bukan {jenis}", "harus-teks"),
+    "int_type": ("harus berupa bilangan bulat tanpa tanda kutip, bukan {jenis}", "harus-bilangan-bulat"),
+    "float_type": ("harus berupa angka tanpa tanda kutip, bukan {jenis}", "harus-angka"),
+    "bool_type": ("harus berupa true atau false, bukan {jenis}", "harus-true-false"),
+    "list_type": ("harus berupa daftar [ \"...\", \"...\" ], bukan {jenis}", "harus-daftar"),
+    "dict_type": ("harus berupa tabel, bukan {jenis}", "harus-tabel"),
+    "model_type": ("harus berupa tabel [{kunci}], bukan {jenis}", "harus-tabel"),
+    "model_attributes_type": ("harus berupa tabel [{kunci}], bukan {jenis}", "harus-tabel"),
+    "too_short": ("tidak boleh kosong: isi minimal {min_length} butir", "daftar-kosong"),
+    "string_pattern_mismatch": ("tahun harus ditulis 4 angka, misalnya 2024", "tahun-4-angka"),
+    "greater_than_equal": ("tidak boleh kurang dari {ge}", "terlalu-kecil"),
+    "less_than_equal": ("tidak boleh lebih dari {le}", "terlalu-besar"),
+    "literal_error": ("harus salah satu dari: {expected}", "pilihan-tidak-dikenal"),
 }
 
 
@@ -125,7 +126,8 @@ def _problem(source: TomlSource, error: Any) -> Problem:
         fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":
             fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
-        return Problem(source.path, line, loc, _MESSAGES[kind].format(**fields), kind.replace("_", "-"))
+        message, code = _MESSAGES[kind]
+        return Problem(source.path, line, loc, message.format(**fields), code)
     if kind not in _PYDANTIC_ERRORS:
         return Problem(source.path, line, loc, error["msg"], kind)
     return Problem(source.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Literal
 
 import markdown
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
@@ -116,6 +117,8 @@ class _ReferenceProcessor(InlineProcessor):
 
 
 _LIST_ITEM = re.compile(r"^( *)(?:\d{1,2}|[a-z])[.)]\s+\S|^( *)[-*+]\s+\S")
+# "2024. Tahun ..." starts a sentence with a year, not item 2024 of a list: Markdown would number it 1.
+_NUMBER_NOT_A_MARKER = re.compile(r"^( *)(\d{3,})([.)])(?=\s)")
 
 
 class _ListsAsTyped(Preprocessor):
@@ -127,6 +130,7 @@ class _ListsAsTyped(Preprocessor):
         result: list[str] = []
         in_list, item_indent = False, 0
         for line in lines:
+            line = _NUMBER_NOT_A_MARKER.sub(r"\1\2\\\3", line)
             item = _LIST_ITEM.match(line)
             indent = len(line) - len(line.lstrip(" "))
             if item:
@@ -143,6 +147,17 @@ class _ListsAsTyped(Preprocessor):
         return result
 
 
+class _ReferenceDefinitions(ReferenceProcessor):
+    """A line such as "[Situs resmi]: www.lampungprov.go.id" is a link definition to Markdown, which
+    would delete it: report it, as links are."""
+
+    def run(self, parent, blocks):
+        if self.RE.search(blocks[0]):
+            raise MarkupError("definisi tautan [..]: .. tidak didukung di dalam teks dokumen (Markdown akan "
+                              f"menghapus barisnya); bila maksudnya teks biasa, {_escaped('[')}")
+        return False
+
+
 class _DocumentMarkdown(markdown.Extension):
     """The Markdown dialect of content files."""
 
@@ -150,6 +165,7 @@ class _DocumentMarkdown(markdown.Extension):
         # Below the backslash escape (180), so that "\{visi}" stays literal text.
         md.inlinePatterns.register(_ReferenceProcessor(r"\{([a-z_]+)\}", md), "rujukan", 175)
         md.preprocessors.register(_ListsAsTyped(md), "daftar", 25)
+        md.parser.blockprocessors.register(_ReferenceDefinitions(md.parser), "reference", 15)
         md.preprocessors.deregister("html_block")  # raw HTML is text
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
@@ -183,7 +199,7 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
     def add_text(text: str | None) -> None:
         if text:
             # A line break inside a Markdown paragraph is only a space.
-            runs.append(Run(re.sub(r"\s*\n\s*", " ", text).replace(_AMPERSAND, "&"), tebal, miring))
+            runs.append(Run(re.sub(r"\s*\n\s*", " ", text), tebal, miring))
 
     add_text(element.text)
     for child in element:
@@ -210,7 +226,12 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
 
 def _unknown_reference(name: str) -> str:
     known = ", ".join("{" + n + "}" for n in [*INLINE_REFERENCES, *LIST_REFERENCES])
-    return f"rujukan {{{name}}} tidak dikenal; yang tersedia: {known} (tulis \\{{ untuk kurung kurawal biasa)"
+    return f"rujukan {{{name}}} tidak dikenal; yang tersedia: {known}; untuk kurung kurawal biasa, {_escaped('{')}"
+
+
+def _escaped(character: str) -> str:
+    """How to write a Markdown escape inside a TOML string: there the backslash itself is escaped."""
+    return f"tulis \\\\{character} (garis miring terbalik dua kali di dalam tanda kutip TOML)"
 
 
 def merge_runs(runs: Iterable[Run]) -> Runs:
@@ -265,14 +286,20 @@ def _list(element: etree.Element) -> ListBlock:
 
 
 # Python-Markdown keeps "&amp;" or "&#169;" typed in the text as entities; the content means them
-# literally, so "&" travels through Markdown as a private-use character and comes back afterwards.
-_AMPERSAND = "\ue000"
+# literally, so "&" travels through Markdown as a private-use character that the text does not hold,
+# and comes back afterwards.
+_PRIVATE_USE = range(0xF8FF, 0xE000, -1)
 
 
 def _html_tree(source: str) -> etree.Element:
+    ampersand = next(chr(code) for code in _PRIVATE_USE if chr(code) not in source)
     md = _markdown()
     md.reset()
-    return etree.fromstring(f"<isi>{md.convert(source.replace('&', _AMPERSAND))}</isi>")
+    tree = etree.fromstring(f"<isi>{md.convert(source.replace('&', ampersand))}</isi>")
+    for element in tree.iter():
+        element.text = element.text and element.text.replace(ampersand, "&")
+        element.tail = element.tail and element.tail.replace(ampersand, "&")
+    return tree
 
 
 def parse_text(source: str) -> Text:

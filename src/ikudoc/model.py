@@ -8,6 +8,7 @@ Every description here is shown to the person editing the file.
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,9 +32,13 @@ from pydantic_core import PydanticCustomError
 
 from .columns import ColumnName, MergeableName
 from .markup import InlineText, MarkupError, Text, parse_inline, parse_text
-from .problems import Loc
+from .problems import Loc, os_reason
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane): never text,
+# and refused by XML, so Word files cannot hold them.
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                                                      for plane in range(17)) + "]")
 
 
 def _check_characters(text: str) -> str:
@@ -42,6 +47,12 @@ def _check_characters(text: str) -> str:
         raise PydanticCustomError(
             "karakter-kendali", "berisi karakter kendali {kode} yang tidak bisa dicetak; hapus karakter itu",
             {"kode": f"U+{ord(found.group()):04X}"},
+        )
+    found = _NONCHARACTER.search(text)
+    if found:
+        raise PydanticCustomError(
+            "nonkarakter", "berisi {kode}, kode yang bukan karakter (tidak bisa dicetak atau disimpan di Word); "
+            "hapus kode itu", {"kode": f"U+{ord(found.group()):04X}"},
         )
     return text
 
@@ -146,7 +157,28 @@ def _target(value: Any) -> Target:
     if isinstance(value, Decimal) and not value.is_finite():
         typed = "nan" if value.is_nan() else ("-inf" if value < 0 else "inf")
         raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": typed})
+    number = Decimal(value)
+    whole_digits = number.adjusted() + 1 if number else 1
+    decimals = max(0, -number.as_tuple().exponent)
+    if whole_digits > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
+        raise PydanticCustomError(
+            "target-angka-batas",
+            "angka target paling banyak {bulat} angka sebelum koma dan {desimal} sesudahnya; yang tertulis "
+            "{tertulis}",
+            {"bulat": MAX_WHOLE_DIGITS, "desimal": MAX_DECIMALS, "tertulis": _typed_length(number)},
+        )
     return Target(value)
+
+
+# Beyond these a figure is a typo (1e25, 2024000000000000) and would not fit a table cell anyway.
+MAX_WHOLE_DIGITS = 15
+MAX_DECIMALS = 10
+
+
+def _typed_length(number: Decimal) -> str:
+    if number.adjusted() + 1 > MAX_WHOLE_DIGITS:
+        return f"{number.adjusted() + 1} angka sebelum koma"
+    return f"{-number.as_tuple().exponent} angka sesudah koma"
 
 
 TargetValue = Annotated[
@@ -212,29 +244,57 @@ def _existing_file(value: str, info: ValidationInfo) -> Path:
             {"berkas": value, "tempat": str(resolved)},
         )
     if context.get("check_files", True):
-        with resolved.open("rb") as image:
-            head = image.read(8)
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            raise PydanticCustomError(
-                "gambar-jenis", "berkas \"{berkas}\" bukan gambar PNG atau JPEG yang sah", {"berkas": value}
-            )
+        _check_image(resolved, value)
     return resolved
+
+
+def _check_image(path: Path, typed: str) -> None:
+    """A PNG or JPEG that opens whole in Pillow and that python-docx can place (it reads the header
+    itself): a file cut short or only named .png is reported here, at its line, not by the writer."""
+    from docx.image.image import Image as DocxImage  # imported only for content that has an image
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" tidak bisa dibaca ({sebab})",
+                                  {"berkas": typed, "sebab": os_reason(error)}) from None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format
+            image.load()
+        if kind not in ("PNG", "JPEG"):
+            raise UnidentifiedImageError(kind)
+        DocxImage.from_blob(data)
+    except Exception:  # noqa: BLE001 (Pillow and python-docx raise many kinds on a damaged image)
+        raise PydanticCustomError(
+            "gambar-jenis", "berkas \"{berkas}\" bukan gambar PNG atau JPEG yang utuh; simpan ulang gambarnya "
+            "sebagai PNG", {"berkas": typed}) from None
 
 
 class Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+PeriodYear = Annotated[int, Field(ge=1900, le=2200)]
+LONGEST_PERIOD = 30  # years; a Renstra or RPJMD has 5, a RPJPD 20
+
+
 class Periode(Model):
-    awal: int
+    awal: PeriodYear
     """Tahun awal periode Renstra, misalnya 2019."""
-    akhir: int
+    akhir: PeriodYear
     """Tahun akhir periode Renstra, misalnya 2024."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Periode:
         if self.akhir < self.awal:
             raise PydanticCustomError("periode", "tahun akhir tidak boleh sebelum tahun awal", {"kunci": "akhir"})
+        if self.akhir - self.awal >= LONGEST_PERIOD:
+            raise PydanticCustomError(
+                "periode", "periode paling panjang {batas} tahun; {awal}–{akhir} adalah {panjang} tahun",
+                {"kunci": "akhir", "batas": LONGEST_PERIOD, "awal": self.awal, "akhir": self.akhir,
+                 "panjang": self.akhir - self.awal + 1})
         return self
 
 

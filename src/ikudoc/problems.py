@@ -92,3 +92,9 @@ _REASONS = {getattr(errno, name): reason for name, reason in [
 def os_reason(error: OSError) -> str:
     """Why the operating system refused, in Indonesian where the reason is a common one."""
     return _REASONS.get(error.errno) or error.strerror or type(error).__name__
+
+
+def unexpected_error_message(error: BaseException) -> str:
+    """What to say about an error that is not ikudoc's to explain (a bug): one line, in Indonesian."""
+    return (f"galat tak terduga (bukan kesalahan isi): {type(error).__name__}: {error}. Jalankan lagi dengan "
+            "'ikudoc --debug ...' lalu laporkan keluarannya kepada pengembang ikudoc.")

@@ -47,8 +47,9 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
     if target.exists():
         raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
     date = date or (today or datetime.date.today()).strftime("%Y-%m")
-    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date):
-        raise ScaffoldError(f"tanggal '{date}' harus ditulis 2025-03 (bulan) atau 2025-03-17 (tanggal lengkap)")
+    if not _real_date(date):
+        raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-03 (bulan) atau 2025-03-17 "
+                            "(tanggal lengkap)")
     label = label or f"Perubahan {_label_year(target, date)}"
     document = tomlkit.parse(source.read_text(encoding="utf-8"))
     dokumen = document["dokumen"]
@@ -65,6 +66,17 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
         revisi["menggantikan"] = Path(os.path.relpath(source, target.parent)).as_posix()
     write_atomically(target, tomlkit.dumps(document).encode("utf-8"))
     return NewRevision(target, label, date)
+
+
+def _real_date(typed: str) -> bool:
+    """2025-03 or 2025-03-17, and a day of the calendar (not 2025-13 or 2025-02-30)."""
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", typed):
+        return False
+    try:
+        datetime.date.fromisoformat(typed if len(typed) == 10 else typed + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _targets_become_before(indikator) -> None:

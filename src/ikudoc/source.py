@@ -57,6 +57,11 @@ def parse_toml(raw: bytes, shown: Path) -> TomlSource:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([_syntax_problem(shown, str(exc), text)]) from None
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        line = next((n for n, typed in enumerate(text.splitlines(), 1)
+                     if re.search(r"=\s*[-+]?[\d_]{1000,}\s*(#.*)?$", typed)), None)
+        raise ContentError([Problem(shown, line, (), "angka ini terlalu panjang untuk dibaca; angka target paling "
+                                    "banyak 15 angka sebelum koma", "sintaks-toml")]) from None
     return TomlSource(shown, text, data, _key_lines(text.encode("utf-8")))
 
 

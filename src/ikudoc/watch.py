@@ -5,6 +5,7 @@ the last good document, whose files in build/ stay as they were."""
 from __future__ import annotations
 
 import http.server
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -13,8 +14,8 @@ from pathlib import Path
 import jinja2
 import watchfiles
 
-from .build import Options, TemplateFailure, build_file
-from .problems import ContentError
+from .build import Options, build_file
+from .problems import ContentError, FileFailure, IkudocError, unexpected_error_message
 from .template_files import default_templates, jinja_loader
 
 OVERLAY = "pantau.html.j2"
@@ -44,8 +45,12 @@ class Document:
             result = build_file(self.source, self.output_dir, self.options)
         except ContentError as error:
             problems = [str(problem) for problem in error.problems]
-        except (TemplateFailure, OSError) as error:
+        except IkudocError as error:
             problems = [f"{self.source}: {error}"]
+        except OSError as error:
+            problems = [f"{self.source}: {FileFailure(error.filename or self.source, error)}"]
+        except Exception as error:  # noqa: BLE001 (a bug must not stop the watching: the next save rebuilds)
+            problems = [f"{self.source}: {unexpected_error_message(error)}"]
         else:
             problems = []
         with self.changed:
@@ -74,6 +79,20 @@ class Document:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen, timeout)
             return self.version
+
+
+class Server(http.server.ThreadingHTTPServer):
+    """One thread per request, a real backlog (the standard 5 drops a burst of requests), and a client
+    that goes away mid-answer is no error worth a traceback."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def make_handler(document: Document, port_holder: list[int]):
@@ -129,8 +148,7 @@ def watch(document: Document, port: int, announce: Callable[[str], None]) -> Non
     """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved."""
     document.rebuild()
     port_holder = [port]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(document, port_holder))
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", port), make_handler(document, port_holder))
     port_holder[0] = server.server_address[1]
     stop = threading.Event()
     output = document.output_dir.resolve()
