@@ -173,7 +173,7 @@ def test_toml_syntax_errors_in_indonesian(tmp_path, capsys, edit, line_text, mes
 def test_a_long_text_never_closed_points_where_it_opened(tmp_path, capsys):
     text = SAMPLE.read_text(encoding="utf-8")
     closing = 'Pemerintah Provinsi Lampung.\n"""\n'
-    assert text.endswith("2024 = 8.57\n") and text.count(closing) == 1
+    assert text.count(closing) == 1
     path = tmp_path / "iku.toml"
     path.write_text(text.replace(closing, 'Pemerintah Provinsi Lampung.\n'), encoding="utf-8")
     status, err = build(path, tmp_path / "out", capsys)

@@ -23,17 +23,55 @@ def check(capsys, *args: str) -> tuple[int, list[str], list[str]]:
     return status, captured.out.splitlines(), captured.err.splitlines()
 
 
+def unacknowledged(tmp_path):
+    """The sample without its [periksa] section: its three warnings shown."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "iku_2024.toml"
+    path.write_text(text[: text.index("\n[periksa]")], encoding="utf-8")
+    return path
+
+
 def problems(capsys, path, code: str) -> list[str]:
     _, _, err = check(capsys, str(path))
     return [line for line in err if line.endswith(f"[{code}]")]
 
 
-def test_the_sample_has_three_warnings_and_no_error(capsys):
-    status, out, err = check(capsys, str(SAMPLE))
-    assert (status, out) == (0, [f"{SAMPLE}: 0 galat, 3 peringatan"])
+def test_the_sample_acknowledges_its_three_warnings_and_passes_strict(tmp_path, capsys):
+    status, out, err = check(capsys, str(SAMPLE), "--strict")
+    assert (status, out, err) == (0, [f"{SAMPLE}: 0 galat, 0 peringatan (3 lagi diabaikan sesuai [periksa] abaikan)"],
+                                  [])
+    path = unacknowledged(tmp_path)
+    status, out, err = check(capsys, str(path))
+    assert (status, out) == (0, [f"{path}: 0 galat, 3 peringatan"])
     assert [line.rsplit("[", 1)[1] for line in err] == ["target-tahun-periode]", "nip-format]", "frasa-berulang]"]
-    status, _, err = check(capsys, str(SAMPLE), "--strict")
+    status, _, err = check(capsys, str(path), "--strict")
     assert status == 1 and err[-1] == "gagal: 0 galat, 3 peringatan (--strict: peringatan juga gagal)."
+
+
+def test_an_acknowledgement_with_a_key_excuses_only_that_place(tmp_path, capsys):
+    twice = "menunjukkan target yang harus dicapai"
+    path = variant(tmp_path, ("Puji syukur", f"Puji syukur {twice} {twice}"))
+    status, _, err = check(capsys, str(path), "--strict")
+    assert status == 1 and [line.split(": peringatan: ")[1] for line in err[:-1]] == [
+        f'kata_pengantar.isi: frasa "{twice}" tertulis dua kali berturut-turut [frasa-berulang]']
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("kumulatif-turun", '"kumulatif-turun" bukan kode peringatan; yang bisa diabaikan: bab-kosong, frasa-berulang, '
+                        "nip-format, tabel-tidak-dicantumkan, target-tahun-periode [abaikan-tidak-dikenal]"),
+    ("nip-fromat", '"nip-fromat" bukan kode peringatan; yang bisa diabaikan: bab-kosong, frasa-berulang, '
+                   "nip-format, tabel-tidak-dicantumkan, target-tahun-periode [abaikan-tidak-dikenal]"),
+    ("bab-kosong", "peringatan: periksa.abaikan[4]: tidak ada peringatan bab-kosong lagi; hapus butir ini "
+                   "[abaikan-tidak-terpakai]"),
+    ("frasa-berulang bab[2].isi", "peringatan: periksa.abaikan[4]: tidak ada peringatan frasa-berulang di "
+                                  "bab[2].isi lagi; hapus butir ini [abaikan-tidak-terpakai]"),
+])
+def test_only_warnings_that_occur_can_be_acknowledged(tmp_path, capsys, entry, message):
+    path = variant(tmp_path, ('  "target-tahun-periode",\n]', f'  "target-tahun-periode",\n  "{entry}",\n]'))
+    _, _, err = check(capsys, str(path))
+    line = line_of(path, f'  "{entry}"')
+    assert err[0] == f"{path}:{line}: " + (
+        message if message.startswith("peringatan") else f"periksa.abaikan[4]: {message}")
 
 
 def test_cumulative_targets_must_not_decrease(tmp_path, capsys):
@@ -51,8 +89,9 @@ def test_an_indicator_marked_not_cumulative_may_decrease(tmp_path, capsys):
 
 
 def test_targets_cover_the_period(tmp_path, capsys):
-    assert problems(capsys, SAMPLE, "target-tahun-periode") == [
-        f"{SAMPLE}:{line_of(SAMPLE, 'periode =')}: peringatan: dokumen.periode: tahun 2019, 2020 dari periode "
+    sample = unacknowledged(tmp_path)
+    assert problems(capsys, sample, "target-tahun-periode") == [
+        f"{sample}:{line_of(sample, 'periode =')}: peringatan: dokumen.periode: tahun 2019, 2020 dari periode "
         "2019–2024 tidak punya target di tabel IKU [target-tahun-periode]"]
     path = variant(tmp_path, ("awal = 2019", "awal = 2021"))
     assert problems(capsys, path, "target-tahun-periode") == []
@@ -75,8 +114,9 @@ def test_nip_must_be_real(tmp_path, capsys, nip, message):
 
 
 def test_nip_is_written_grouped(tmp_path, capsys):
-    assert problems(capsys, SAMPLE, "nip-format") == [
-        f"{SAMPLE}:{line_of(SAMPLE, 'nip =')}: peringatan: penandatangan.nip: NIP ditulis \"19670418 199203 1003\"; "
+    sample = unacknowledged(tmp_path)
+    assert problems(capsys, sample, "nip-format") == [
+        f"{sample}:{line_of(sample, 'nip =')}: peringatan: penandatangan.nip: NIP ditulis \"19670418 199203 1003\"; "
         "penulisan baku: \"19670418 199203 1 003\" [nip-format]"]
     path = variant(tmp_path, (NIP, 'nip = "19670418 199203 1 003"'))
     assert problems(capsys, path, "nip-format") == [] and problems(capsys, path, "nip-tidak-sah") == []
@@ -103,8 +143,9 @@ def test_rank_spellings_that_are_accepted(tmp_path, capsys, rank):
 
 
 def test_a_phrase_typed_twice_in_a_row(tmp_path, capsys):
-    assert problems(capsys, SAMPLE, "frasa-berulang") == [
-        f"{SAMPLE}:{line_of(SAMPLE, 'isi = ', 2)}: peringatan: bab[1].bagian[1].isi: frasa \"{PHRASE_FIXED}\" tertulis "
+    sample = unacknowledged(tmp_path)
+    assert problems(capsys, sample, "frasa-berulang") == [
+        f"{sample}:{line_of(sample, 'isi = ', 2)}: peringatan: bab[1].bagian[1].isi: frasa \"{PHRASE_FIXED}\" tertulis "
         "dua kali berturut-turut [frasa-berulang]"]
     path = variant(tmp_path, (PHRASE, PHRASE_FIXED))
     assert problems(capsys, path, "frasa-berulang") == []

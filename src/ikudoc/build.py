@@ -162,7 +162,7 @@ def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict
 def load_checked(source: Path) -> tuple[Konten, TomlSource]:
     """Load ``source``, refusing it (ContentError) on a load problem or an error of the check rules."""
     konten, toml = load_with_source(file_ref(source))
-    errors = [problem for problem in check_content(konten, toml) if not problem.is_warning]
+    errors = [problem for problem in check_content(konten, toml) if problem.is_error]
     if errors:
         raise ContentError(errors)
     return konten, toml

@@ -10,12 +10,13 @@ import datetime
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .formatting import format_number
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .model import Konten
-from .problems import WARNING, Loc, Problem
+from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
 from .source import TomlSource
 from .template_files import template_file
 
@@ -40,15 +41,43 @@ class _Report:
         self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code))
 
     def warning(self, loc: Loc, message: str, code: str) -> None:
+        assert code in WARNING_CODES, f"add {code} to WARNING_CODES"  # so that [periksa] abaikan accepts it
         self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code, WARNING))
 
 
 def check_content(konten: Konten, source: TomlSource) -> list[Problem]:
-    """Every rule below, on one document, in line order."""
+    """Every rule below, on one document, in line order; the warnings the content acknowledges
+    ([periksa] abaikan) marked as such."""
     report = _Report(source)
     for rule in RULES:
         rule(konten, report)
-    return sorted(report.problems, key=lambda p: (p.line or 0, p.code))
+    problems = _acknowledge(konten, source, report.problems)
+    return sorted(problems, key=lambda p: (p.line or 0, p.code))
+
+
+def _acknowledge(konten: Konten, source: TomlSource, problems: list[Problem]) -> list[Problem]:
+    """Mark the warnings named in [periksa] abaikan ("kode" or "kode kunci"); an entry that names no
+    warning code is an error, one that matches nothing a warning (the text it excused has changed)."""
+    result = list(problems)
+    for n, entry in enumerate(konten.periksa.abaikan):
+        loc = ("periksa", "abaikan", n)
+        code, _, key = entry.partition(" ")
+        key = key.strip()
+        if code not in WARNING_CODES:
+            result.append(Problem(source.path, source.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
+                                  f"yang bisa diabaikan: {', '.join(sorted(WARNING_CODES))}", "abaikan-tidak-dikenal"))
+            continue
+        matched = False
+        for i, problem in enumerate(result):
+            if problem.is_warning and problem.code == code and (not key or format_key_path(problem.loc) == key):
+                result[i] = replace(problem, severity=ACKNOWLEDGED)
+                matched = True
+        if not matched and not any(p.is_acknowledged and p.code == code and
+                                   (not key or format_key_path(p.loc) == key) for p in result):
+            where = f" di {key}" if key else ""
+            result.append(Problem(source.path, source.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
+                                  "lagi; hapus butir ini", "abaikan-tidak-terpakai", WARNING))
+    return result
 
 
 def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None:
@@ -209,6 +238,10 @@ def _table_is_listed_in_the_text(konten: Konten, report: _Report) -> None:
             report.warning(("sasaran", 0), f"{what} dari tabel IKU tidak dicantumkan di bab mana pun; tulis "
                            f"{{{name}}} dalam satu paragraf di bab yang membahasnya", "tabel-tidak-dicantumkan")
 
+
+#: The codes of the warnings below: the ones [periksa] abaikan may name.
+WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "tabel-tidak-dicantumkan",
+                           "target-tahun-periode"})
 
 RULES: list[Callable[[Konten, _Report], None]] = [
     _cumulative_targets_do_not_decrease,

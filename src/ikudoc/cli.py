@@ -228,10 +228,13 @@ def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Mar
             errors += 1
             continue
         for problem in problems:
-            click.echo(str(problem), err=True)
-        found = sum(not p.is_warning for p in problems), sum(p.is_warning for p in problems)
+            if not problem.is_acknowledged:
+                click.echo(str(problem), err=True)
+        found = [sum(p.is_error for p in problems), sum(p.is_warning for p in problems),
+                 sum(p.is_acknowledged for p in problems)]
         errors, warnings = errors + found[0], warnings + found[1]
-        click.echo(f"{source}: {found[0]} galat, {found[1]} peringatan")
+        acknowledged = f" ({found[2]} lagi diabaikan sesuai [periksa] abaikan)" if found[2] else ""
+        click.echo(f"{source}: {found[0]} galat, {found[1]} peringatan{acknowledged}")
     if errors or (strict and warnings):
         raise Failure(f"{errors} galat, {warnings} peringatan" + (" (--strict: peringatan juga gagal)" if strict and
                                                                   not errors else "") + ".")
@@ -373,13 +376,16 @@ def init(folder: Path, bentuk: str) -> None:
 @_templates_option("Folder templat sendiri.")
 def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
-    sources = [file] if file else sorted(Path().glob(CONTENT_GLOB))
-    if len(sources) != 1:
-        raise Failure("sebutkan satu berkas konten: ikudoc watch content/NAMA.toml")
+    sources = [file] if file else sorted(Path().glob(CONTENT_GLOB), key=lambda path: path.stat().st_mtime)
+    if not sources:
+        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc watch BERKAS.toml")
+    if len(sources) > 1:  # after ikudoc new: the revision being written is the one saved last
+        click.echo(f"memantau {sources[-1]}, yang terakhir diubah dari {len(sources)} berkas konten "
+                   "(sebutkan berkas lain bila perlu: ikudoc watch content/NAMA.toml)", err=True)
     try:
-        source = _usable(sources[0])
+        source = _usable(sources[-1])
     except _Unusable as error:
-        raise Failure(f"{sources[0]}: {error}") from None
+        raise Failure(f"{sources[-1]}: {error}") from None
     document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
         watch(document, port, click.echo)

@@ -7,12 +7,11 @@ Idempotent: running it again changes nothing. The driver runs this same Python's
 from __future__ import annotations
 
 import shlex
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from .files import write_atomically
+from .git import run_git
 from .problems import FileFailure, IkudocError
 
 DRIVER = "ikudoc-docx"
@@ -24,21 +23,14 @@ class GitSetupError(IkudocError):
 
 
 def _git(args: list[str], cwd: Path) -> str:
-    git = shutil.which("git")
-    if git is None:
-        raise GitSetupError("git tidak terpasang")
-    result = subprocess.run([git, *args], cwd=cwd, capture_output=True, text=True)
+    result = run_git(args, cwd)
     if result.returncode != 0:
-        raise GitSetupError(f"git {' '.join(args)} gagal: {result.stderr.strip()}")
-    return result.stdout.strip()
+        raise GitSetupError(f"git {' '.join(args)} gagal: {result.stderr.decode(errors='replace').strip()}")
+    return result.stdout.decode(errors="replace").strip()
 
 
 def _git_get(key: str, root: Path) -> str:
-    git = shutil.which("git")
-    if git is None:
-        raise GitSetupError("git tidak terpasang")
-    return subprocess.run([git, "config", "--local", "--get", key], cwd=root, capture_output=True,
-                          text=True).stdout.strip()
+    return run_git(["config", "--local", "--get", key], root).stdout.decode(errors="replace").strip()
 
 
 def configure_git(folder: Path) -> list[str]:

@@ -529,6 +529,13 @@ class Sasaran(Model):
     """Indikator kinerja utama dari sasaran ini, berurutan."""
 
 
+class Periksa(Model):
+    abaikan: list[PlainText] = []
+    """Peringatan 'ikudoc check' yang sudah diketahui dan disengaja, misalnya NIP yang ditulis persis seperti
+    di naskah resmi: kode peringatan ("nip-format": di mana pun), atau kode dan kunci
+    ("frasa-berulang bab[1].bagian[1].isi": hanya di situ). Galat tidak bisa diabaikan."""
+
+
 class Konten(Model):
     """Satu dokumen IKU OPD."""
 
@@ -554,6 +561,8 @@ class Konten(Model):
     """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
     tabel: Tabel = Tabel()
     """Kolom tabel IKU: pilihan, urutan, judul dan penggabungan sel (untuk bentuk tabel instansi lain)."""
+    periksa: Periksa = Periksa()
+    """Aturan 'ikudoc check' untuk berkas ini: peringatan yang diabaikan."""
 
     def indicators(self) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
         """Every indicator with its sasaran and where it is written, in table order."""

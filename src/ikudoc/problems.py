@@ -26,6 +26,8 @@ def format_key_path(loc: Loc) -> str:
 
 
 WARNING = "peringatan"
+ERROR = "galat"
+ACKNOWLEDGED = "diabaikan"  # a warning the content acknowledges ([periksa] abaikan): not shown, only counted
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,19 @@ class Problem:
     loc: Loc
     message: str
     code: str
-    severity: str = "galat"  # or WARNING
+    severity: str = ERROR  # or WARNING, or ACKNOWLEDGED
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     @property
     def is_warning(self) -> bool:
         return self.severity == WARNING
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.severity == ACKNOWLEDGED
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"

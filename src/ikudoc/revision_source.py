@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .git import run_git
 from .problems import FileFailure, IkudocError
 
 
@@ -51,11 +50,11 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
             raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, "
                                 "misalnya HEAD~1:content/iku_2024.toml")
         root = _repository_root(base, spec)
-        return _from_git(root, revision, path, spec)
+        return _fromrun_git(root, revision, path, spec)
     if same_path is not None:
         root = _repository_root(base, spec)
         path = _in_repository(root, base / same_path, spec)
-        return _from_git(root, spec, path, f"{spec}:{path}")
+        return _fromrun_git(root, spec, path, f"{spec}:{path}")
     raise RevisionError(f"'{spec}' bukan berkas; untuk revisi git sebutkan juga berkasnya: {spec}:content/NAMA.toml")
 
 
@@ -65,19 +64,22 @@ def resolve_relative(spec: str, parent: ContentRef) -> ContentRef:
     if parent.revision is not None and ":" not in spec:
         root = _repository_root(parent.folder, spec)
         path = _in_repository(root, parent.folder / spec, spec)
-        return _from_git(root, parent.revision, path, f"{parent.revision}:{path}")
+        return _fromrun_git(root, parent.revision, path, f"{parent.revision}:{path}")
     return resolve(spec, base=parent.folder)
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    git = shutil.which("git")
-    if git is None:
-        raise RevisionError("git tidak terpasang; revisi git tidak bisa dibaca")
-    return subprocess.run([git, *args], cwd=cwd, capture_output=True)
+def _changed_content(base: Path, old: str, new: str) -> list[str]:
+    """The content files (content/*.toml, as git names them) that differ between two revisions."""
+    root = _repository_root(base, old)
+    for revision in (old, new):
+        if run_git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
+            raise RevisionError(f"revisi git '{revision}' tidak ada")
+    listed = run_git(["diff", "--name-only", old, new, "--", "content/*.toml"], root)
+    return [name for name in listed.stdout.decode(errors="replace").splitlines() if name]
 
 
 def _repository_root(folder: Path, label: str) -> Path:
-    top = _git(["rev-parse", "--show-toplevel"], folder if folder.is_dir() else Path("."))
+    top = run_git(["rev-parse", "--show-toplevel"], folder if folder.is_dir() else Path("."))
     if top.returncode != 0:
         raise RevisionError(f"{label}: folder {folder} bukan bagian dari repositori git")
     return Path(top.stdout.decode().strip())
@@ -91,10 +93,10 @@ def _in_repository(root: Path, path: Path, label: str) -> str:
         raise RevisionError(f"{label}: berkas {path} berada di luar repositori git {root}") from None
 
 
-def _from_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
-    if _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
+def _fromrun_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
+    if run_git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
         raise RevisionError(f"{label}: revisi git '{revision}' tidak ada")
-    shown = _git(["show", f"{revision}:{path}"], root)
+    shown = run_git(["show", f"{revision}:{path}"], root)
     if shown.returncode != 0:
         raise RevisionError(f"{label}: berkas {path} tidak ada di revisi '{revision}'")
     return ContentRef(label, shown.stdout, (root / path).parent, revision)
@@ -102,7 +104,8 @@ def _from_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
 
 def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef, ContentRef]:
     """OLD and NEW of ``ikudoc diff``. A bare revision means the file the other one names (a working
-    file, or the path of a REV:PATH), or else the only content file."""
+    file, or the path of a REV:PATH), or else the only content file, or else, between two bare
+    revisions, the only content file that differs between them."""
 
     def bare(spec: str) -> bool:
         return ":" not in spec and not (base / spec).exists() and not spec.endswith(".toml")
@@ -115,8 +118,17 @@ def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef
         if ":" in other:
             return resolve(f"{spec}:{other.split(':', 1)[1]}", base=base)
         candidates = sorted((base / "content").glob("*.toml"))
-        if len(candidates) != 1:
-            raise RevisionError(f"sebutkan berkas kontennya, misalnya {spec}:content/iku_2024.toml")
-        return resolve(spec, candidates[0].relative_to(base), base)
+        if len(candidates) == 1:
+            return resolve(spec, candidates[0].relative_to(base), base)
+        if bare(other):
+            changed = _changed_content(base, spec, other)
+            if len(changed) == 1:
+                return resolve(f"{spec}:{changed[0]}", base=base)
+            if changed:
+                raise RevisionError(f"{len(changed)} berkas konten berbeda antara {old} dan {new} "
+                                    f"({', '.join(changed)}); sebutkan satu, misalnya {spec}:{changed[0]}")
+        raise RevisionError(f"ada {len(candidates)} berkas konten; sebutkan berkasnya, misalnya "
+                            f"{spec}:content/iku_2024.toml" if candidates else
+                            f"sebutkan berkas kontennya, misalnya {spec}:content/iku_2024.toml")
 
     return complete(old, new), complete(new, old)
