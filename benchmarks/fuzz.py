@@ -48,6 +48,8 @@ def main() -> int:
           f"{outcomes['refused']} ditolak dengan baris FILE:LINE, {1 if failure else 0} gagal")
     if failure:
         print(f"kegagalan pertama: {failure!r}")
+        for note in getattr(failure, "__notes__", []):  # hypothesis's falsifying example
+            print(note)
         return 1
     return 0
 

@@ -199,6 +199,14 @@ def test_template_variables_the_content_does_not_provide(tmp_path, capsys):
     assert problems(capsys, SAMPLE, "templat-variabel") == []
 
 
+def test_the_shipped_templates_use_only_variables_ikudoc_provides(tmp_path, capsys):
+    # check skips the shipped templates (these tests vouch for them): a copy is checked like a project's own
+    templates = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    assert check(capsys, str(SAMPLE), "--templates", str(templates))[0] == 0
+    assert problems(capsys, SAMPLE, "templat-variabel") == []
+
+
 def test_build_refuses_a_document_with_an_error(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["build", str(SAMPLE), "-o", str(out)]) == 0

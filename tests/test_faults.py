@@ -200,7 +200,7 @@ def test_an_unexpected_error_is_one_indonesian_line_with_exit_3(tmp_path, capsys
     assert capsys.readouterr().err == (
         "galat tak terduga (bukan kesalahan isi): RuntimeError: contoh. Jalankan lagi dengan 'ikudoc --debug ...' "
         "lalu laporkan keluarannya kepada pengembang ikudoc.\n")
-    monkeypatch.setattr("ikudoc.cli.compare", broken)
+    monkeypatch.setattr("ikudoc.diff.compare", broken)
     assert main(["diff", str(SAMPLE), str(SAMPLE)]) == 3, "not 1, which would say the files differ"
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ikudoc.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
 
@@ -72,3 +74,17 @@ def test_unsupported_markdown_is_refused_in_indonesian(source, message):
 def test_inline_field_must_be_one_paragraph():
     with pytest.raises(MarkupError, match="harus satu paragraf saja"):
         parse_inline("satu\n\ndua")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=60))
+def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
+    """Short plain fields skip Markdown (it is most of the load time): they must come out the same."""
+    from ikudoc import markup
+
+    fast = markup._plain_runs(text)
+    if fast is None:
+        return
+    tree = markup._html_tree(text)
+    assert [(el.tag, markup._trimmed(markup._runs(el)) if el.tag == "p" else None) for el in tree] == (
+        [("p", fast)] if fast else [])

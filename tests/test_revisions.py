@@ -445,3 +445,26 @@ def test_a_bare_revision_from_a_subfolder_names_the_file_as_git_does(repo, capsy
     monkeypatch.chdir(repo / "content")
     _, out, _ = diff(capsys, "v2022", "iku_2024.toml")
     assert out.splitlines()[0] == "Perubahan dari v2022:content/iku_2024.toml ke iku_2024.toml"
+
+
+def test_three_thousand_renamed_indicators_pair_in_linear_time(monkeypatch):
+    from ikudoc import revisions
+    from ikudoc.model import Indikator, Konten, Sasaran
+
+    def table(names):
+        return Konten.model_construct(sasaran=[Sasaran.model_construct(nama=f"Sasaran {s}", indikator=[
+            Indikator.model_construct(nama=name, kode=None) for name in names[s * 30:(s + 1) * 30]])
+            for s in range(len(names) // 30)])
+
+    old_names = [f"Persentase Koperasi Aktif Kabupaten {n:04d} yang Berkualitas" for n in range(3000)]
+    new_names = [name.replace("yang Berkualitas", "yang Sehat dan Berkualitas") for name in old_names]
+    compared = []
+    real_similarity = revisions.word_similarity
+    monkeypatch.setattr(revisions, "word_similarity", lambda a, b: compared.append(1) or real_similarity(a, b))
+    pairs = revisions.pair_indicators(table(old_names), table(new_names))
+    assert [(p.lama[1].nama, p.baru[1].nama, p.dikenali_dari) for p in pairs] == [
+        (old, new, "kemiripan") for old, new in zip(old_names, new_names, strict=True)]
+    assert len(compared) <= 2 * 3000, "one comparison per renamed indicator, not one per pair (9 million)"
+    compared.clear()
+    assert all(p.dikenali_dari == "nama" for p in revisions.pair_indicators(table(old_names), table(old_names)))
+    assert compared == []

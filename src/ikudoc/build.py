@@ -17,27 +17,22 @@ import jinja2
 
 from .checks import check_content
 from .context import build_context
-from .docx_writer import TEMPLATE as DOCX_TEMPLATE
-from .docx_writer import render_docx
 from .files import write_all
 from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
-from .html_writer import TEMPLATE as HTML_TEMPLATE
 from .html_writer import render_html
 from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
 from .loader import load_with_source
 from .model import Konten
+from .options import DEFAULT_OPTIONS, Options
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
 from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
 from .table_layout import TableTooWide
-from .template_files import default_templates, template_file
+from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates, template_file
 from .word_template import read_look
-
-FORMATS = ("docx", "html", "pdf")
-DEFAULT_FORMATS = ("docx", "html")
 
 
 class TemplateFailure(IkudocError):
@@ -85,27 +80,15 @@ def _expression_at(template: Path, line: int | None, attribute: str) -> str:
     return f"... .{attribute}"
 
 
-@dataclass(frozen=True)
-class Options:
-    """How to build, beyond the content: what the command line may change."""
-
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    templates: Path | None = None
-    kertas: str | None = None  # overrides the content's paper
-    margin: Margins | None = None  # overrides the content's margins
-    pdf_variant: str | None = None  # e.g. "pdf/a-3b"
-    fill_toc: bool = False  # fill the Word file's daftar isi with LibreOffice (the command line's default)
-
-
 def page_setup(konten: Konten, options: Options) -> PageSetup:
     margin = options.margin or (Margins(**konten.dokumen.margin.model_dump()) if konten.dokumen.margin else None)
     return PageSetup(options.kertas or konten.dokumen.kertas, margin)
 
 
-def template_context(konten: Konten, toml: TomlSource, options: Options = Options()) -> dict:
+def template_context(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict:
     """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
     the widest target) when the IKU table cannot fit its paper."""
-    docx_template = template_file(options.templates or default_templates(), DOCX_TEMPLATE)
+    docx_template = template_file(options.templates or default_templates(), WORD_TEMPLATE)
     look = using_template(docx_template, lambda: read_look(docx_template))
     try:
         return build_context(konten, page_setup(konten, options), look)
@@ -114,13 +97,15 @@ def template_context(konten: Konten, toml: TomlSource, options: Options = Option
                                     "tabel-terlalu-lebar")]) from None
 
 
-def render(konten: Konten, toml: TomlSource, options: Options = Options()) -> dict[str, bytes]:
+def render(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict[str, bytes]:
     """Every requested format of one document, in memory. The PDF is printed from the HTML."""
     templates = options.templates or default_templates()
-    docx_template, html_template = template_file(templates, DOCX_TEMPLATE), template_file(templates, HTML_TEMPLATE)
+    docx_template, html_template = template_file(templates, WORD_TEMPLATE), template_file(templates, HTML_TEMPLATE)
     context = template_context(konten, toml, options)
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
+        from .docx_writer import render_docx  # python-docx and docxtpl: only for Word output
+
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
         font = css_font_stack(read_look(docx_template).font)
@@ -168,12 +153,12 @@ def load_checked(source: Path) -> tuple[Konten, TomlSource]:
     return konten, toml
 
 
-def template_variables(konten: Konten, toml: TomlSource, options: Options = Options()) -> set[str]:
+def template_variables(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> set[str]:
     """The names every template can use."""
     return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
 
 
-def build_file(source: Path, output_dir: Path, options: Options = Options(), office: Office | None = None
+def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTIONS, office: Office | None = None
                ) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content.
     The daftar isi is filled (options.fill_toc) by ``office``, or by a LibreOffice of its own."""

@@ -14,25 +14,17 @@ from pathlib import Path
 
 import click
 
-from .build import DEFAULT_FORMATS, FORMATS, Options, build_file, load_checked, output_paths, render, template_variables
-from .checks import check_content, check_templates
+# Only what the command line itself needs is imported here; each command imports its own machinery,
+# so that "ikudoc --help" or "ikudoc check" do not load Word, PDF, image or server libraries.
 from .click_indonesian import Group, usage_message
-from .diff import compare, summarize_revision
-from .diff_writer import write_comparison
-from .docx_text import docx_lines
 from .files import write_all, write_atomically
-from .git_setup import configure_git
-from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
-from .loader import load_ref, load_with_source
+from .options import DEFAULT_FORMATS, FORMATS, Options
 from .page_setup import PAPER, Margins
 from .pdf_writer import PDF_VARIANTS, PdfUnavailable
-from .preview import previews, stale_pages
 from .problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
-from .revision_source import file_ref, resolve, resolve_pair
-from .scaffold import EXAMPLES, init_project, new_revision
-from .schema import SCHEMA_PATH, schema_text
+from .scaffold import EXAMPLES
+from .schema import SCHEMA_PATH
 from .template_files import default_templates
-from .watch import Document, watch
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -176,6 +168,9 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
           templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
           fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
+    from .build import build_file, output_paths
+    from .libreoffice import Office
+
     if pdf_variant and "pdf" not in formats:
         raise click.BadParameter("butuh PDF: tambahkan pdf ke --format, misalnya --format docx,html,pdf",
                                  param_hint="'--pdf-variant'")
@@ -210,6 +205,11 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
           templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
+    from .build import template_variables
+    from .checks import check_content, check_templates
+    from .loader import load_with_source
+    from .revision_source import file_ref
+
     errors = warnings = 0
     for source in _content_files(files, "check"):
         try:
@@ -255,6 +255,11 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     LAMA dan BARU adalah berkas konten atau revisi git: HEAD~1:content/iku_2024.toml, v2022:content/iku_2024.toml,
     atau revisi saja (berkasnya sama dengan yang lain). Dengan satu berkas saja: perubahan target revisi itu
     sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
+    from .diff import compare, summarize_revision
+    from .diff_writer import write_comparison
+    from .loader import load_ref
+    from .revision_source import resolve, resolve_pair
+
     try:
         if new is None:
             ref = resolve(old)
@@ -287,6 +292,10 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
     """Gambar setiap halaman sebagai PNG kecil (di FOLDER/pratinjau/NAMA/): berkas Word seperti dicetak
     LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
     ringkasan keduanya."""
+    from .build import load_checked, render
+    from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
+    from .preview import previews, stale_pages
+
     options = Options(("docx", "pdf"), templates, kertas, margin)
     notes = _Notes()
 
@@ -320,6 +329,8 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
 def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
     isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'."""
+    from .schema import schema_text
+
     write_atomically(output, schema_text().encode("utf-8"))
     click.echo(f"ditulis {output}")
 
@@ -333,6 +344,9 @@ def schema(output: Path) -> None:
               help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini).")
 def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan."""
+    from .build import load_checked
+    from .scaffold import new_revision
+
     try:
         load_checked(source)  # a broken file is not copied into a new one
     except ContentError as error:
@@ -363,6 +377,8 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
                    "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
 def init(folder: Path, bentuk: str) -> None:
     """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
+    from .scaffold import init_project
+
     for path in init_project(folder, bentuk):
         click.echo(f"ditulis {path}")
     click.echo(f"Langkah berikutnya: cd {folder}, sunting content/iku.toml (petunjuknya ada di komentar berkas "
@@ -376,6 +392,8 @@ def init(folder: Path, bentuk: str) -> None:
 @_templates_option("Folder templat sendiri.")
 def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
+    from .watch import Document, watch
+
     sources = [file] if file else sorted(Path().glob(CONTENT_GLOB), key=lambda path: path.stat().st_mtime)
     if not sources:
         raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc watch BERKAS.toml")
@@ -399,6 +417,8 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
 @cli.command("git-setup")
 def git_setup() -> None:
     """Atur repositori git ini agar git diff dan git log -p berkas .docx menampilkan teksnya."""
+    from .git_setup import configure_git
+
     for line in configure_git(Path.cwd()):
         click.echo(line)
 
@@ -407,6 +427,8 @@ def git_setup() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def docx_text(path: Path) -> None:
     """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
+    from .docx_text import docx_lines
+
     try:
         for line in docx_lines(path):
             click.echo(line)

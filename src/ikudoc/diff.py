@@ -15,7 +15,7 @@ from .formatting import format_signing_date, format_target, roman_numeral
 from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
 from .model import Indikator, KondisiAwal, Konten, Target
 from .problems import format_key_path
-from .revisions import pair_indicators
+from .revisions import pair_indicators, word_similarity
 
 # Two paragraphs sharing at least this share of their words are one changed paragraph; less similar
 # ones are shown as removed and added.
@@ -94,10 +94,6 @@ def word_diff(old: str, new: str) -> Segments:
     return tuple(segments)
 
 
-def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
-
-
 def marked_text(runs: Runs) -> str:
     """Runs as their Markdown, so that a change of **bold** or *italic* is a change too."""
     text = ""
@@ -166,7 +162,7 @@ class _Collector:
                 continue
             pairs, last = [], j1 - 1
             for i in range(i1, i2):  # pair similar paragraphs, keeping their order
-                match = next((j for j in range(last + 1, j2) if _similarity(old[i].text, new[j].text)
+                match = next((j for j in range(last + 1, j2) if word_similarity(old[i].text, new[j].text)
                               >= PARAGRAPH_SIMILARITY), None)
                 if match is not None:
                     pairs.append((i, match))

@@ -9,9 +9,7 @@ fragments.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-
-from .page_setup import TWIPS_PER_MM, section_text_width
+from .page_setup import TWIPS_PER_MM, qn, section_text_width
 from .word_template import TABLE_STYLE, cell_margins, style_size
 
 #: Paragraph style of the signature block (and the styles based on it).

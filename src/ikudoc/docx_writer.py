@@ -13,6 +13,7 @@ import io
 import os
 import time
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -37,8 +38,9 @@ from .docx_layout import (
 )
 from .markup import Runs
 from .page_setup import apply_to_docx
+from .template_files import WORD_TEMPLATE, compiled_templates_cache
 
-TEMPLATE = "iku.docx"
+TEMPLATE = WORD_TEMPLATE
 
 # Character styles of the template used for Markdown's **bold** and *italic*.
 STRONG_STYLE = "Strong"
@@ -72,9 +74,37 @@ def _content_value(value):
     return value
 
 
-def _environment(template: DocxTemplate) -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_content_value)
+class _WordEnvironment(jinja2.Environment):
+    """docxtpl compiles the Word template's XML with from_string on every render: here each XML source
+    is compiled once per process, and read from Jinja's cache on disk when a process saw it before."""
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+        code = self.compiled.get(source)
+        if code is None:
+            bucket = self.bytecode_cache.get_bucket(self, WORD_TEMPLATE, None, source) if self.bytecode_cache \
+                else None
+            code = bucket.code if bucket else None
+            if code is None:
+                code = self.compile(source)
+                if bucket:
+                    bucket.code = code
+                    self.bytecode_cache.set_bucket(bucket)
+            self.compiled[source] = code
+        return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
+
+
+@cache
+def _shared_environment() -> _WordEnvironment:
+    env = _WordEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_content_value,
+                           bytecode_cache=compiled_templates_cache())
+    env.compiled = {}
     env.filters["teks"] = runs_to_richtext
+    return env
+
+
+def _environment(template: DocxTemplate) -> jinja2.Environment:
+    env = _shared_environment()
+    # images are placed through the template being rendered (one render at a time per process)
     env.filters["gambar"] = lambda path, width_mm: InlineImage(template, str(path), width=Mm(width_mm))
     return env
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -15,9 +16,9 @@ import jinja2.meta
 from markupsafe import Markup, escape
 
 from .markup import Runs
-from .template_files import jinja_loader
+from .template_files import HTML_TEMPLATE, compiled_templates_cache, jinja_loader
 
-TEMPLATE = "iku.html.j2"
+TEMPLATE = HTML_TEMPLATE
 FONT_VARIABLE = "huruf"  # the CSS font-family of the Word template, given to the page besides the context
 
 
@@ -56,11 +57,19 @@ def embedded_image(path: Path, width_mm: float) -> Markup:
 
 
 def environment(templates: Path) -> jinja2.Environment:
+    """The page templates of ``templates`` (then the shipped ones), one environment per folder for the
+    whole process: a template is compiled once, and again only when its file changes (auto_reload)."""
+    return _environment(templates.resolve())
+
+
+@cache
+def _environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja_loader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=compiled_templates_cache(),
     )
     env.filters["teks"] = runs_to_html
     env.filters["gambar"] = embedded_image

@@ -20,13 +20,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zipfile
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
+from lxml import etree
 
 from .docx_layout import toc_paragraphs
-from .docx_writer import with_toc_pages
+from .page_setup import qn
 from .problems import IkudocError
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
@@ -65,7 +65,7 @@ def _uno_python(soffice: str) -> str | None:
 def toc_entries(data: bytes) -> list[tuple[str, str]]:
     """(title, page) of every entry in the TOC field of a Word file, in order."""
     entries = []
-    for paragraph in toc_paragraphs(docx.Document(io.BytesIO(data)).element.body):
+    for paragraph in toc_paragraphs(_body(data)):
         text = "".join((node.text or "") if node.tag == qn("w:t") else "\t"
                        for node in paragraph.iter(qn("w:t"), qn("w:tab")))
         title, _, page = text.rpartition("\t")
@@ -75,8 +75,17 @@ def toc_entries(data: bytes) -> list[tuple[str, str]]:
 
 def headings(data: bytes) -> list[str]:
     """The text of every Heading 1 and Heading 2 paragraph of a Word file, in order."""
-    document = docx.Document(io.BytesIO(data))
-    return [p.text.strip() for p in document.paragraphs if p.style.style_id in HEADING_STYLES]
+    found = []
+    for paragraph in _body(data).findall(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) in HEADING_STYLES:
+            found.append("".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip())
+    return found
+
+
+def _body(data: bytes):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read("word/document.xml")).find(qn("w:body"))
 
 
 class Office:
@@ -114,6 +123,8 @@ class Office:
         if [title for title, _ in entries] != expected or not all(page for _, page in entries):
             raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
                              "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
+        from .docx_writer import with_toc_pages  # python-docx and docxtpl, only when filling
+
         return with_toc_pages(data, [page for _, page in entries])
 
     def to_pdf(self, data: bytes) -> bytes:

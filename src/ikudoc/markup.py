@@ -302,8 +302,22 @@ def _html_tree(source: str) -> etree.Element:
     return tree
 
 
+# A text without any character Markdown reads (on one line, not starting like a list or a heading) is
+# one paragraph of plain text: the common case of names and short fields, taken without Markdown.
+_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s|[a-zA-Z][.)]\s)[^*_`\[\]{}<>&\\!\t\n\r]*")
+
+
+def _plain_runs(source: str) -> Runs | None:
+    if len(source) > 500 or not _PLAIN.fullmatch(source):
+        return None
+    text = source.strip()
+    return (Run(text),) if text else ()
+
+
 def parse_text(source: str) -> Text:
     """Parse a block text field (paragraphs and lists)."""
+    if (runs := _plain_runs(source)) is not None:
+        return Text(source, (Paragraph(runs),) if runs else ())
     blocks: list[Block] = []
     for element in _html_tree(source):
         if element.tag == "p":
@@ -323,6 +337,8 @@ def parse_text(source: str) -> Text:
 
 def parse_inline(source: str) -> InlineText:
     """Parse a one-paragraph text field (bold, italic and references, no lists)."""
+    if (runs := _plain_runs(source)) is not None and runs:
+        return InlineText(source, runs)
     tree = _html_tree(source)
     if len(tree) != 1 or tree[0].tag != "p":
         raise MarkupError("harus satu paragraf saja (tanpa daftar atau baris kosong)")

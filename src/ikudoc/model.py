@@ -273,7 +273,7 @@ def _check_image(path: Path, typed: str) -> None:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
 PeriodYear = Annotated[int, Field(ge=1900, le=2200)]

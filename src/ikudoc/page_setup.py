@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
+WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def qn(tag: str) -> str:
+    """The Clark name lxml uses for "w:pgSz" (as python-docx's qn does, without importing python-docx)."""
+    return f"{{{WORD_NAMESPACE}}}{tag.removeprefix('w:')}"
+
 
 TWIPS_PER_MM = 1440 / 25.4
 

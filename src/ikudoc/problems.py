@@ -57,7 +57,12 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         key = format_key_path(self.loc)
         severity = f"{WARNING}: " if self.is_warning else ""
-        return f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]"
+        line = f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]"
+        return line.translate(_LINE_BREAKS)  # one problem, one line, whatever the content quoted
+
+
+# Characters that end a line for a terminal or str.splitlines: inside a quoted key or value, shown by code.
+_LINE_BREAKS = {code: f"U+{code:04X}" for code in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
 
 
 class IkudocError(Exception):

@@ -13,6 +13,8 @@ from .source import TomlSource
 # Two names sharing at least this share of their words (difflib ratio over words) may be one indicator,
 # renamed. Words, not letters: IKU names share long prefixes ("Persentase Koperasi ...").
 RENAME_SIMILARITY = 0.75
+RARE = 50  # a word in at most this many old names tells them apart
+CANDIDATES = 8  # old names compared with each new one
 
 
 @dataclass(frozen=True)
@@ -26,39 +28,67 @@ class IndicatorPair:
 
 def pair_indicators(old: Konten, new: Konten, renames: bool = True) -> list[IndicatorPair]:
     """Pair the indicators of two revisions: by ``kode``, then by name, then (with ``renames``) by a
-    clearly similar name. The new table's order comes first, removed indicators after, in the old order."""
+    clearly similar name. The new table's order comes first, removed indicators after, in the old order.
+    Linear in the number of indicators: exact keys through dictionaries, renames only among names that
+    share a rare word (see _rename_candidates)."""
     old_items = [(loc, ind) for loc, _, ind in old.indicators()]
     new_items = [(loc, ind) for loc, _, ind in new.indicators()]
     matched: dict[int, tuple[int, str]] = {}  # new index -> (old index, how)
-
-    def free_old():
-        taken = {o for o, _ in matched.values()}
-        return [o for o in range(len(old_items)) if o not in taken]
-
-    for how, same in (("kode", lambda a, b: a.kode is not None and a.kode == b.kode),
-                      ("nama", lambda a, b: a.nama == b.nama)):
-        for n, (_, new_ind) in enumerate(new_items):
-            if n not in matched:
-                found = next((o for o in free_old() if same(old_items[o][1], new_ind)), None)
-                if found is not None:
-                    matched[n] = (found, how)
-    for n, (_, new_ind) in enumerate(new_items):
-        if not renames or n in matched or new_ind.kode is not None:
-            continue
-        scored = [(_word_similarity(old_items[o][1].nama, new_ind.nama), o) for o in free_old()
-                  if old_items[o][1].kode is None]
-        if scored and max(scored)[0] >= RENAME_SIMILARITY:
-            matched[n] = (max(scored)[1], "kemiripan")
+    taken: set[int] = set()
+    for how, key in (("kode", lambda ind: ind.kode), ("nama", lambda ind: ind.nama)):
+        waiting: dict[str, list[int]] = {}  # key -> free old indexes, in table order
+        for o, (_, ind) in enumerate(old_items):
+            if o not in taken and key(ind) is not None:
+                waiting.setdefault(key(ind), []).append(o)
+        for n, (_, ind) in enumerate(new_items):
+            if n not in matched and waiting.get(key(ind)):
+                o = waiting[key(ind)].pop(0)
+                matched[n] = (o, how)
+                taken.add(o)
+    if renames:
+        candidates = _rename_candidates(
+            {o: ind.nama for o, (_, ind) in enumerate(old_items) if o not in taken and ind.kode is None},
+            {n: ind.nama for n, (_, ind) in enumerate(new_items) if n not in matched and ind.kode is None})
+        for n, olds in candidates.items():
+            scored = [(word_similarity(old_items[o][1].nama, new_items[n][1].nama), -o) for o in olds if o not in taken]
+            if scored and max(scored)[0] >= RENAME_SIMILARITY:
+                o = -max(scored)[1]
+                matched[n] = (o, "kemiripan")
+                taken.add(o)
     pairs = [
         IndicatorPair(old_items[matched[n][0]] if n in matched else None, item, matched[n][1] if n in matched else "")
         for n, item in enumerate(new_items)
     ]
-    pairs += [IndicatorPair(old_items[o], None) for o in free_old()]
+    pairs += [IndicatorPair(item, None) for o, item in enumerate(old_items) if o not in taken]
     return pairs
 
 
-def _word_similarity(a: str, b: str) -> float:
+def word_similarity(a: str, b: str) -> float:
+    """How alike two texts are, word by word (difflib's ratio over lowercased words)."""
     return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
+
+
+def _rename_candidates(old: dict[int, str], new: dict[int, str]) -> dict[int, list[int]]:
+    """For each new name, the few old names most likely to be the same indicator renamed: those sharing
+    its rarest words (a word in fewer than RARE old names), best first, at most CANDIDATES of them. A
+    rename keeps most of a name's words, among them the words that set it apart from the others
+    ("Kabupaten 0042"); comparing only these keeps the work linear in the number of indicators, where
+    comparing every pair would take minutes for a few thousand."""
+    index: dict[str, list[int]] = {}
+    for o, name in old.items():
+        for word in set(name.lower().split()):
+            index.setdefault(word, []).append(o)
+    candidates = {}
+    for n, name in new.items():
+        words = sorted(set(name.lower().split()), key=lambda word: len(index.get(word, ())))
+        rare = [word for word in words if 0 < len(index.get(word, ())) <= RARE] or \
+            [word for word in words if word in index][:1]
+        score: dict[int, float] = {}
+        for word in rare:
+            for o in index[word][:RARE]:
+                score[o] = score.get(o, 0.0) + 1 / len(index[word])
+        candidates[n] = sorted(score, key=lambda o: (-score[o], o))[:CANDIDATES]
+    return candidates
 
 
 def same_target(a: Target, b: Target) -> bool:

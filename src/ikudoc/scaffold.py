@@ -10,8 +10,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import tomlkit
-
 from .files import write_atomically
 from .problems import IkudocError
 from .schema import SCHEMA_PATH, schema_text
@@ -44,6 +42,8 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
                  today: datetime.date | None = None) -> NewRevision:
     """Write ``target``: ``source`` with its current targets as the "sebelum perubahan" ones, a new label and
     date, the reasons of the old revision dropped, and [revisi] pointing at ``source``."""
+    import tomlkit  # keeps comments and key order; imported only by the commands that write TOML
+
     if target.exists():
         raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
     date = date or (today or datetime.date.today()).strftime("%Y-%m")
@@ -80,6 +80,8 @@ def _real_date(typed: str) -> bool:
 
 
 def _targets_become_before(indikator) -> None:
+    import tomlkit
+
     indikator.pop("alasan_perubahan", None)
     if "target" not in indikator:
         return

@@ -106,7 +106,11 @@ def _key_name(group: str) -> str:
         value = ast.literal_eval(group)
     except (ValueError, SyntaxError):
         return group
-    return ".".join(value) if isinstance(value, tuple) else str(value)
+    if isinstance(value, tuple):
+        return ".".join(value)
+    text = str(value)
+    # a character tomllib refused: one that cannot be seen (form feed, a line separator) is named by its code
+    return f"U+{ord(text):04X}" if len(text) == 1 and not text.isprintable() else text
 
 
 def _unclosed_multiline_string(lines: list[str]) -> int | None:

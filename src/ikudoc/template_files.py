@@ -4,13 +4,18 @@ shipped redline page, or a template added by a later ikudoc."""
 
 from __future__ import annotations
 
+import contextlib
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 PROJECT_TEMPLATES = Path("templates")
 WORD_TEMPLATE = "iku.docx"
+HTML_TEMPLATE = "iku.html.j2"
 
 
 def shipped_templates() -> Path:
@@ -34,4 +39,28 @@ def template_file(templates: Path, name: str) -> Path:
 
 
 def jinja_loader(templates: Path) -> jinja2.BaseLoader:
+    import jinja2
+
     return jinja2.ChoiceLoader([jinja2.FileSystemLoader(templates), jinja2.FileSystemLoader(shipped_templates())])
+
+
+@cache
+def compiled_templates_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates on disk (a private folder in the temporary directory, keyed
+    by each template's source): a new process skips compiling templates that have not changed. A cache
+    that cannot be read or written (a full disk) is only slower, never a failure."""
+    import jinja2
+
+    class ForgivingCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            with contextlib.suppress(OSError, EOFError, ValueError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    try:
+        return ForgivingCache()
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None

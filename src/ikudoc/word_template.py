@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .page_setup import TWIPS_PER_MM, Margins
+from .page_setup import TWIPS_PER_MM, WORD_NAMESPACE, Margins
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{WORD_NAMESPACE}}}"
 
 #: The paragraph style of the IKU table's body cells, and the table style of the table.
 TABLE_TEXT_STYLE = "IsiTabel"
