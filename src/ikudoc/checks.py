@@ -105,7 +105,7 @@ def _targets_cover_the_period(konten: Konten, report: _Report) -> None:
     if not years:  # an IKU without targets
         return
     period = set(range(periode.awal, periode.akhir + 1))
-    span = f"{periode.awal}–{periode.akhir}"
+    span = periode.teks
     if missing := sorted(period - years):
         report.warning(("dokumen", "periode"),
                        f"tahun {', '.join(map(str, missing))} dari periode {span} tidak punya target di tabel IKU",

@@ -61,7 +61,7 @@ def build_context(konten: Konten, page: PageSetup, look: TemplateLook) -> dict:
             judul=dokumen.judul,
             singkatan=dokumen.singkatan,
             perubahan=dokumen.perubahan,
-            periode=f"{dokumen.periode.awal}–{dokumen.periode.akhir}",
+            periode=dokumen.periode.teks,
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=format_signing_date(date.tanggal, date.hanya_bulan),
@@ -88,8 +88,7 @@ def _metadata(konten: Konten) -> dict[str, str]:
     title = f"{dokumen.judul} ({dokumen.singkatan})" + (f" {dokumen.perubahan}" if dokumen.perubahan else "")
     return {
         "judul": f"{title} – {konten.instansi.nama_singkat}",
-        "subjek": f"{dokumen.judul} {konten.instansi.nama_singkat}, periode {dokumen.periode.awal}–"
-                  f"{dokumen.periode.akhir}",
+        "subjek": f"{dokumen.judul} {konten.instansi.nama_singkat}, periode {dokumen.periode.teks}",
         "penulis": konten.instansi.nama_singkat,
         "tanggal": dokumen.tanggal.tanggal.isoformat(),
     }

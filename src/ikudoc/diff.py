@@ -353,8 +353,7 @@ def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Compari
         ("dokumen.judul", "Judul", d_old.judul, d_new.judul),
         ("dokumen.singkatan", "Singkatan", d_old.singkatan, d_new.singkatan),
         ("dokumen.perubahan", "Label perubahan", d_old.perubahan, d_new.perubahan),
-        ("dokumen.periode", "Periode", f"{d_old.periode.awal}-{d_old.periode.akhir}",
-         f"{d_new.periode.awal}-{d_new.periode.akhir}"),
+        ("dokumen.periode", "Periode", d_old.periode.teks, d_new.periode.teks),
         ("dokumen.tempat", "Tempat", d_old.tempat, d_new.tempat),
         ("dokumen.tanggal", "Tanggal", _date(old), _date(new)),
         ("dokumen.lambang", "Lambang", d_old.lambang and d_old.lambang.name, d_new.lambang and d_new.lambang.name),
@@ -390,7 +389,7 @@ def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Compari
 
 def summarize_revision(konten: Konten, label: str) -> Comparison:
     """What one revision changed, from its own "sebelum" and "setelah" targets."""
-    years = tuple(sorted(konten.sasaran[0].indikator[0].target))
+    years = konten.tahun_target()
     changes, rows = [], []
     for loc, _, ind in konten.indicators():
         key = format_key_path(loc)

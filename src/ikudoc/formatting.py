@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
 
 import roman
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "id"
 
@@ -15,12 +17,30 @@ LOCALE = "id"
 def format_number(value: int | float | Decimal, decimals: int | None = None) -> str:
     """33.54 -> "33,54"; 1234567 -> "1.234.567"; Decimal("7.20") -> "7,20" (the decimals it was typed
     with); with ``decimals``, 35.2 -> "35,20"."""
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return _formatted(repr(value) if isinstance(value, float) else str(value), decimals)
+
+
+@lru_cache(maxsize=65536)
+def _formatted(typed: str, decimals: int | None) -> str:
+    """format_number of the number ``typed`` (its text keeps its decimals: "7.20" is not "7.2")."""
+    number = Decimal(typed)
     if decimals is None:
         decimals = max(0, -number.as_tuple().exponent)
     # Indonesian schoolbook rounding (8,565 -> 8,57), not babel's banker's rounding.
     number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return format_decimal(number, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)
+    return _number_pattern(decimals).apply(number, _locale())
+
+
+# babel's format_decimal parses the locale and the pattern on every call: a table of thousands of
+# targets spent most of its time there. Both are parsed once.
+@cache
+def _number_pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
 
 
 def format_target(target, indikator) -> str:

@@ -109,11 +109,10 @@ def iku_table(konten: Konten, runs: Callable[[Runs], Runs], look: TemplateLook, 
 
 def _columns(konten: Konten) -> tuple[ColumnContext, ...]:
     names = shown(konten)
-    first = konten.sasaran[0].indikator[0]
     baseline = next((ind.kondisi_awal.tahun for _, _, ind in konten.indicators() if ind.kondisi_awal), None)
     years = {
-        "target": tuple(sorted(first.target)),
-        "target_sebelum": tuple(sorted(first.target)),
+        "target": konten.tahun_target(),
+        "target_sebelum": konten.tahun_target(),
         "kondisi_awal": (str(baseline),) if baseline is not None else (),
     }
     titles = {name: COLUMNS[name].judul for name in names}

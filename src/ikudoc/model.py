@@ -286,6 +286,11 @@ class Periode(Model):
     akhir: PeriodYear
     """Tahun akhir periode Renstra, misalnya 2024."""
 
+    @property
+    def teks(self) -> str:
+        """As the document writes a period: "2019–2024" (an en dash)."""
+        return f"{self.awal}–{self.akhir}"
+
     @model_validator(mode="after")
     def _ordered(self) -> Periode:
         if self.akhir < self.awal:
@@ -563,6 +568,11 @@ class Konten(Model):
     """Kolom tabel IKU: pilihan, urutan, judul dan penggabungan sel (untuk bentuk tabel instansi lain)."""
     periksa: Periksa = Periksa()
     """Aturan 'ikudoc check' untuk berkas ini: peringatan yang diabaikan."""
+
+    def tahun_target(self) -> tuple[str, ...]:
+        """The table's target years, in order: every indicator has the same ones (the loader sees to
+        it), and none in an IKU without targets."""
+        return tuple(sorted(self.sasaran[0].indikator[0].target))
 
     def indicators(self) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
         """Every indicator with its sasaran and where it is written, in table order."""

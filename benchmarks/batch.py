@@ -1,0 +1,56 @@
+"""A batch of content files built in one call, per document, against pandoc making docx and html
+for each; and what filling the daftar isi costs per document in such a batch (one LibreOffice for
+the whole run).
+
+Usage: python benchmarks/batch.py [--files N] [--runs N]
+Targets (issue 11): docx+html <= 0.3x pandoc per document; filling <= 0.3 s more per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from timing import REFERENCE, SAMPLE, measure
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        print("pandoc tidak terpasang; pembanding tidak bisa diukur.")
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        sources = []
+        for n in range(args.files):
+            sources.append(folder / f"iku_{n:03d}.toml")
+            shutil.copy(SAMPLE, sources[-1])
+        ikudoc = [sys.executable, "-m", "ikudoc", "build", *map(str, sources), "-o", str(folder / "build")]
+        plain, filled, reference = [], [], []
+        measure([*ikudoc, "--no-fill-toc"])  # warm the disk cache and Jinja's template cache
+        for _ in range(args.runs):
+            plain.append(measure([*ikudoc, "--no-fill-toc"]).cpu / args.files)
+            filled.append(measure(ikudoc).cpu / args.files)
+            pandoc_cpu = 0.0
+            for n in range(args.files):
+                pandoc_cpu += measure([pandoc, str(REFERENCE), "-o", str(folder / f"p{n}.docx")]).cpu
+                pandoc_cpu += measure([pandoc, str(REFERENCE), "-s", "-o", str(folder / f"p{n}.html")]).cpu
+            reference.append(pandoc_cpu / args.files)
+    plain_cpu, filled_cpu, pandoc_cpu = map(statistics.median, (plain, filled, reference))
+    print(f"{args.files} berkas dalam satu panggilan, detik CPU per dokumen (median {args.runs} kali):")
+    print(f"  pandoc docx+html           {pandoc_cpu:6.3f} s")
+    print(f"  ikudoc build (docx+html)   {plain_cpu:6.3f} s  {plain_cpu / pandoc_cpu:5.2f}x pandoc")
+    print(f"  ikudoc build, daftar isi   {filled_cpu:6.3f} s  +{filled_cpu - plain_cpu:.3f} s per dokumen")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
