@@ -174,3 +174,24 @@ def test_a_hundred_requests_at_once_are_all_answered_and_dropped_clients_are_no_
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=10)
     assert "Traceback" not in err and "Exception" not in err
+
+
+def test_the_overlay_fills_the_page_templates_block_and_older_project_templates_still_get_it(tmp_path):
+    from ikudoc import watch
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    older = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", older)
+    page = older / "iku.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("{% block pantau %}{% endblock %}", ""), encoding="utf-8")
+    for templates in (None, older):  # the shipped page template has the block; a project's older copy has not
+        document = watch.Document(content, tmp_path / "build", templates, lambda line: None)
+        document.rebuild()
+        edit(content, "2024 = 8.57", '2024 = "8,57"')
+        document.rebuild()
+        served = document.served().decode("utf-8")
+        assert served.count("<body>") == 1 and served.index("<body>") < served.index("bermasalah") < served.index(
+            "BAB IV PENUTUP")
+        assert 'new EventSource("/peristiwa")' in served
+        edit(content, '2024 = "8,57"', "2024 = 8.57")

@@ -31,7 +31,7 @@ from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
 from .table_layout import TableTooWide
-from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates, template_file
+from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates, shipped_templates, template_file
 from .word_template import read_look
 
 
@@ -97,22 +97,28 @@ def template_context(konten: Konten, toml: TomlSource, options: Options = DEFAUL
                                     "tabel-terlalu-lebar")]) from None
 
 
-def render(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict[str, bytes]:
-    """Every requested format of one document, in memory. The PDF is printed from the HTML."""
+def render(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS, context: dict | None = None
+           ) -> dict[str, bytes]:
+    """Every requested format of one document, in memory (from ``context`` when it is already made).
+    The PDF is printed from the HTML."""
     templates = options.templates or default_templates()
     docx_template, html_template = template_file(templates, WORD_TEMPLATE), template_file(templates, HTML_TEMPLATE)
-    context = template_context(konten, toml, options)
+    context = context or template_context(konten, toml, options)
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
         from .docx_writer import render_docx  # python-docx and docxtpl: only for Word output
 
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
-        font = css_font_stack(read_look(docx_template).font)
-        rendered["html"] = using_template(html_template, lambda: render_html(context, templates, font))
+        rendered["html"] = using_template(html_template, lambda: render_html(context, templates, page_font(templates)))
     if "pdf" in options.formats:
         rendered["pdf"] = render_pdf(rendered["html"], konten.dokumen.tanggal.tanggal, options.pdf_variant)
     return {fmt: rendered[fmt] for fmt in options.formats}
+
+
+def page_font(templates: Path) -> str:
+    """The CSS font-family of the page: the Word template's font, so that both look alike."""
+    return css_font_stack(read_look(template_file(templates, WORD_TEMPLATE)).font)
 
 
 def using_template(template: Path, renderer: Callable):
@@ -138,6 +144,7 @@ class BuildResult:
     outputs: tuple[Path, ...]
     catatan: tuple[str, ...] = ()  # what the user should know although the build succeeded
     data: dict[str, bytes] | None = None  # the outputs' bytes, by format
+    context: dict | None = None  # the templates' variables the outputs were made from
 
 
 def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
@@ -158,12 +165,40 @@ def template_variables(konten: Konten, toml: TomlSource, options: Options = DEFA
     return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
 
 
+def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
+    """Variables the templates use that the template context does not provide: a build would fail.
+    The templates shipped with ikudoc are checked by its own tests, not at every run."""
+    shipped = shipped_templates().resolve()
+    problems = []
+    for name in (WORD_TEMPLATE, HTML_TEMPLATE):
+        path = template_file(templates, name)
+        if path.resolve().parent == shipped:
+            continue
+        for variable in sorted(_undeclared_variables(templates, name) - provided):
+            message = (f"templat memakai variabel '{variable}' yang tidak disediakan ikudoc; yang tersedia: "
+                       f"{', '.join(sorted(provided))}")
+            problems.append(Problem(path, None, (), message, "templat-variabel"))
+    return problems
+
+
+def _undeclared_variables(templates: Path, name: str) -> set[str]:
+    """What the renderer of ``name`` finds undeclared in it (each renderer reads its templates its own way)."""
+    if name == WORD_TEMPLATE:
+        from . import docx_writer
+
+        return docx_writer.undeclared_variables(template_file(templates, name))
+    from . import html_writer
+
+    return html_writer.undeclared_variables(templates, name)
+
+
 def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTIONS, office: Office | None = None
                ) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content.
     The daftar isi is filled (options.fill_toc) by ``office``, or by a LibreOffice of its own."""
     konten, toml = load_checked(source)
-    rendered = render(konten, toml, options)
+    context = template_context(konten, toml, options)
+    rendered = render(konten, toml, options, context)
     notes = []
     if options.fill_toc and "docx" in rendered:
         with contextlib.nullcontext(office) if office else Office() as libreoffice:
@@ -175,4 +210,4 @@ def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTION
                 notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered)
+    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered, context)

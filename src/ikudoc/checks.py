@@ -11,14 +11,12 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 from .formatting import format_number
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .model import Konten
 from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
 from .source import TomlSource
-from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, shipped_templates, template_file
 
 #: Civil-service ranks (pangkat) and their golongan/ruang.
 RANKS = {
@@ -33,29 +31,29 @@ RANKS = {
 class _Report:
     """Problems of one content file, placed on the lines of its source."""
 
-    def __init__(self, source: TomlSource):
-        self.source = source
+    def __init__(self, toml: TomlSource):
+        self.toml = toml
         self.problems: list[Problem] = []
 
     def error(self, loc: Loc, message: str, code: str) -> None:
-        self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code))
+        self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code))
 
     def warning(self, loc: Loc, message: str, code: str) -> None:
         assert code in WARNING_CODES, f"add {code} to WARNING_CODES"  # so that [periksa] abaikan accepts it
-        self.problems.append(Problem(self.source.path, self.source.line_of(loc), loc, message, code, WARNING))
+        self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code, WARNING))
 
 
-def check_content(konten: Konten, source: TomlSource) -> list[Problem]:
+def check_content(konten: Konten, toml: TomlSource) -> list[Problem]:
     """Every rule below, on one document, in line order; the warnings the content acknowledges
     ([periksa] abaikan) marked as such."""
-    report = _Report(source)
+    report = _Report(toml)
     for rule in RULES:
         rule(konten, report)
-    problems = _acknowledge(konten, source, report.problems)
+    problems = _acknowledge(konten, toml, report.problems)
     return sorted(problems, key=lambda p: (p.line or 0, p.code))
 
 
-def _acknowledge(konten: Konten, source: TomlSource, problems: list[Problem]) -> list[Problem]:
+def _acknowledge(konten: Konten, toml: TomlSource, problems: list[Problem]) -> list[Problem]:
     """Mark the warnings named in [periksa] abaikan ("kode" or "kode kunci"); an entry that names no
     warning code is an error, one that matches nothing a warning (the text it excused has changed)."""
     result = list(problems)
@@ -64,7 +62,7 @@ def _acknowledge(konten: Konten, source: TomlSource, problems: list[Problem]) ->
         code, _, key = entry.partition(" ")
         key = key.strip()
         if code not in WARNING_CODES:
-            result.append(Problem(source.path, source.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
+            result.append(Problem(toml.path, toml.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
                                   f"yang bisa diabaikan: {', '.join(sorted(WARNING_CODES))}", "abaikan-tidak-dikenal"))
             continue
         matched = False
@@ -75,7 +73,7 @@ def _acknowledge(konten: Konten, source: TomlSource, problems: list[Problem]) ->
         if not matched and not any(p.is_acknowledged and p.code == code and
                                    (not key or format_key_path(p.loc) == key) for p in result):
             where = f" di {key}" if key else ""
-            result.append(Problem(source.path, source.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
+            result.append(Problem(toml.path, toml.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
                                   "lagi; hapus butir ini", "abaikan-tidak-terpakai", WARNING))
     return result
 
@@ -252,30 +250,3 @@ RULES: list[Callable[[Konten, _Report], None]] = [
     _no_empty_chapter,
     _table_is_listed_in_the_text,
 ]
-
-
-def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
-    """Variables the templates use that the template context does not provide: a build would fail.
-    The templates shipped with ikudoc are checked by its own tests, not at every run."""
-    shipped = shipped_templates().resolve()
-    problems = []
-    for name in (WORD_TEMPLATE, HTML_TEMPLATE):
-        path = template_file(templates, name)
-        if path.resolve().parent == shipped:
-            continue
-        for variable in sorted(_undeclared_variables(templates, name) - provided):
-            message = (f"templat memakai variabel '{variable}' yang tidak disediakan ikudoc; yang tersedia: "
-                       f"{', '.join(sorted(provided))}")
-            problems.append(Problem(path, None, (), message, "templat-variabel"))
-    return problems
-
-
-def _undeclared_variables(templates: Path, name: str) -> set[str]:
-    """What the renderer of ``name`` finds undeclared in it (each renderer reads its templates its own way)."""
-    if name == WORD_TEMPLATE:
-        from . import docx_writer
-
-        return docx_writer.undeclared_variables(template_file(templates, name))
-    from . import html_writer
-
-    return html_writer.undeclared_variables(templates, name)

@@ -205,8 +205,8 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
           templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
-    from .build import template_variables
-    from .checks import check_content, check_templates
+    from .build import check_templates, template_variables
+    from .checks import check_content
     from .loader import load_with_source
     from .revision_source import file_ref
 

@@ -21,7 +21,7 @@ from .word_template import TemplateLook
 
 
 @dataclass(frozen=True)
-class SectionContext:
+class BagianContext:
     nomor: str  # "2.3"
     judul: str
     jangkar: str  # an identifier for links and bookmarks: "bab-2-3"
@@ -29,16 +29,16 @@ class SectionContext:
 
 
 @dataclass(frozen=True)
-class ChapterContext:
+class BabContext:
     nomor: str  # "II"
     judul: str
     jangkar: str
     isi: tuple[Block, ...]
-    bagian: tuple[SectionContext, ...]
+    bagian: tuple[BagianContext, ...]
 
 
 @dataclass(frozen=True)
-class DocumentContext:
+class DokumenContext:
     judul: str
     singkatan: str
     perubahan: str | None
@@ -57,7 +57,7 @@ def build_context(konten: Konten, page: PageSetup, look: TemplateLook) -> dict:
     dokumen = konten.dokumen
     date = dokumen.tanggal
     return {
-        "dokumen": DocumentContext(
+        "dokumen": DokumenContext(
             judul=dokumen.judul,
             singkatan=dokumen.singkatan,
             perubahan=dokumen.perubahan,
@@ -94,15 +94,15 @@ def _metadata(konten: Konten) -> dict[str, str]:
     }
 
 
-def _chapter(number: int, bab, references: _References) -> ChapterContext:
+def _chapter(number: int, bab, references: _References) -> BabContext:
     anchor = f"bab-{number}"
-    return ChapterContext(
+    return BabContext(
         nomor=roman_numeral(number),
         judul=bab.judul,
         jangkar=anchor,
         isi=references.blocks(bab.isi) if bab.isi else (),
         bagian=tuple(
-            SectionContext(f"{number}.{index}", bagian.judul, f"{anchor}-{index}", references.blocks(bagian.isi))
+            BagianContext(f"{number}.{index}", bagian.judul, f"{anchor}-{index}", references.blocks(bagian.isi))
             for index, bagian in enumerate(bab.bagian, 1)
         ),
     )

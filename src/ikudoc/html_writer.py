@@ -84,7 +84,8 @@ def undeclared_variables(templates: Path, name: str = TEMPLATE) -> set[str]:
     return jinja2.meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
 
 
-def render_html(context: dict, templates: Path, font_family: str) -> bytes:
-    """The document page; ``font_family`` is a CSS font-family, the Word template's font."""
-    page = environment(templates).get_template(TEMPLATE)
-    return page.render(context, **{FONT_VARIABLE: font_family}).encode("utf-8")
+def render_html(context: dict, templates: Path, font_family: str, name: str = TEMPLATE, **extra) -> bytes:
+    """The document page (or the page ``name`` that extends it, with ``extra`` variables); ``font_family``
+    is a CSS font-family, the Word template's font."""
+    page = environment(templates).get_template(name)
+    return page.render(context, **{FONT_VARIABLE: font_family}, **extra).encode("utf-8")

@@ -38,42 +38,42 @@ def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
 
 def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[Konten, TomlSource]:
     """The validated model and the source it came from (whose lines later checks report)."""
-    source = parse_toml(ref.data, Path(ref.label))
+    toml = parse_toml(ref.data, Path(ref.label))
     problems: list[Problem] = []
     model = None
     try:
         model = Konten.model_validate(
-            source.data, context={"folder": ref.folder, "check_files": ref.revision is None}
+            toml.data, context={"folder": ref.folder, "check_files": ref.revision is None}
         )
     except ValidationError as exc:
         errors = exc.errors()
         # "sumberdata: unknown key, did you mean sumber_data?" says all; "sumber_data: missing" would repeat it.
         meant = {(*error["loc"][:-1], _close_key(error["loc"])) for error in errors
                  if error["type"] == "extra_forbidden"}
-        problems.extend(_problem(source, error) for error in errors
+        problems.extend(_problem(toml, error) for error in errors
                         if not (error["type"] == "missing" and tuple(error["loc"]) in meant))
-    problems.extend(_unequal_years(source))
-    problems.extend(_targets_for_some_only(source))
-    problems.extend(_chosen_mission_missing(source))
-    problems.extend(_before_targets_inconsistent(source))
+    problems.extend(_unequal_years(toml))
+    problems.extend(_targets_for_some_only(toml))
+    problems.extend(_chosen_mission_missing(toml))
+    problems.extend(_before_targets_inconsistent(toml))
     if model is not None:
-        problems.extend(_table_columns_unfit(model, source))
+        problems.extend(_table_columns_unfit(model, toml))
     if model is not None and not problems and model.revisi and model.revisi.menggantikan:
-        model, more = _with_replaced_revision(model, source, ref, replacing)
+        model, more = _with_replaced_revision(model, toml, ref, replacing)
         problems.extend(more)
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (str(p.path) != ref.label, p.line or 0, str(p))))
     assert model is not None
-    return model, source
+    return model, toml
 
 
-def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
+def _with_replaced_revision(model: Konten, toml: TomlSource, ref: ContentRef,
                             replacing: tuple[str, ...]) -> tuple[Konten, list[Problem]]:
     loc: Loc = ("revisi", "menggantikan")
     spec = model.revisi.menggantikan
 
     def problem(message: str, code: str) -> list[Problem]:
-        return [Problem(source.path, source.line_of(loc), loc, message, code)]
+        return [Problem(toml.path, toml.line_of(loc), loc, message, code)]
 
     try:
         previous_ref = resolve_relative(spec, ref)
@@ -87,7 +87,7 @@ def _with_replaced_revision(model: Konten, source: TomlSource, ref: ContentRef,
     except ContentError as error:
         return model, problem(f"revisi yang digantikan ({previous_ref.label}) berisi masalah; perbaiki dulu:",
                               "revisi-bermasalah") + error.problems
-    return fill_before_targets(model, previous, source, previous_ref.label)
+    return fill_before_targets(model, previous, toml, previous_ref.label)
 
 
 # pydantic's error types, said in Indonesian: (message, the code shown in brackets).
@@ -109,28 +109,28 @@ _MESSAGES = {
 }
 
 
-def _problem(source: TomlSource, error: Any) -> Problem:
+def _problem(toml: TomlSource, error: Any) -> Problem:
     loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
     kind = error["type"]
     ctx = dict(error.get("ctx") or {})
     if "kunci" in ctx:  # a rule checked on a whole table, about one of its keys
         key = ctx.pop("kunci")
         loc += key if isinstance(key, tuple) else (key,)
-    line = source.line_of(loc)
+    line = toml.line_of(loc)
     if kind == "extra_forbidden":
-        return Problem(source.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
+        return Problem(toml.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
     if loc[-1:] == ("indikator",) and loc[:1] == ("sasaran",) and kind in ("missing", "too_short"):
-        return Problem(source.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
+        return Problem(toml.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
                        "di bawahnya", "sasaran-tanpa-indikator")
     if kind in _MESSAGES:
         fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":
             fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
         message, code = _MESSAGES[kind]
-        return Problem(source.path, line, loc, message.format(**fields), code)
+        return Problem(toml.path, line, loc, message.format(**fields), code)
     if kind not in _PYDANTIC_ERRORS:
-        return Problem(source.path, line, loc, error["msg"], kind)
-    return Problem(source.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
+        return Problem(toml.path, line, loc, error["msg"], kind)
+    return Problem(toml.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
 
 
 # pydantic's own error types; every other type is a code raised by the model (PydanticCustomError),
@@ -191,21 +191,21 @@ def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(item, (*loc, index))
 
 
-def _chosen_mission_missing(source: TomlSource) -> list[Problem]:
+def _chosen_mission_missing(toml: TomlSource) -> list[Problem]:
     """{misi_pilihan} needs [rpjmd] misi_pilihan (read from the raw data, to be reported with the rest)."""
-    rpjmd = source.data.get("rpjmd")
+    rpjmd = toml.data.get("rpjmd")
     if isinstance(rpjmd, dict) and "misi_pilihan" in rpjmd:
         return []
     return [
-        Problem(source.path, source.line_of(loc), loc, "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan "
+        Problem(toml.path, toml.line_of(loc), loc, "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan "
                 "belum diisi (nomor misi yang didukung, 1 = misi pertama)", "rujukan")
-        for loc, text in _strings(source.data) if re.search(r"(?<!\\)\{misi_pilihan\}", text)
+        for loc, text in _strings(toml.data) if re.search(r"(?<!\\)\{misi_pilihan\}", text)
     ]
 
 
-def _raw_indicators(source: TomlSource) -> Iterator[tuple[Loc, dict]]:
+def _raw_indicators(toml: TomlSource) -> Iterator[tuple[Loc, dict]]:
     """The indicator tables of the raw data that are tables, with where they are."""
-    sasaran = source.data.get("sasaran")
+    sasaran = toml.data.get("sasaran")
     for s_index, s in enumerate(sasaran if isinstance(sasaran, list) else []):
         indikator = s.get("indikator") if isinstance(s, dict) else None
         for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
@@ -213,51 +213,51 @@ def _raw_indicators(source: TomlSource) -> Iterator[tuple[Loc, dict]]:
                 yield ("sasaran", s_index, "indikator", i_index), ind
 
 
-def _before_targets_inconsistent(source: TomlSource) -> list[Problem]:
+def _before_targets_inconsistent(toml: TomlSource) -> list[Problem]:
     """A revision gives "sebelum" targets for every indicator (unless they come from the replaced
     revision); a document with "sebelum" targets is a revision, and says so with a label."""
-    indicators = list(_raw_indicators(source))
+    indicators = list(_raw_indicators(toml))
     typed = [loc for loc, ind in indicators if "target_sebelum" in ind]
-    revisi = source.data.get("revisi")
+    revisi = toml.data.get("revisi")
     replaces = isinstance(revisi, dict) and "menggantikan" in revisi
     problems = []
     if typed and not replaces:
         problems += [
-            Problem(source.path, source.line_of(loc), (*loc, "target_sebelum"),
+            Problem(toml.path, toml.line_of(loc), (*loc, "target_sebelum"),
                     "target sebelum perubahan belum ditulis, padahal indikator lain menuliskannya; tulis "
                     "[sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah)",
                     "target-sebelum-kurang")
             for loc, ind in indicators if "target_sebelum" not in ind
         ]
-    dokumen = source.data.get("dokumen")
+    dokumen = toml.data.get("dokumen")
     if (typed or replaces) and isinstance(dokumen, dict) and "perubahan" not in dokumen:
         problems.append(Problem(
-            source.path, source.line_of(("dokumen",)), ("dokumen", "perubahan"),
+            toml.path, toml.line_of(("dokumen",)), ("dokumen", "perubahan"),
             "dokumen ini memuat target sebelum perubahan, jadi harus diberi label perubahan, misalnya "
             "perubahan = \"Perubahan 2024\"", "perubahan-tanpa-label",
         ))
     return problems
 
 
-def _targets_for_some_only(source: TomlSource) -> list[Problem]:
+def _targets_for_some_only(toml: TomlSource) -> list[Problem]:
     """Targets are for every indicator or for none (an IKU that lists indicators only)."""
-    indicators = list(_raw_indicators(source))
+    indicators = list(_raw_indicators(toml))
     without = [loc for loc, ind in indicators if not ind.get("target")]
     if not without or len(without) == len(indicators):
         return []
-    return [Problem(source.path, source.line_of(loc), (*loc, "target"),
+    return [Problem(toml.path, toml.line_of(loc), (*loc, "target"),
                     "indikator ini tidak punya target, padahal indikator lain punya; tulis "
                     "[sasaran.indikator.target] untuk setiap indikator, atau hapus target dari semua indikator "
                     "(tabel tanpa kolom target)", "target-sebagian") for loc in without]
 
 
-def _table_columns_unfit(konten: Konten, source: TomlSource) -> list[Problem]:
+def _table_columns_unfit(konten: Konten, toml: TomlSource) -> list[Problem]:
     """[tabel] names columns the table can show: each once, filled by the data, "sebelum" targets only in a
     revision, merged columns among them; and one year for every kondisi awal."""
     problems = []
 
     def problem(loc: Loc, message: str, code: str) -> None:
-        problems.append(Problem(source.path, source.line_of(loc), loc, message, code))
+        problems.append(Problem(toml.path, toml.line_of(loc), loc, message, code))
 
     chosen = konten.tabel.kolom or []
     for index, name in enumerate(chosen):
@@ -284,12 +284,12 @@ def _table_columns_unfit(konten: Konten, source: TomlSource) -> list[Problem]:
     return problems
 
 
-def _unequal_years(source: TomlSource) -> list[Problem]:
+def _unequal_years(toml: TomlSource) -> list[Problem]:
     """Every indicator must have the same target years as the first one (read from the raw data, so
     that this is reported together with the type errors of other keys)."""
     problems = []
     first: list[str] | None = None
-    for at, ind in _raw_indicators(source):
+    for at, ind in _raw_indicators(toml):
         for key in ("target", "target_sebelum"):
             targets = ind.get(key)
             if not isinstance(targets, dict):
@@ -305,7 +305,7 @@ def _unequal_years(source: TomlSource) -> list[Problem]:
                     ("ada tahun lebih " + ", ".join(extra)) if extra else "",
                 ) if part)
                 problems.append(Problem(
-                    source.path, source.line_of((*at, key)), (*at, key),
+                    toml.path, toml.line_of((*at, key)), (*at, key),
                     f"tahun target ({', '.join(years)}) harus sama dengan indikator pertama ({', '.join(first)}): "
                     f"{detail}",
                     "tahun-target",

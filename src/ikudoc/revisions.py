@@ -101,7 +101,7 @@ def _typed(target: Target) -> str:
     return f'"{target.nilai}"' if isinstance(target.nilai, str) else str(target.nilai)
 
 
-def fill_before_targets(new: Konten, old: Konten, source: TomlSource, old_label: str) -> tuple[Konten, list[Problem]]:
+def fill_before_targets(new: Konten, old: Konten, toml: TomlSource, old_label: str) -> tuple[Konten, list[Problem]]:
     """``new`` with every missing ``target_sebelum`` taken from the target the paired indicator had
     in ``old``; a typed ``target_sebelum`` that disagrees with ``old`` is a problem."""
     problems: list[Problem] = []
@@ -123,7 +123,7 @@ def fill_before_targets(new: Konten, old: Konten, source: TomlSource, old_label:
             if year in replaced and not same_target(typed, replaced[year]):
                 at = (*loc, "target_sebelum", year)
                 problems.append(Problem(
-                    source.path, source.line_of(at), at,
+                    toml.path, toml.line_of(at), at,
                     f"target sebelum perubahan {year} ditulis {_typed(typed)}, tetapi target yang berlaku di revisi "
                     f"yang digantikan ({old_label}) adalah {_typed(replaced[year])}; samakan, atau hapus "
                     "target_sebelum agar diambil dari sana",

@@ -11,12 +11,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 import watchfiles
 
-from .build import Options, build_file
+from .build import Options, build_file, page_font
+from .html_writer import environment, render_html
 from .problems import ContentError, FileFailure, IkudocError, unexpected_error_message
-from .template_files import default_templates, jinja_loader
+from .template_files import HTML_TEMPLATE, default_templates
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
@@ -24,18 +24,16 @@ WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
 
 
 class Document:
-    """The served state: the last good page, the problems of the last save, and a version that
-    grows with every rebuild (the pages wait on it to reload)."""
+    """The served state: the page with the problems of the last save above the last good document,
+    made once per rebuild, and a version that grows with every rebuild (the pages wait on it to reload)."""
 
     def __init__(self, source: Path, output_dir: Path, templates: Path | None, report: Callable[[str], None]):
         self.source, self.output_dir = source, output_dir
         self.templates = templates or default_templates()
         self.options = Options(("docx", "html"), templates)
         self.report = report
-        self.overlay = jinja2.Environment(loader=jinja_loader(self.templates), autoescape=True,
-                                          undefined=jinja2.StrictUndefined).get_template(OVERLAY)
-        self.page: bytes | None = None
-        self.problems: list[str] = []
+        self.context: dict | None = None  # of the last good build
+        self.page = b""
         self.version = 0
         self.changed = threading.Condition()
 
@@ -53,10 +51,14 @@ class Document:
             problems = [f"{self.source}: {unexpected_error_message(error)}"]
         else:
             problems = []
+            self.context = result.context
+        try:
+            page = self._page(problems)
+        except Exception as error:  # noqa: BLE001 (the overlay template itself is broken: still say why)
+            problems.append(f"{self.templates / OVERLAY}: {error}")
+            page = _bare_page(problems)
         with self.changed:
-            if not problems:
-                self.page = result.data["html"]
-            self.problems = problems
+            self.page = page
             self.version += 1
             self.changed.notify_all()
         for line in problems:
@@ -65,20 +67,36 @@ class Document:
         self.report(f"dibangun ulang dalam {seconds} detik" if not problems else
                     f"{len(problems)} masalah; halaman tetap menampilkan versi terakhir yang berhasil")
 
+    def _page(self, problems: list[str]) -> bytes:
+        """The last good document through pantau.html.j2, which extends the document's own template and
+        fills its "pantau" block; before any good build, that block alone."""
+        env = environment(self.templates)
+        overlay = env.get_template(OVERLAY)
+        if self.context is None or "pantau" not in env.get_template(HTML_TEMPLATE).blocks:
+            # no document yet, or a project's iku.html.j2 made before it had the block: the block, then the page
+            block = "".join(overlay.blocks["pantau"](overlay.new_context({"masalah": problems}))).encode("utf-8")
+            if self.context is None:
+                return _bare_page(problems, block)
+            head, body, rest = render_html(self.context, self.templates, page_font(self.templates)).partition(b"<body>")
+            return head + body + block + rest
+        return render_html(self.context, self.templates, page_font(self.templates), OVERLAY, masalah=problems)
+
     def served(self) -> bytes:
-        """The page as the browser gets it: the last good document with the overlay after <body>."""
         with self.changed:
-            page, problems = self.page, list(self.problems)
-        overlay = self.overlay.render(masalah=problems).encode("utf-8")
-        if page is None:
-            return b"<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><body>" + overlay + b"</body></html>"
-        head, body, rest = page.partition(b"<body>")
-        return head + body + overlay + rest
+            return self.page
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen, timeout)
             return self.version
+
+
+def _bare_page(problems: list[str], block: bytes | None = None) -> bytes:
+    """A page without a document: the problems (as the overlay shows them, or as plain lines)."""
+    from markupsafe import escape
+
+    shown = block if block is not None else b"".join(f"<p>{escape(line)}</p>".encode() for line in problems)
+    return b"<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><body>" + shown + b"</body></html>"
 
 
 class Server(http.server.ThreadingHTTPServer):
