@@ -15,6 +15,7 @@ from lxml import etree
 from conftest import ROOT, SAMPLE
 from ikudoc.build import Options, build_file
 from ikudoc.cli import main
+from ikudoc.diff import PARTS
 
 GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
 
@@ -179,13 +180,14 @@ def test_json_gives_the_same_changes(repo, capsys):
     status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml", "--format", "json")
     data = json.loads(out)
     assert status == 1 and data["berbeda"] is True
-    target = [c for c in data["perubahan"] if c["kelompok"] == "Target"]
+    target = [c for c in data["perubahan"] if c["bagian"] == "target"]  # programs read the id, not the label
     assert target == [{
         "kelompok": "Target", "jenis": "ubah",
         "lokasi": "Target 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)",
         "kunci": "sasaran[2].indikator[1].target.2024", "lama": "5,71", "baru": "8,57", "kata": [],
-        "satuan": "%", "satuan_lama": None, "asal": None,
+        "satuan": "%", "satuan_lama": None, "asal": None, "bagian": "target",
     }]
+    assert {c["bagian"] for c in data["perubahan"]} <= {*PARTS.values(), "bab"}
     assert len(data["perubahan"]) == 6
 
 

@@ -38,6 +38,10 @@ class Change:
     satuan: str | None = None  # the unit of a target
     satuan_lama: str | None = None  # the old unit, when it changed
     asal: str | None = None  # where a moved paragraph was
+    bagian: str = ""  # the part's stable id (PARTS), for templates and programs: labels may be reworded
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bagian", PARTS.get(self.kelompok, "bab"))
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,19 @@ def _units(text: Text | None) -> list[_Unit]:
             units += [_Unit(f"paragraf {paragraph}, butir {n}", marked_text(item))
                       for n, item in enumerate(block.butir, 1)]
     return units
+
+
+#: The parts of a comparison by their labels, and the id each is known by in templates and JSON;
+#: every other part is a chapter ("bab"), labelled by its own title.
+PARTS = {
+    "Sampul dan identitas": "sampul",
+    "Kata pengantar": "kata-pengantar",
+    "Visi, misi, tujuan, strategi dan kebijakan": "rpjmd-renstra",
+    "Lampiran: tugas dan fungsi": "lampiran",
+    "Sasaran dan indikator": "indikator",
+    "Target": "target",
+    "Target sebelum perubahan": "target-sebelum",
+}
 
 
 class _Collector:

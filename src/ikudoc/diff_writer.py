@@ -93,7 +93,8 @@ def as_json(comparison: Comparison) -> str:
 
 
 def as_html(comparison: Comparison, templates: Path) -> bytes:
-    groups = [(group, list(changes)) for group, changes in groupby(comparison.perubahan, key=lambda c: c.kelompok)]
+    groups = [(group, part, list(changes))
+              for (group, part), changes in groupby(comparison.perubahan, key=lambda c: (c.kelompok, c.bagian))]
     env = environment(templates)
     env.filters["dengan_satuan"] = with_unit
     return env.get_template(TEMPLATE).render(perbandingan=comparison, kelompok=groups).encode("utf-8")
