@@ -148,6 +148,7 @@ def test_a_template_error_is_shown_with_its_line_and_fixing_it_rebuilds(tmp_path
         shown = page_when(port, lambda p: "bermasalah" in p)
         line = good[: good.index("<body>")].count("\n") + 1
         assert f"iku.html.j2: baris {line}: templat tidak bisa diisi: ZeroDivisionError: " in shown
+        assert "BAB IV PENUTUP" in shown, "the last good document stays under the problem"
         page.write_text(good, encoding="utf-8")
         assert "bermasalah" not in page_when(port, lambda p: "bermasalah" not in p)
     finally:

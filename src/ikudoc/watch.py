@@ -33,6 +33,7 @@ class Document:
         self.options = Options(("docx", "html"), templates)
         self.report = report
         self.context: dict | None = None  # of the last good build
+        self.good_page = b""  # its page, as built
         self.page = b""
         self.version = 0
         self.changed = threading.Condition()
@@ -51,7 +52,7 @@ class Document:
             problems = [f"{self.source}: {unexpected_error_message(error)}"]
         else:
             problems = []
-            self.context = result.context
+            self.context, self.good_page = result.context, result.data["html"]
         try:
             page = self._page(problems)
         except Exception as error:  # noqa: BLE001 (the overlay template itself is broken: still say why)
@@ -69,17 +70,22 @@ class Document:
 
     def _page(self, problems: list[str]) -> bytes:
         """The last good document through pantau.html.j2, which extends the document's own template and
-        fills its "pantau" block; before any good build, that block alone."""
+        fills its "pantau" block. Before any good build, that block alone; when the page template
+        cannot be used now (being edited, or a project's copy made before it had the block), the block
+        is put after <body> of the last good page as it was built."""
         env = environment(self.templates)
         overlay = env.get_template(OVERLAY)
-        if self.context is None or "pantau" not in env.get_template(HTML_TEMPLATE).blocks:
-            # no document yet, or a project's iku.html.j2 made before it had the block: the block, then the page
-            block = "".join(overlay.blocks["pantau"](overlay.new_context({"masalah": problems}))).encode("utf-8")
-            if self.context is None:
-                return _bare_page(problems, block)
-            head, body, rest = render_html(self.context, self.templates, page_font(self.templates)).partition(b"<body>")
-            return head + body + block + rest
-        return render_html(self.context, self.templates, page_font(self.templates), OVERLAY, masalah=problems)
+        block = "".join(overlay.blocks["pantau"](overlay.new_context({"masalah": problems}))).encode("utf-8")
+        if self.context is None:
+            return _bare_page(problems, block)
+        try:
+            if "pantau" in env.get_template(HTML_TEMPLATE).blocks:
+                return render_html(self.context, self.templates, page_font(self.templates), OVERLAY,
+                                   masalah=problems)
+        except Exception:  # noqa: BLE001 (its error is among the problems already, from the build)
+            pass
+        head, body, rest = self.good_page.partition(b"<body>")
+        return head + body + block + rest
 
     def served(self) -> bytes:
         with self.changed:
