@@ -65,13 +65,11 @@ def _acknowledge(konten: Konten, toml: TomlSource, problems: list[Problem]) -> l
             result.append(Problem(toml.path, toml.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
                                   f"yang bisa diabaikan: {', '.join(sorted(WARNING_CODES))}", "abaikan-tidak-dikenal"))
             continue
-        matched = False
-        for i, problem in enumerate(result):
-            if problem.is_warning and problem.code == code and (not key or format_key_path(problem.loc) == key):
-                result[i] = replace(problem, severity=ACKNOWLEDGED)
-                matched = True
-        if not matched and not any(p.is_acknowledged and p.code == code and
-                                   (not key or format_key_path(p.loc) == key) for p in result):
+        excused = [i for i, p in enumerate(result) if not p.is_error and p.code == code
+                   and (not key or format_key_path(p.loc) == key)]  # two entries may excuse one warning
+        for i in excused:
+            result[i] = replace(result[i], severity=ACKNOWLEDGED)
+        if not excused:
             where = f" di {key}" if key else ""
             result.append(Problem(toml.path, toml.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
                                   "lagi; hapus butir ini", "abaikan-tidak-terpakai", WARNING))

@@ -394,10 +394,9 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
     from .watch import Document, watch
 
-    sources = [file] if file else sorted(Path().glob(CONTENT_GLOB), key=lambda path: path.stat().st_mtime)
-    if not sources:
-        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc watch BERKAS.toml")
+    sources = _content_files((file,) if file else (), "watch")
     if len(sources) > 1:  # after ikudoc new: the revision being written is the one saved last
+        sources.sort(key=lambda path: path.stat().st_mtime)
         click.echo(f"memantau {sources[-1]}, yang terakhir diubah dari {len(sources)} berkas konten "
                    "(sebutkan berkas lain bila perlu: ikudoc watch content/NAMA.toml)", err=True)
     try:

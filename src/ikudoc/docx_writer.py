@@ -78,6 +78,10 @@ class _WordEnvironment(jinja2.Environment):
     """docxtpl compiles the Word template's XML with from_string on every render: here each XML source
     is compiled once per process, and read from Jinja's cache on disk when a process saw it before."""
 
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.compiled: dict[str, object] = {}  # XML source -> its compiled code
+
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
         code = self.compiled.get(source)
         if code is None:
@@ -97,7 +101,6 @@ class _WordEnvironment(jinja2.Environment):
 def _shared_environment() -> _WordEnvironment:
     env = _WordEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_content_value,
                            bytecode_cache=compiled_templates_cache())
-    env.compiled = {}
     env.filters["teks"] = runs_to_richtext
     return env
 

@@ -172,6 +172,7 @@ def _target(value: Any) -> Target:
 
 # Beyond these a figure is a typo (1e25, 2024000000000000) and would not fit a table cell anyway.
 MAX_WHOLE_DIGITS = 15
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # of a period or a kondisi awal: a year outside them is a typo
 MAX_DECIMALS = 10
 
 
@@ -276,7 +277,7 @@ class Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-PeriodYear = Annotated[int, Field(ge=1900, le=2200)]
+PeriodYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 LONGEST_PERIOD = 30  # years; a Renstra or RPJMD has 5, a RPJPD 20
 
 
@@ -434,7 +435,7 @@ class KondisiAwal:
 
 def _kondisi_awal(value: Any) -> KondisiAwal:
     if not isinstance(value, dict) or set(value) != {"tahun", "nilai"} or isinstance(value["tahun"], bool) \
-            or not isinstance(value["tahun"], int) or not 1900 <= value["tahun"] <= 2200:
+            or not isinstance(value["tahun"], int) or not FIRST_YEAR <= value["tahun"] <= LAST_YEAR:
         raise PydanticCustomError(
             "kondisi-awal", "kondisi awal ditulis { tahun = 2024, nilai = 9.55 }: tahun 4 angka, nilai angka atau "
             "teks seperti target, bukan {nilai}", {"nilai": str(value)[:60]})
@@ -445,7 +446,7 @@ KondisiAwalValue = Annotated[
     KondisiAwal,
     PlainValidator(_kondisi_awal),
     WithJsonSchema({"type": "object", "additionalProperties": False, "required": ["tahun", "nilai"], "properties": {
-        "tahun": {"type": "integer", "minimum": 1900, "maximum": 2200, "description": "Tahun kondisi awal."},
+        "tahun": {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "description": "Tahun kondisi awal."},
         "nilai": {"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
                   "description": "Nilai kondisi awal: angka (9.55) atau teks (\"N/A\")."}}}),
 ]

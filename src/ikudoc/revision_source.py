@@ -50,11 +50,11 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
             raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, "
                                 "misalnya HEAD~1:content/iku_2024.toml")
         root = _repository_root(base, spec)
-        return _fromrun_git(root, revision, path, spec)
+        return _from_git(root, revision, path, spec)
     if same_path is not None:
         root = _repository_root(base, spec)
         path = _in_repository(root, base / same_path, spec)
-        return _fromrun_git(root, spec, path, f"{spec}:{path}")
+        return _from_git(root, spec, path, f"{spec}:{path}")
     raise RevisionError(f"'{spec}' bukan berkas; untuk revisi git sebutkan juga berkasnya: {spec}:content/NAMA.toml")
 
 
@@ -64,7 +64,7 @@ def resolve_relative(spec: str, parent: ContentRef) -> ContentRef:
     if parent.revision is not None and ":" not in spec:
         root = _repository_root(parent.folder, spec)
         path = _in_repository(root, parent.folder / spec, spec)
-        return _fromrun_git(root, parent.revision, path, f"{parent.revision}:{path}")
+        return _from_git(root, parent.revision, path, f"{parent.revision}:{path}")
     return resolve(spec, base=parent.folder)
 
 
@@ -72,8 +72,7 @@ def _changed_content(base: Path, old: str, new: str) -> list[str]:
     """The content files (content/*.toml, as git names them) that differ between two revisions."""
     root = _repository_root(base, old)
     for revision in (old, new):
-        if run_git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
-            raise RevisionError(f"revisi git '{revision}' tidak ada")
+        _require_revision(root, revision)
     listed = run_git(["diff", "--name-only", old, new, "--", "content/*.toml"], root)
     return [name for name in listed.stdout.decode(errors="replace").splitlines() if name]
 
@@ -93,9 +92,13 @@ def _in_repository(root: Path, path: Path, label: str) -> str:
         raise RevisionError(f"{label}: berkas {path} berada di luar repositori git {root}") from None
 
 
-def _fromrun_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
+def _require_revision(root: Path, revision: str, label: str | None = None) -> None:
     if run_git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
-        raise RevisionError(f"{label}: revisi git '{revision}' tidak ada")
+        raise RevisionError(f"{label + ': ' if label else ''}revisi git '{revision}' tidak ada")
+
+
+def _from_git(root: Path, revision: str, path: str, label: str) -> ContentRef:
+    _require_revision(root, revision, label)
     shown = run_git(["show", f"{revision}:{path}"], root)
     if shown.returncode != 0:
         raise RevisionError(f"{label}: berkas {path} tidak ada di revisi '{revision}'")
