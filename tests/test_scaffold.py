@@ -94,8 +94,10 @@ def test_init_makes_a_project_that_checks_clean_and_builds(tmp_path, capsys, mon
     assert (folder / "schema" / "ikudoc.schema.json").is_file() and (folder / "templates" / "iku.docx").is_file()
     assert (folder / ".gitignore").read_text() == "/build/\n"
     monkeypatch.chdir(folder)
-    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan"])
-    assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html"])
+    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan",
+                                            "content/pk_2026.toml: 0 galat, 0 peringatan"])
+    assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html",
+                                            "ditulis build/pk_2026.docx", "ditulis build/pk_2026.html"])
 
 
 def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, monkeypatch):

@@ -64,5 +64,7 @@ def test_content_files_point_editors_to_the_schema():
 def test_schema_command_writes_the_file(tmp_path, capsys):
     target = tmp_path / "skema.json"
     assert main(["schema", "-o", str(target)]) == 0
-    assert capsys.readouterr().out == f"ditulis {target}\n"
+    beside = tmp_path / "perjanjian.schema.json"
+    assert capsys.readouterr().out == f"ditulis {target}\nditulis {beside}\n"
     assert target.read_text(encoding="utf-8") == schema_text()
+    assert beside.read_text(encoding="utf-8") == schema_text("pk")

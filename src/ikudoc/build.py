@@ -6,6 +6,7 @@ never leaves an output missing or half written).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import re
 import traceback
 import zipfile
@@ -22,17 +23,45 @@ from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import render_html
 from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
-from .loader import load_with_source
+from .loader import load_document
 from .model import Konten
 from .options import DEFAULT_OPTIONS, Options
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
+from .perjanjian.checks import check_perjanjian
+from .perjanjian.context import build_perjanjian_context
+from .perjanjian.loader import PerjanjianKinerja
 from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
 from .table_layout import TableTooWide
-from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates, shipped_templates, template_file
+from .template_files import (
+    HTML_TEMPLATE,
+    PK_HTML_TEMPLATE,
+    PK_WORD_TEMPLATE,
+    WORD_TEMPLATE,
+    default_templates,
+    shipped_templates,
+    template_file,
+)
 from .word_template import read_look
+
+#: What a content file holds: an IKU, or a Perjanjian Kinerja built from one.
+Document = Konten | PerjanjianKinerja
+
+
+def template_names(document: Document) -> tuple[str, str]:
+    """The Word and the page template a document is rendered through."""
+    if isinstance(document, PerjanjianKinerja):
+        return PK_WORD_TEMPLATE, PK_HTML_TEMPLATE
+    return WORD_TEMPLATE, HTML_TEMPLATE
+
+
+def check_document(document: Document, toml: TomlSource) -> list[Problem]:
+    """The check rules of the document's kind."""
+    if isinstance(document, PerjanjianKinerja):
+        return check_perjanjian(document, toml)
+    return check_content(document, toml)
 
 
 class TemplateFailure(IkudocError):
@@ -80,14 +109,18 @@ def _expression_at(template: Path, line: int | None, attribute: str) -> str:
     return f"... .{attribute}"
 
 
-def page_setup(konten: Konten, options: Options) -> PageSetup:
-    margin = options.margin or (Margins(**konten.dokumen.margin.model_dump()) if konten.dokumen.margin else None)
-    return PageSetup(options.kertas or konten.dokumen.kertas, margin)
+def page_setup(document: Document, options: Options) -> PageSetup:
+    """The paper and margins: the options', else the content's (a PK is printed as its IKU)."""
+    dokumen = document.iku.dokumen if isinstance(document, PerjanjianKinerja) else document.dokumen
+    margin = options.margin or (Margins(**dokumen.margin.model_dump()) if dokumen.margin else None)
+    return PageSetup(options.kertas or dokumen.kertas, margin)
 
 
-def template_context(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict:
+def template_context(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict:
     """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
     the widest target) when the IKU table cannot fit its paper."""
+    if isinstance(konten, PerjanjianKinerja):
+        return build_perjanjian_context(konten, page_setup(konten, options))
     docx_template = template_file(options.templates or default_templates(), WORD_TEMPLATE)
     look = using_template(docx_template, lambda: read_look(docx_template))
     try:
@@ -97,12 +130,13 @@ def template_context(konten: Konten, toml: TomlSource, options: Options = DEFAUL
                                     "tabel-terlalu-lebar")]) from None
 
 
-def render(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS, context: dict | None = None
+def render(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTIONS, context: dict | None = None
            ) -> dict[str, bytes]:
     """Every requested format of one document, in memory (from ``context`` when it is already made).
     The PDF is printed from the HTML."""
     templates = options.templates or default_templates()
-    docx_template, html_template = template_file(templates, WORD_TEMPLATE), template_file(templates, HTML_TEMPLATE)
+    word_name, html_name = template_names(konten)
+    docx_template, html_template = template_file(templates, word_name), template_file(templates, html_name)
     context = context or template_context(konten, toml, options)
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
@@ -110,15 +144,17 @@ def render(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS,
 
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
-        rendered["html"] = using_template(html_template, lambda: render_html(context, templates, page_font(templates)))
+        rendered["html"] = using_template(html_template, lambda: render_html(
+            context, templates, page_font(templates, word_name), html_name))
     if "pdf" in options.formats:
-        rendered["pdf"] = render_pdf(rendered["html"], konten.dokumen.tanggal.tanggal, options.pdf_variant)
+        signed = datetime.date.fromisoformat(context["metadata"]["tanggal"])
+        rendered["pdf"] = render_pdf(rendered["html"], signed, options.pdf_variant)
     return {fmt: rendered[fmt] for fmt in options.formats}
 
 
-def page_font(templates: Path) -> str:
+def page_font(templates: Path, word_template: str = WORD_TEMPLATE) -> str:
     """The CSS font-family of the page: the Word template's font, so that both look alike."""
-    return css_font_stack(read_look(template_file(templates, WORD_TEMPLATE)).font)
+    return css_font_stack(read_look(template_file(templates, word_template)).font)
 
 
 def using_template(template: Path, renderer: Callable):
@@ -151,26 +187,27 @@ def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict
     return {fmt: output_dir / f"{source.stem}.{fmt}" for fmt in formats}
 
 
-def load_checked(source: Path) -> tuple[Konten, TomlSource]:
+def load_checked(source: Path) -> tuple[Document, TomlSource]:
     """Load ``source``, refusing it (ContentError) on a load problem or an error of the check rules."""
-    konten, toml = load_with_source(file_ref(source))
-    errors = [problem for problem in check_content(konten, toml) if problem.is_error]
+    konten, toml = load_document(file_ref(source))
+    errors = [problem for problem in check_document(konten, toml) if problem.is_error]
     if errors:
         raise ContentError(errors)
     return konten, toml
 
 
-def template_variables(konten: Konten, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> set[str]:
+def template_variables(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> set[str]:
     """The names every template can use."""
     return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
 
 
-def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
-    """Variables the templates use that the template context does not provide: a build would fail.
-    The templates shipped with ikudoc are checked by its own tests, not at every run."""
+def check_templates(templates: Path, provided: set[str], names: tuple[str, str] = (WORD_TEMPLATE, HTML_TEMPLATE)
+                    ) -> list[Problem]:
+    """Variables the templates ``names`` use that the template context does not provide: a build would
+    fail. The templates shipped with ikudoc are checked by its own tests, not at every run."""
     shipped = shipped_templates().resolve()
     problems = []
-    for name in (WORD_TEMPLATE, HTML_TEMPLATE):
+    for name in names:
         path = template_file(templates, name)
         if path.resolve().parent == shipped:
             continue
@@ -183,7 +220,7 @@ def check_templates(templates: Path, provided: set[str]) -> list[Problem]:
 
 def _undeclared_variables(templates: Path, name: str) -> set[str]:
     """What the renderer of ``name`` finds undeclared in it (each renderer reads its templates its own way)."""
-    if name == WORD_TEMPLATE:
+    if name.endswith(".docx"):
         from . import docx_writer
 
         return docx_writer.undeclared_variables(template_file(templates, name))

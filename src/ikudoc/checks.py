@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .formatting import format_number
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
-from .model import Konten
+from .model import Konten, Penandatangan, Periksa
 from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
 from .source import TomlSource
 
@@ -28,42 +28,46 @@ RANKS = {
 }
 
 
-class _Report:
-    """Problems of one content file, placed on the lines of its source."""
+class Report:
+    """Problems of one content file, placed on the lines of its source; ``warning_codes`` are the codes of
+    the warnings its rules may give (those [periksa] abaikan accepts)."""
 
-    def __init__(self, toml: TomlSource):
+    def __init__(self, toml: TomlSource, warning_codes: frozenset[str] | None = None):
         self.toml = toml
+        self.warning_codes = warning_codes or WARNING_CODES
         self.problems: list[Problem] = []
 
     def error(self, loc: Loc, message: str, code: str) -> None:
         self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code))
 
     def warning(self, loc: Loc, message: str, code: str) -> None:
-        assert code in WARNING_CODES, f"add {code} to WARNING_CODES"  # so that [periksa] abaikan accepts it
+        assert code in self.warning_codes, f"add {code} to the warning codes"  # so that [periksa] abaikan accepts it
         self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code, WARNING))
 
 
 def check_content(konten: Konten, toml: TomlSource) -> list[Problem]:
     """Every rule below, on one document, in line order; the warnings the content acknowledges
     ([periksa] abaikan) marked as such."""
-    report = _Report(toml)
+    report = Report(toml)
     for rule in RULES:
         rule(konten, report)
-    problems = _acknowledge(konten, toml, report.problems)
-    return sorted(problems, key=lambda p: (p.line or 0, p.code))
+    return acknowledged(konten.periksa, report)
 
 
-def _acknowledge(konten: Konten, toml: TomlSource, problems: list[Problem]) -> list[Problem]:
-    """Mark the warnings named in [periksa] abaikan ("kode" or "kode kunci"); an entry that names no
-    warning code is an error, one that matches nothing a warning (the text it excused has changed)."""
-    result = list(problems)
-    for n, entry in enumerate(konten.periksa.abaikan):
+def acknowledged(periksa: Periksa, report: Report) -> list[Problem]:
+    """The problems of ``report`` in line order, the warnings named in [periksa] abaikan ("kode" or "kode
+    kunci") marked as acknowledged; an entry that names no warning code is an error, one that matches
+    nothing a warning (the text it excused has changed)."""
+    toml = report.toml
+    result = list(report.problems)
+    for n, entry in enumerate(periksa.abaikan):
         loc = ("periksa", "abaikan", n)
         code, _, key = entry.partition(" ")
         key = key.strip()
-        if code not in WARNING_CODES:
+        if code not in report.warning_codes:
             result.append(Problem(toml.path, toml.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
-                                  f"yang bisa diabaikan: {', '.join(sorted(WARNING_CODES))}", "abaikan-tidak-dikenal"))
+                                  f"yang bisa diabaikan: {', '.join(sorted(report.warning_codes))}",
+                                  "abaikan-tidak-dikenal"))
             continue
         excused = [i for i, p in enumerate(result) if not p.is_error and p.code == code
                    and (not key or format_key_path(p.loc) == key)]  # two entries may excuse one warning
@@ -73,10 +77,10 @@ def _acknowledge(konten: Konten, toml: TomlSource, problems: list[Problem]) -> l
             where = f" di {key}" if key else ""
             result.append(Problem(toml.path, toml.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
                                   "lagi; hapus butir ini", "abaikan-tidak-terpakai", WARNING))
-    return result
+    return sorted(result, key=lambda p: (p.line or 0, p.code))
 
 
-def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None:
+def _cumulative_targets_do_not_decrease(konten: Konten, report: Report) -> None:
     for loc, _, ind in konten.indicators():
         cumulative = ind.kumulatif if ind.kumulatif is not None else bool(re.search(r"akumulasi|kumulatif",
                                                                                   ind.nama, re.IGNORECASE))
@@ -95,7 +99,7 @@ def _cumulative_targets_do_not_decrease(konten: Konten, report: _Report) -> None
                     )
 
 
-def _targets_cover_the_period(konten: Konten, report: _Report) -> None:
+def _targets_cover_the_period(konten: Konten, report: Report) -> None:
     periode = konten.dokumen.periode
     years = {int(year) for _, _, ind in konten.indicators() for year in ind.target}
     if not years:  # an IKU without targets
@@ -117,9 +121,17 @@ def nip_grouped(digits: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-def _nip_is_valid(konten: Konten, report: _Report) -> None:
-    loc: Loc = ("penandatangan", "nip")
-    nip = konten.penandatangan.nip
+def _signatory_is_valid(konten: Konten, report: Report) -> None:
+    check_signatory(report, ("penandatangan",), konten.penandatangan, konten.dokumen.tanggal.tanggal)
+
+
+def check_signatory(report: Report, at: Loc, signatory: Penandatangan, signed: datetime.date) -> None:
+    """The NIP and pangkat of a signatory written at ``at``, who signs on ``signed``."""
+    _nip_is_valid(report, (*at, "nip"), signatory.nip, signed)
+    _rank_is_known(report, (*at, "pangkat"), signatory.pangkat)
+
+
+def _nip_is_valid(report: Report, loc: Loc, nip: str | None, signed: datetime.date) -> None:
     if nip is None:  # a head of region has none
         return
     digits = nip.replace(" ", "")
@@ -135,7 +147,6 @@ def _nip_is_valid(konten: Konten, report: _Report) -> None:
                      "nip-tidak-sah")
         return
     year, month = int(digits[8:12]), int(digits[12:14])
-    signed = konten.dokumen.tanggal.tanggal
     if not 1 <= month <= 12 or not born.year + 17 <= year <= born.year + 50 or (year, month) > (signed.year,
                                                                                                  signed.month):
         report.error(loc, f"angka ke-9 sampai ke-14 NIP ({digits[8:14]}) harus tahun dan bulan pengangkatan CPNS "
@@ -153,9 +164,7 @@ def _normal_rank(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().title()
 
 
-def _rank_is_known(konten: Konten, report: _Report) -> None:
-    loc: Loc = ("penandatangan", "pangkat")
-    typed = konten.penandatangan.pangkat
+def _rank_is_known(report: Report, loc: Loc, typed: str | None) -> None:
     if typed is None:
         return
     found = re.fullmatch(r"(.+?)\s*(?:[(,/-]\s*(I{1,3}V?|IV)\s*/\s*([a-e])\s*\)?)?", typed)
@@ -214,19 +223,19 @@ def repeated_phrase(text: str) -> str | None:
     return None
 
 
-def _no_phrase_typed_twice(konten: Konten, report: _Report) -> None:
+def _no_phrase_typed_twice(konten: Konten, report: Report) -> None:
     for loc, text in _texts(konten):
         if phrase := repeated_phrase(text):
             report.warning(loc, f"frasa \"{phrase}\" tertulis dua kali berturut-turut", "frasa-berulang")
 
 
-def _no_empty_chapter(konten: Konten, report: _Report) -> None:
+def _no_empty_chapter(konten: Konten, report: Report) -> None:
     for b, bab in enumerate(konten.bab):
         if bab.isi is None and not bab.bagian:
             report.warning(("bab", b), f"BAB \"{bab.judul}\" kosong: tidak punya isi maupun subbab", "bab-kosong")
 
 
-def _table_is_listed_in_the_text(konten: Konten, report: _Report) -> None:
+def _table_is_listed_in_the_text(konten: Konten, report: Report) -> None:
     used = {name for bab in konten.bab for text in (bab.isi, *(g.isi for g in bab.bagian)) if text
             for name in text.references()}
     for name, what in (("daftar_sasaran", "sasaran strategis"), ("daftar_iku", "indikator kinerja utama")):
@@ -239,11 +248,10 @@ def _table_is_listed_in_the_text(konten: Konten, report: _Report) -> None:
 WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "tabel-tidak-dicantumkan",
                            "target-tahun-periode"})
 
-RULES: list[Callable[[Konten, _Report], None]] = [
+RULES: list[Callable[[Konten, Report], None]] = [
     _cumulative_targets_do_not_decrease,
     _targets_cover_the_period,
-    _nip_is_valid,
-    _rank_is_known,
+    _signatory_is_valid,
     _no_phrase_typed_twice,
     _no_empty_chapter,
     _table_is_listed_in_the_text,

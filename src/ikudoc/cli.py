@@ -205,20 +205,19 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
           templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
-    from .build import check_templates, template_variables
-    from .checks import check_content
-    from .loader import load_with_source
+    from .build import check_document, check_templates, template_names, template_variables
+    from .loader import load_document
     from .revision_source import file_ref
 
     errors = warnings = 0
     for source in _content_files(files, "check"):
         try:
-            konten, toml = load_with_source(file_ref(_usable(source)))
-            problems = check_content(konten, toml)
+            konten, toml = load_document(file_ref(_usable(source)))
+            problems = check_document(konten, toml)
             try:  # the templates, and whether the IKU table fits its paper
+                options = Options(templates=templates, kertas=kertas, margin=margin)
                 problems += check_templates(templates or default_templates(),
-                                            template_variables(konten, toml, Options(templates=templates, kertas=kertas,
-                                                                                 margin=margin)))
+                                            template_variables(konten, toml, options), template_names(konten))
             except ContentError as error:
                 problems += error.problems
         except ContentError as error:
@@ -257,16 +256,27 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
     from .diff import compare, summarize_revision
     from .diff_writer import write_comparison
-    from .loader import load_ref
+    from .loader import load_document
+    from .perjanjian.diff import compare_perjanjian
+    from .perjanjian.loader import PerjanjianKinerja
     from .revision_source import resolve, resolve_pair
 
     try:
         if new is None:
             ref = resolve(old)
-            comparison = summarize_revision(load_ref(ref), ref.label)
+            konten, _ = load_document(ref)
+            if isinstance(konten, PerjanjianKinerja):
+                raise Failure(f"{ref.label} adalah Perjanjian Kinerja: sebutkan dua PK untuk dibandingkan, misalnya "
+                              "ikudoc diff content/pk_2024.toml content/pk_2025.toml", exit_code=2)
+            comparison = summarize_revision(konten, ref.label)
         else:
             old_ref, new_ref = resolve_pair(old, new)
-            comparison = compare(load_ref(old_ref), load_ref(new_ref), old_ref.label, new_ref.label)
+            (was, _), (now, _) = load_document(old_ref), load_document(new_ref)
+            if isinstance(was, PerjanjianKinerja) != isinstance(now, PerjanjianKinerja):
+                raise Failure(f"{old_ref.label} dan {new_ref.label} bukan dokumen sejenis (IKU dan Perjanjian "
+                              "Kinerja); bandingkan IKU dengan IKU, PK dengan PK", exit_code=2)
+            compared = compare_perjanjian if isinstance(was, PerjanjianKinerja) else compare
+            comparison = compared(was, now, old_ref.label, new_ref.label)
         written = write_comparison(comparison, fmt, output, templates or default_templates())
     except ContentError as error:
         for problem in error.problems:
@@ -328,25 +338,37 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
               help=f"Tulis skema ke berkas ini (bawaan: {SCHEMA_PATH}).")
 def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
-    isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'."""
-    from .schema import schema_text
+    isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'.
+    Skema Perjanjian Kinerja (perjanjian.schema.json) ditulis di sampingnya."""
+    from .schema import PK_SCHEMA_NAME, schema_text
 
-    write_atomically(output, schema_text().encode("utf-8"))
-    click.echo(f"ditulis {output}")
+    for path, kind in ((output, "iku"), (output.with_name(PK_SCHEMA_NAME), "pk")):
+        write_atomically(path, schema_text(kind).encode("utf-8"))
+        click.echo(f"ditulis {path}")
 
 
 @cli.command()
-@click.argument("target", type=click.Path(path_type=Path), metavar="BERKAS_BARU")
-@click.option("--from", "source", required=True, type=click.Path(path_type=Path), metavar="BERKAS",
-              help="Revisi yang sekarang berlaku, dasar revisi baru.")
+@click.argument("target", type=click.Path(path_type=Path), metavar="[BERKAS_BARU]", required=False)
+@click.option("--from", "source", type=click.Path(path_type=Path), metavar="BERKAS",
+              help="Revisi yang sekarang berlaku, dasar revisi baru (dengan --pk: PK yang sekarang; bawaan: PK "
+                   "tahun terakhir di content/).")
+@click.option("--pk", "pk_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
+              help="Buat Perjanjian Kinerja TAHUN dari PK yang sekarang (bawaan BERKAS_BARU: content/pk_TAHUN.toml).")
 @click.option("--label", help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
 @click.option("--tanggal", metavar="TAHUN-BULAN",
-              help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini).")
-def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> None:
-    """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan."""
+              help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN).")
+def new(target: Path | None, source: Path | None, pk_year: int | None, label: str | None, tanggal: str | None) -> None:
+    """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
+    Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
     from .build import load_checked
-    from .scaffold import new_revision
+    from .scaffold import new_agreement, new_revision
 
+    if pk_year is not None:
+        _new_agreement(target, source or _latest_agreement(), pk_year, tanggal, new_agreement)
+        return
+    if target is None or source is None:
+        raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new content/iku_2025.toml "
+                               "--from content/iku_2024.toml (atau --pk TAHUN untuk Perjanjian Kinerja)")
     try:
         load_checked(source)  # a broken file is not copied into a new one
     except ContentError as error:
@@ -366,6 +388,41 @@ def new(target: Path, source: Path, label: str | None, tanggal: str | None) -> N
         "perbarui teks yang berubah (kata pengantar, bab), [revisi] keputusan, dan tanggal bila perlu",
         f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
         f"ikudoc diff {source} {made.path} untuk melihat semua perubahan",
+    ):
+        click.echo(f"  - {step}")
+
+
+def _latest_agreement() -> Path:
+    """The Perjanjian Kinerja of content/ with the latest year."""
+    import tomllib
+
+    found = []
+    for path in sorted(Path().glob(CONTENT_GLOB)):
+        with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            perjanjian = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("perjanjian")
+            if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
+                found.append((perjanjian["tahun"], path))
+    if not found:
+        raise Failure(f"tidak ada Perjanjian Kinerja di {CONTENT_GLOB}; sebutkan PK yang sekarang: --from BERKAS")
+    return max(found)[1]
+
+
+def _new_agreement(target: Path | None, source: Path, year: int, tanggal: str | None, new_agreement) -> None:
+    from .build import load_checked
+
+    try:
+        load_checked(source)  # a broken file is not copied into a new one
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum membuat PK baru.") from None
+    made = new_agreement(source, year, target, tanggal)
+    click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
+    click.echo("Langkah berikutnya:")
+    for step in (
+        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU",
+        "perbarui tanggal penandatanganan dan [pihak_kedua] bila berganti",
+        f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
     ):
         click.echo(f"  - {step}")
 

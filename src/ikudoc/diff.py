@@ -119,7 +119,7 @@ class _Unit:
     text: str
 
 
-def _units(text: Text | None) -> list[_Unit]:
+def text_units(text: Text | None) -> list[_Unit]:
     units: list[_Unit] = []
     paragraph = 0
     for block in (text.blok if text else ()):
@@ -144,10 +144,14 @@ PARTS = {
     "Sasaran dan indikator": "indikator",
     "Target": "target",
     "Target sebelum perubahan": "target-sebelum",
+    "Perjanjian": "perjanjian",  # the parts of a Perjanjian Kinerja's comparison
+    "Pihak pertama": "pihak-pertama",
+    "Pihak kedua": "pihak-kedua",
+    "Program dan anggaran": "program",
 }
 
 
-class _Collector:
+class Collector:
     """Gathers changes; a paragraph removed in one place and added in another becomes one move."""
 
     def __init__(self) -> None:
@@ -237,7 +241,7 @@ def _sections(konten: Konten) -> list[_Section]:
     return sections
 
 
-def _compare_chapters(out: _Collector, old: Konten, new: Konten) -> None:
+def _compare_chapters(out: Collector, old: Konten, new: Konten) -> None:
     # A chapter is one group, named as the new document numbers it (or the old one, if it was removed).
     groups = {bab.judul: f"BAB {roman_numeral(n)} {bab.judul}" for n, bab in enumerate(old.bab, 1)}
     groups |= {bab.judul: f"BAB {roman_numeral(n)} {bab.judul}" for n, bab in enumerate(new.bab, 1)}
@@ -252,18 +256,18 @@ def _compare_chapters(out: _Collector, old: Konten, new: Konten) -> None:
             if was.title != now.title:
                 out.text(group, f"Judul {now.label or group}", now.key.rsplit(".", 1)[0] + ".judul", was.title,
                          now.title)
-            out.units(group, now.label, now.key, _units(was.text), _units(now.text))
+            out.units(group, now.label, now.key, text_units(was.text), text_units(now.text))
         for section in [before[i] for i in range(i1 + len(pairs), i2)]:
-            text = "\n".join(u.text for u in _units(section.text))
+            text = "\n".join(u.text for u in text_units(section.text))
             out.add(groups[section.chapter], "hapus", f"{section.label or 'Teks bab'} dihapus", section.key, text,
                     None)
         for section in [after[j] for j in range(j1 + len(pairs), j2)]:
-            text = "\n".join(u.text for u in _units(section.text))
+            text = "\n".join(u.text for u in text_units(section.text))
             out.add(groups[section.chapter], "tambah", f"{section.label or 'Teks bab'} ditambah", section.key, None,
                     text)
 
 
-def _compare_list(out: _Collector, group: str, label: str, key: str, old: list, new: list) -> None:
+def _compare_list(out: Collector, group: str, label: str, key: str, old: list, new: list) -> None:
     before, after = ([_Unit(f"butir {n}", marked_text(item.runs)) for n, item in enumerate(items, 1)]
                      for items in (old, new))
     out.units(group, label, key, before, after)
@@ -301,7 +305,7 @@ def _target_changes(key_prefix: str, label: str, was: Indikator, now: Indikator,
     return changes
 
 
-def _compare_indicators(out: _Collector, old: Konten, new: Konten) -> tuple[tuple[str, ...], tuple[TargetRow, ...]]:
+def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple[str, ...], tuple[TargetRow, ...]]:
     group = "Sasaran dan indikator"
     old_sasaran = {id(ind): s.nama for _, s, ind in old.indicators()}
     new_sasaran = {id(ind): s.nama for _, s, ind in new.indicators()}
@@ -362,7 +366,7 @@ def _margins(konten: Konten) -> str | None:
 
 def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Comparison:
     """Everything that differs between two revisions, grouped in the order the document shows it."""
-    out = _Collector()
+    out = Collector()
     group = "Sampul dan identitas"
     d_old, d_new = old.dokumen, new.dokumen
     r_old, r_new = old.revisi, new.revisi
@@ -384,8 +388,8 @@ def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Compari
         ("revisi.menggantikan", "Menggantikan", r_old and r_old.menggantikan, r_new and r_new.menggantikan),
     ):
         out.value(group, label, key, a, b)
-    out.units("Kata pengantar", "", "kata_pengantar.isi", _units(old.kata_pengantar.isi),
-              _units(new.kata_pengantar.isi))
+    out.units("Kata pengantar", "", "kata_pengantar.isi", text_units(old.kata_pengantar.isi),
+              text_units(new.kata_pengantar.isi))
     for name, label in (("jabatan", "Jabatan"), ("nama", "Nama"), ("pangkat", "Pangkat"), ("nip", "NIP")):
         out.value("Penandatangan", label, f"penandatangan.{name}", getattr(old.penandatangan, name),
                   getattr(new.penandatangan, name))

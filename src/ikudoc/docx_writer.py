@@ -129,7 +129,7 @@ def render_docx(context: dict, path: Path) -> bytes:
     restart_lists(body, styles, document.part.numbering_part.element)
     apply_to_docx(body, styles, context["kertas"])
     for table in body.iter(qn("w:tbl")):
-        if is_iku_table(table):
+        if is_iku_table(table) and "iku" in context:  # a Perjanjian Kinerja has no IKU table
             _lay_out_iku_table(table, styles, context["iku"])
         else:
             fit_table_grid(table)

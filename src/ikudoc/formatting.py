@@ -67,3 +67,8 @@ def format_signing_date(day: datetime.date, month_only: bool) -> str:
 def roman_numeral(number: int) -> str:
     """4 -> "IV", for BAB numbers."""
     return roman.toRoman(number)
+
+
+def format_rupiah(amount: int) -> str:
+    """1250000000 -> "Rp 1.250.000.000", as budgets are written."""
+    return f"Rp {format_number(amount)}"

@@ -12,17 +12,21 @@ import types
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
 from .columns import filled, shown
 from .model import Konten, type_name
+from .perjanjian.model import KIND_KEY
 from .problems import ContentError, Loc, Problem
 from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from .revisions import fill_before_targets
 from .source import TomlSource, parse_toml
+
+if TYPE_CHECKING:
+    from .perjanjian.loader import PerjanjianKinerja
 
 
 def load(path: Path, shown_as: Path | None = None) -> Konten:
@@ -37,21 +41,43 @@ def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
 
 
 def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[Konten, TomlSource]:
-    """The validated model and the source it came from (whose lines later checks report)."""
+    """The validated IKU and the source it came from (whose lines later checks report); a Perjanjian
+    Kinerja is refused here, where only an IKU will do."""
     toml = parse_toml(ref.data, Path(ref.label))
-    problems: list[Problem] = []
-    model = None
+    if KIND_KEY in toml.data:
+        raise ContentError([Problem(toml.path, toml.line_of((KIND_KEY,)), (KIND_KEY,),
+                                    "berkas ini Perjanjian Kinerja ([perjanjian]), bukan IKU; sebutkan berkas IKU",
+                                    "bukan-iku")])
+    return _load_iku(toml, ref, replacing), toml
+
+
+def load_document(ref: ContentRef) -> tuple[Konten | PerjanjianKinerja, TomlSource]:
+    """An IKU, or a Perjanjian Kinerja (a file with a [perjanjian] table) with the IKU it names."""
+    toml = parse_toml(ref.data, Path(ref.label))
+    if KIND_KEY in toml.data:
+        from .perjanjian.loader import load_perjanjian
+
+        return load_perjanjian(toml, ref), toml
+    return _load_iku(toml, ref, ()), toml
+
+
+def validate(model_class: type[BaseModel], toml: TomlSource, ref: ContentRef) -> tuple[BaseModel | None,
+                                                                                       list[Problem]]:
+    """``toml``'s data as ``model_class``, or None and every problem pydantic found, in Indonesian."""
     try:
-        model = Konten.model_validate(
-            toml.data, context={"folder": ref.folder, "check_files": ref.revision is None}
-        )
+        return model_class.model_validate(
+            toml.data, context={"folder": ref.folder, "check_files": ref.revision is None}), []
     except ValidationError as exc:
         errors = exc.errors()
         # "sumberdata: unknown key, did you mean sumber_data?" says all; "sumber_data: missing" would repeat it.
-        meant = {(*error["loc"][:-1], _close_key(error["loc"])) for error in errors
+        meant = {(*error["loc"][:-1], _close_key(error["loc"], model_class)) for error in errors
                  if error["type"] == "extra_forbidden"}
-        problems.extend(_problem(toml, error) for error in errors
-                        if not (error["type"] == "missing" and tuple(error["loc"]) in meant))
+        return None, [_problem(toml, error, model_class) for error in errors
+                      if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
+
+
+def _load_iku(toml: TomlSource, ref: ContentRef, replacing: tuple[str, ...]) -> Konten:
+    model, problems = validate(Konten, toml, ref)
     problems.extend(_unequal_years(toml))
     problems.extend(_targets_for_some_only(toml))
     problems.extend(_chosen_mission_missing(toml))
@@ -61,10 +87,15 @@ def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[
     if model is not None and not problems and model.revisi and model.revisi.menggantikan:
         model, more = _with_replaced_revision(model, toml, ref, replacing)
         problems.extend(more)
+    raise_problems(problems, ref)
+    assert model is not None
+    return model
+
+
+def raise_problems(problems: list[Problem], ref: ContentRef) -> None:
+    """ContentError with ``problems`` (if any), those of the file ``ref`` first, in line order."""
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (str(p.path) != ref.label, p.line or 0, str(p))))
-    assert model is not None
-    return model, toml
 
 
 def _with_replaced_revision(model: Konten, toml: TomlSource, ref: ContentRef,
@@ -109,7 +140,7 @@ _MESSAGES = {
 }
 
 
-def _problem(toml: TomlSource, error: Any) -> Problem:
+def _problem(toml: TomlSource, error: Any, root: type[BaseModel]) -> Problem:
     loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
     kind = error["type"]
     ctx = dict(error.get("ctx") or {})
@@ -118,7 +149,7 @@ def _problem(toml: TomlSource, error: Any) -> Problem:
         loc += key if isinstance(key, tuple) else (key,)
     line = toml.line_of(loc)
     if kind == "extra_forbidden":
-        return Problem(toml.path, line, loc, _unknown_key(loc), "kunci-tidak-dikenal")
+        return Problem(toml.path, line, loc, _unknown_key(loc, root), "kunci-tidak-dikenal")
     if loc[-1:] == ("indikator",) and loc[:1] == ("sasaran",) and kind in ("missing", "too_short"):
         return Problem(toml.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
                        "di bawahnya", "sasaran-tanpa-indikator")
@@ -145,9 +176,9 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class of the table at ``loc``, following the field types from Konten."""
-    model: Any = Konten
+def _model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model class of the table at ``loc``, following the field types from ``root``."""
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -157,21 +188,21 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
-def _allowed_keys(loc: Loc) -> list[str]:
-    model = _model_at(loc)
+def _allowed_keys(loc: Loc, root: type[BaseModel]) -> list[str]:
+    model = _model_at(loc, root)
     return list(model.model_fields) if model else []
 
 
-def _close_key(loc: Loc) -> str | None:
+def _close_key(loc: Loc, root: type[BaseModel]) -> str | None:
     """The allowed key an unknown key at ``loc`` was probably meant to be."""
-    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1)
+    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1], root), n=1)
     return close[0] if close else None
 
 
-def _unknown_key(loc: Loc) -> str:
-    allowed = _allowed_keys(loc[:-1])
+def _unknown_key(loc: Loc, root: type[BaseModel]) -> str:
+    allowed = _allowed_keys(loc[:-1], root)
     message = "kunci tidak dikenal"
-    close = _close_key(loc)
+    close = _close_key(loc, root)
     if close:
         message += f"; maksudnya \"{close}\"?"
     if allowed:

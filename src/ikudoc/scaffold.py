@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .files import write_atomically
 from .problems import IkudocError
-from .schema import SCHEMA_PATH, schema_text
+from .schema import PK_SCHEMA_NAME, SCHEMA_PATH, schema_text
 from .template_files import shipped_templates
 
 #: The commented examples a new project starts from, by the form of IKU document.
@@ -20,6 +20,8 @@ EXAMPLES = {
     "opd": Path(__file__).with_name("contoh") / "iku.toml",  # a perangkat daerah's, signed by its head
     "pemda": Path(__file__).with_name("contoh") / "iku_pemda.toml",  # a region's, signed by its elected head
 }
+#: The Perjanjian Kinerja a perangkat daerah's project starts with, beside its IKU.
+PK_EXAMPLE = Path(__file__).with_name("contoh") / "pk.toml"
 
 
 class ScaffoldError(IkudocError):
@@ -102,7 +104,9 @@ def init_project(folder: Path, form: str = "opd") -> list[Path]:
     content = folder / "content" / "iku.toml"
     files = {
         content: EXAMPLES[form].read_bytes(),
+        **({folder / "content" / "pk_2026.toml": PK_EXAMPLE.read_bytes()} if form == "opd" else {}),
         folder / SCHEMA_PATH: schema_text().encode("utf-8"),
+        folder / SCHEMA_PATH.replace("ikudoc.schema.json", PK_SCHEMA_NAME): schema_text("pk").encode("utf-8"),
         folder / ".gitignore": b"/build/\n",
     }
     for path, data in files.items():
@@ -110,3 +114,42 @@ def init_project(folder: Path, form: str = "opd") -> list[Path]:
     shutil.copytree(shipped_templates(), folder / "templates",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     return [*files, folder / "templates"]
+
+
+def new_agreement(source: Path, year: int, target: Path | None = None, date: str | None = None) -> NewRevision:
+    """Write next year's Perjanjian Kinerja from ``source``: the same IKU, parties and programs, the year
+    ``year`` and a date in January of it (``date`` when given). Refused, with nothing written, when the
+    new file would not build (the IKU has no target for that year)."""
+    import tomlkit
+
+    from .loader import load_document
+    from .problems import ContentError
+    from .revision_source import ContentRef
+
+    target = target or source.with_name(_with_year(source.stem, year) + source.suffix)
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
+    date = date or f"{year}-01"
+    if not _real_date(date):
+        raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-01 (bulan) atau 2025-01-15 "
+                            "(tanggal lengkap)")
+    document = tomlkit.parse(source.read_text(encoding="utf-8"))
+    perjanjian = document["perjanjian"]  # its IKU stays: a new IKU is named by hand, when there is one
+    perjanjian["tahun"] = year
+    perjanjian["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
+    text = tomlkit.dumps(document)
+    try:
+        load_document(ContentRef(str(target), text.encode("utf-8"), target.parent))
+    except ContentError as error:
+        raise ScaffoldError(f"{target} tidak ditulis: " + "; ".join(p.message for p in error.problems[:3])) from None
+    write_atomically(target, text.encode("utf-8"))
+    return NewRevision(target, f"Perjanjian Kinerja {year}", date)
+
+
+def _with_year(stem: str, year: int) -> str:
+    """pk_2024 -> pk_2025; a name without a year gets one: pk -> pk_2025."""
+    found = list(re.finditer(r"(?<!\d)(19|20|21)\d\d(?!\d)", stem))
+    if not found:
+        return f"{stem}_{year}"
+    last = found[-1]
+    return stem[:last.start()] + str(year) + stem[last.end():]

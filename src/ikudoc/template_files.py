@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 PROJECT_TEMPLATES = Path("templates")
 WORD_TEMPLATE = "iku.docx"
 HTML_TEMPLATE = "iku.html.j2"
+PK_WORD_TEMPLATE = "pk.docx"  # the Perjanjian Kinerja's
+PK_HTML_TEMPLATE = "pk.html.j2"
 
 
 def shipped_templates() -> Path:

@@ -1,0 +1,63 @@
+"""The content model of a Perjanjian Kinerja file: the year, the IKU it takes its sasaran, indicators
+and targets from, the two parties, and the programs with their budget. Keys are the document's own
+terms, validated as strictly as the IKU's (model.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from ..markup import Text
+from ..model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
+
+#: The key that makes a content file a Perjanjian Kinerja instead of an IKU.
+KIND_KEY = "perjanjian"
+
+
+def _without_references(text: Text) -> Text:
+    names = text.references()
+    if names:
+        raise PydanticCustomError(
+            "rujukan", "rujukan {{nama}} hanya dikenal di IKU; di Perjanjian Kinerja tulis teksnya langsung",
+            {"nama": sorted(names)[0]})
+    return text
+
+
+class Perjanjian(Model):
+    iku: PlainText
+    """IKU yang menjadi sumber sasaran, indikator, target dan pihak pertama: berkas relatif terhadap berkas
+    ini ("iku_2024.toml"), atau revisi git seperti di [revisi] menggantikan ("v2024-01:content/iku_2024.toml")."""
+    tahun: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+    """Tahun perjanjian; targetnya diambil dari target IKU tahun ini."""
+    tempat: PlainText
+    """Tempat penandatanganan, misalnya "Bandar Lampung"."""
+    tanggal: SigningDate
+    """Tanggal penandatanganan: 2024-01-15, atau "2024-01" bila hanya bulan dan tahun yang dicetak."""
+    pernyataan: Annotated[MarkdownText, AfterValidator(_without_references)] | None = None
+    """Teks pernyataan kedua pihak, menggantikan teks baku PermenPANRB 53/2014 dalam templat (Markdown)."""
+
+
+class Program(Model):
+    nama: PlainText
+    """Nama program, misalnya "Program Pengawasan dan Pemeriksaan Koperasi"."""
+    anggaran: Annotated[int, Field(ge=1)]
+    """Anggaran dalam rupiah, bilangan bulat tanpa titik dan tanpa kutip: 1250000000 (tampil Rp 1.250.000.000)."""
+    keterangan: PlainText | None = None
+    """Keterangan, misalnya sumber dana "APBD"."""
+
+
+class KontenPerjanjian(Model):
+    """Satu dokumen Perjanjian Kinerja."""
+
+    perjanjian: Perjanjian
+    """Tahun, IKU sumber target, tempat dan tanggal penandatanganan."""
+    pihak_pertama: Penandatangan | None = None
+    """Pihak pertama bila berbeda dari penandatangan IKU (jabatan, nama, pangkat, nip)."""
+    pihak_kedua: Penandatangan
+    """Pihak kedua, atasan pihak pertama (kepala daerah: tanpa pangkat dan NIP)."""
+    program: list[Program] = Field(min_length=1)
+    """Program dan anggarannya, berurutan."""
+    periksa: Periksa = Periksa()
+    """Aturan 'ikudoc check' untuk berkas ini: peringatan yang diabaikan."""
