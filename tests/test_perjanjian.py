@@ -1,0 +1,311 @@
+"""The Perjanjian Kinerja: one small content file, its sasaran, indicators and year's targets taken from
+the IKU it names (never typed twice), built into DOCX, HTML and PDF, checked, compared, and started
+again for the next year."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import lxml.html
+import pytest
+from docx import Document
+
+from conftest import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint
+from content_variants import line_of, variant
+from document_text import normalise
+from ikudoc.build import build_file
+from ikudoc.cli import main
+from ikudoc.formatting import format_target
+from ikudoc.loader import load
+from ikudoc.options import Options
+from page_checker import read_pages
+
+PK = ROOT / "content" / "pk_2024.toml"
+PK_TEXT = PK.read_text(encoding="utf-8")
+
+# The sample's table: the IKU Perubahan 2024's targets for 2024, with their satuan.
+SAMPLE_ROWS = [
+    ["1.", "Meningkatnya Koperasi yang Berkualitas", "Persentase Koperasi Yang Berkualitas", "36,18 %"],
+    ["2.", "Meningkatnya Usaha Kecil yang menjadi Wirausaha",
+     "Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)", "8,57 %"],
+]
+PROGRAM_ROWS = [
+    ["1.", "Program Pengawasan dan Pemeriksaan Koperasi", "Rp 1.250.000.000", "APBD"],
+    ["2.", "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)", "Rp 2.150.000.000", "APBD"],
+    ["JUMLAH", "Rp 3.400.000.000", ""],
+]
+
+
+def run(capsys, *args):
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out.splitlines(), err.splitlines()
+
+
+def project(tmp_path, pk_text=PK_TEXT, iku=SAMPLE, iku_name="iku_2024.toml"):
+    """A content folder with an IKU and a PK naming it; returns the PK's path."""
+    (tmp_path / iku_name).write_text(iku.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "pk.toml"
+    path.write_text(pk_text, encoding="utf-8")
+    return path
+
+
+def edited(*edits: tuple[str, str]) -> str:
+    text = PK_TEXT
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.fixture(scope="module")
+def pk_build(tmp_path_factory):
+    require_weasyprint()
+    out = tmp_path_factory.mktemp("pk")
+    result = build_file(PK, out, Options(("docx", "html", "pdf")))
+    return {path.suffix[1:]: path for path in result.outputs}
+
+
+def docx_table_rows(table) -> list[list[str]]:
+    """Each row's cells as a reader sees them; a cell merged over rows (or columns) is read once per row."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:  # a horizontally merged cell is one cell
+                seen.add(id(cell._tc))
+                cells.append(normalise(cell.text))
+        rows.append(cells)
+    return rows
+
+
+def html_table_rows(path, css_class) -> list[list[str]]:
+    """Each body row's cells; a cell spanning rows is repeated on the rows under it."""
+    table = lxml.html.parse(str(path)).getroot().find_class(css_class)[0]
+    rows, carried = [], []
+    for tr in table.iter("tr"):
+        if tr.getparent().tag == "thead":
+            continue
+        cells = [normalise(td.text_content()) for td in tr.findall("td")]
+        spans = [int(td.get("rowspan", 1)) for td in tr.findall("td")]
+        if carried and len(cells) < len(carried[0][1]) + 2:
+            cells = [c for c in carried[0][1]] + cells
+            carried[0] = (carried[0][0] - 1, carried[0][1])
+            if carried[0][0] == 0:
+                carried.pop(0)
+        elif any(span > 1 for span in spans):
+            carried = [(max(spans) - 1, cells[:2])]
+        rows.append(cells)
+    return rows
+
+
+def expected_rows(iku_path, year: str) -> list[list[str]]:
+    """The table the PK must show, read from the IKU itself."""
+    iku = load(iku_path)
+    rows = []
+    for number, sasaran in enumerate(iku.sasaran, 1):
+        for indikator in sasaran.indikator:
+            target = format_target(indikator.target[year], indikator)
+            rows.append([f"{number}.", sasaran.nama, indikator.nama, f"{target} {indikator.satuan}"])
+    return rows
+
+
+def test_the_sample_pk_takes_the_iku_2024_targets_in_every_format(pk_build):
+    assert expected_rows(SAMPLE, "2024") == SAMPLE_ROWS
+    tables = Document(str(pk_build["docx"])).tables
+    target_table, program_table = tables[3], tables[4]
+    assert docx_table_rows(target_table) == [["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"], *SAMPLE_ROWS]
+    assert docx_table_rows(program_table) == [["NO", "PROGRAM", "ANGGARAN", "KETERANGAN"], *PROGRAM_ROWS]
+    assert html_table_rows(pk_build["html"], "target") == SAMPLE_ROWS
+    assert html_table_rows(pk_build["html"], "program") == PROGRAM_ROWS
+    pdf_text = normalise(subprocess.run([require_tool("pdftotext"), "-layout", str(pk_build["pdf"]), "-"],
+                                        capture_output=True, text=True, check=True).stdout)
+    figures = [row[-1] for row in SAMPLE_ROWS] + [row[-2] for row in PROGRAM_ROWS]  # names wrap in their cells
+    assert [figure in pdf_text for figure in figures] == [True] * len(figures)
+    assert pdf_text.index("36,18 %") < pdf_text.index("8,57 %") < pdf_text.index("Rp 3.400.000.000")
+
+
+def test_the_two_signature_blocks_stand_side_by_side_twice(pk_build):
+    document = Document(str(pk_build["docx"]))
+    first, last = document.tables[2], document.tables[5]
+    for table in (first, last):
+        assert len(table.rows) == 1 and len(table.columns) == 2  # pihak kedua left, pihak pertama right
+        left, right = (normalise(cell.text) for cell in table.rows[0].cells)
+        assert left == "PIHAK KEDUA, GUBERNUR LAMPUNG, NAMA GUBERNUR LAMPUNG"  # a head of region: no pangkat, NIP
+        assert right == ("Bandar Lampung, 15 Januari 2024 PIHAK PERTAMA, KEPALA DINAS, Drs. SAMSURIJAL., MM. "
+                         "Pembina Utama Madya NIP. 19670418 199203 1003")
+    statement = normalise(" ".join(p.text for p in document.paragraphs))
+    assert "selanjutnya disebut pihak pertama" in statement and "Pihak kedua akan melakukan supervisi" in statement
+    page = lxml.html.parse(str(pk_build["html"])).getroot()
+    signatures = [normalise(t.text_content()) for t in page.find_class("tanda-tangan")]
+    assert len(signatures) == 2 and all("NAMA GUBERNUR LAMPUNG" in s and "NIP. 19670418 199203 1003" in s
+                                        for s in signatures)
+
+
+def test_the_word_file_prints_on_two_signable_pages_in_libreoffice(pk_build, tmp_path):
+    pages = read_pages(docx_to_pdf(pk_build["docx"], tmp_path))
+    assert len(pages) == 2
+    agreement, lampiran = pages
+    assert agreement.lines[0] == "PERJANJIAN KINERJA TAHUN 2024" and lampiran.lines[0] == agreement.lines[0]
+    assert "PIHAK PERTAMA," in agreement.text and "Pihak kedua akan melakukan supervisi" in agreement.text
+    # the lampiran holds both tables and, after them, the signatures: nothing is alone on a page
+    assert lampiran.text.index("TARGET") < lampiran.text.index("JUMLAH") < lampiran.text.index("PIHAK PERTAMA,")
+    assert all(not page.overflow for page in pages)
+
+
+def test_several_indicators_of_one_sasaran_share_its_merged_cells(tmp_path):
+    shutil.copy(FIXTURES / "lambang_contoh.png", tmp_path)  # the IKU's emblem heads its PK too
+    pk = project(tmp_path, edited(("tahun = 2024", "tahun = 2026"), ('iku = "iku_2024.toml"', 'iku = "enam.toml"'),
+                                  ("tanggal = 2024-01-15", "tanggal = 2026-01-15")),
+                 FIXTURES / "enam_tahun.toml", "enam.toml")
+    outputs = build_file(pk, tmp_path / "build", Options(("docx", "html"))).outputs
+    expected = expected_rows(tmp_path / "enam.toml", "2026")
+    assert expected[1][:2] == expected[2][:2] == ["2.", "Sasaran Kedua Dengan Dua Indikator"]
+    docx = Document(str(outputs[0]))
+    assert docx_table_rows(docx.tables[3])[1:] == expected
+    merged = docx.tables[3].rows[3].cells[1]._tc.tcPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}vMerge")
+    assert merged is not None  # one cell in Word, continued, not the name typed twice
+    assert html_table_rows(outputs[1], "target") == expected
+    page = outputs[1].read_text(encoding="utf-8")
+    assert "DINAS UJI COBA &amp; CONTOH" in page and '<div class="lambang"><img src="data:image/png' in page
+    assert len(docx.inline_shapes) == 1
+
+
+@pytest.mark.parametrize("pk_edit, message", [
+    (('iku = "iku_2024.toml"', 'iku = "tidak_ada.toml"'),
+     'perjanjian.iku: IKU yang dirujuk tidak bisa dibaca: berkas tidak_ada.toml tidak ditemukan [iku-tidak-ada]'),
+    (("tahun = 2024", "tahun = 2026"),
+     "perjanjian.tahun: tahun 2026 tidak ada di target IKU {folder}/iku_2024.toml (2021, 2022, 2023, 2024); pilih "
+     "salah satu tahun itu, atau tambahkan targetnya di IKU [pk-tahun-target]"),
+    (("anggaran = 1250000000", "anggaran = 1.25e9"),
+     "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan angka [harus-bilangan-bulat]"),
+    (("anggaran = 1250000000", 'anggaran = "1.250.000.000"'),
+     "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan teks [harus-bilangan-bulat]"),
+    (("anggaran = 1250000000", "anggaran = 0"), "program[1].anggaran: tidak boleh kurang dari 1 [terlalu-kecil]"),
+    (("anggaran = 1250000000", "anggran = 1250000000"),
+     'program[1].anggran: kunci tidak dikenal; maksudnya "anggaran"? Kunci yang boleh di sini: nama, anggaran, '
+     "keterangan [kunci-tidak-dikenal]"),
+    (('iku = "iku_2024.toml"', 'iku = "pk.toml"'),
+     "perjanjian.iku: pk.toml adalah Perjanjian Kinerja, bukan IKU; sebutkan berkas IKU tempat target diambil "
+     "[bukan-iku]"),
+])
+def test_bad_agreements_are_refused_with_their_line(tmp_path, capsys, pk_edit, message):
+    pk = project(tmp_path, edited(pk_edit))
+    key = message.split(":")[0].split(".")[-1].split("[")[0]
+    line = next(n for n, text in enumerate(pk.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith(pk_edit[1].split(" =")[0]) or (key == "anggaran" and text.startswith("anggaran")))
+    status, _, err = run(capsys, "build", str(pk), "-o", str(tmp_path / "build"), "--no-fill-toc")
+    assert status == 1 and err[0] == f"{pk}:{line}: " + message.format(folder=tmp_path)
+    assert not (tmp_path / "build").exists()
+
+
+def test_a_text_target_cannot_be_agreed(tmp_path, capsys):
+    iku = variant(tmp_path, ("2024 = 36.18\n\n[[sasaran]]", '2024 = "N/A"\n\n[[sasaran]]'))
+    pk = project(tmp_path, iku=iku)
+    status, _, err = run(capsys, "build", str(pk), "--no-fill-toc", "-o", str(tmp_path / "build"))
+    at = line_of(iku, '2024 = "N/A"')
+    assert (status, err[0]) == (1, f'{pk}:{line_of(pk, "tahun")}: perjanjian.tahun: target 2024 indikator '
+                                   f'"Persentase Koperasi Yang Berkualitas" ({tmp_path}/iku_2024.toml:{at}) berupa '
+                                   'teks "N/A"; Perjanjian Kinerja memerlukan target angka [pk-target-teks]')
+
+
+def test_check_passes_the_sample_and_keeps_the_year_in_the_iku_period(tmp_path, capsys):
+    assert run(capsys, "check", "--strict", str(PK))[:2] == (0, [f"{PK}: 0 galat, 0 peringatan"])
+    iku = variant(tmp_path, ("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2022, akhir = 2024 }"))
+    pk = project(tmp_path, edited(("tahun = 2024", "tahun = 2021"), ("tanggal = 2024-01-15", "tanggal = 2021-01-15")),
+                 iku=iku)
+    status, _, err = run(capsys, "check", str(pk))
+    assert status == 1 and err[0] == (f"{pk}:{line_of(pk, 'tahun')}: perjanjian.tahun: tahun 2021 di luar periode "
+                                      f"IKU {tmp_path}/iku_2024.toml (2022–2024) [pk-tahun-periode]")
+
+
+def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_path, capsys):
+    """The case of the sample itself: the PK signed in January took 5,71; the IKU Perubahan of October says 8,57."""
+    git = require_tool("git")
+    (tmp_path / "content").mkdir()
+
+    def commit(message):
+        for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message]):
+            subprocess.run([git, *args], cwd=tmp_path, check=True, capture_output=True)
+
+    subprocess.run([git, "init", "-q"], cwd=tmp_path, check=True)
+    variant(tmp_path / "content", ("2024 = 8.57", "2024 = 5.71"))
+    commit("IKU 2024")
+    subprocess.run([git, "tag", "v2024-01"], cwd=tmp_path, check=True)
+    shutil.copy(SAMPLE, tmp_path / "content" / "iku_2024.toml")
+    commit("IKU Perubahan 2024")
+    pk = tmp_path / "content" / "pk_2024.toml"
+    pk.write_text(edited(('iku = "iku_2024.toml"', 'iku = "v2024-01:content/iku_2024.toml"')), encoding="utf-8")
+    status, _, err = run(capsys, "check", str(pk))
+    assert status == 0 and err == [
+        f"{pk}:{line_of(pk, 'iku')}: peringatan: perjanjian.iku: target PK 2024 5,71, IKU Perubahan 2024 8,57 "
+        f"(\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", {tmp_path}/content/iku_2024.toml): IKU yang "
+        "dirujuk sudah direvisi; rujuk revisi itu bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]"]
+    assert run(capsys, "check", "--strict", str(pk))[0] == 1
+    # built from the revision it names: the agreement says what was signed
+    outputs = build_file(pk, tmp_path / "build", Options(("html",))).outputs
+    assert html_table_rows(outputs[0], "target")[1][3] == "5,71 %"
+
+
+def test_a_later_revision_file_that_replaces_the_named_iku_is_found(tmp_path, capsys):
+    variant(tmp_path, ("2024 = 8.57", "2024 = 5.71"))
+    revised = SAMPLE.read_text(encoding="utf-8") + '\n[revisi]\nmenggantikan = "iku_2024.toml"\n'
+    (tmp_path / "iku_2024_perubahan.toml").write_text(revised, encoding="utf-8")
+    pk = tmp_path / "pk.toml"
+    pk.write_text(PK_TEXT, encoding="utf-8")
+    status, _, err = run(capsys, "check", str(pk))
+    assert status == 0 and "target PK 2024 5,71, IKU Perubahan 2024 8,57" in err[0]
+    assert err[0].endswith(f"{tmp_path}/iku_2024_perubahan.toml): IKU yang dirujuk sudah direvisi; rujuk revisi itu "
+                           "bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]")
+
+
+def test_diff_reports_changed_targets_programs_and_budgets(tmp_path, capsys):
+    old = project(tmp_path, edited(("tahun = 2024", "tahun = 2023"), ("tanggal = 2024-01-15", "tanggal = 2023-01-16")))
+    new = tmp_path / "pk_baru.toml"
+    new.write_text(edited(("anggaran = 1250000000", "anggaran = 1300000000"),
+                          ('keterangan = "APBD"\n\n[[program]]', 'keterangan = "APBD"\n\n[[program]]\nnama = "Program '
+                           'Baru"\nanggaran = 5000000\n\n[[program]]')), encoding="utf-8")
+    status, out, _ = run(capsys, "diff", str(old), str(new))
+    assert status == 1 and out == [
+        f"Perubahan dari {old} ke {new}", "",
+        "Perjanjian", "  Tahun: 2023 -> 2024", "  Tanggal: 16 Januari 2023 -> 15 Januari 2024", "",
+        "Target",
+        "  Target 2023 → 2024, Persentase Koperasi Yang Berkualitas: 35,22 -> 36,18 %",
+        "  Target 2023 → 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 4,47 -> 8,57 %", "",
+        "Program dan anggaran",
+        "  Anggaran, Program Pengawasan dan Pemeriksaan Koperasi: Rp 1.250.000.000 -> Rp 1.300.000.000",
+        "  Program ditambah: {+Program Baru (Rp 5.000.000)+}",
+        "  Jumlah anggaran: Rp 3.400.000.000 -> Rp 3.455.000.000",
+    ]
+    assert run(capsys, "diff", str(old), str(old))[:2] == (0, [f"Perubahan dari {old} ke {old}: tidak ada perbedaan."])
+    status, _, err = run(capsys, "diff", str(old), str(tmp_path / "iku_2024.toml"))
+    assert status == 2 and "bukan dokumen sejenis" in err[0]
+
+
+def test_new_pk_writes_next_years_agreement_from_the_current_one(tmp_path, capsys, monkeypatch):
+    (tmp_path / "content").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "content")
+    shutil.copy(PK, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "new", "--pk", "2023")
+    assert status == 0 and out[0] == ("ditulis content/pk_2023.toml (Perjanjian Kinerja 2023, tanggal 2023-01, dari "
+                                      "content/pk_2024.toml)")
+    written = (tmp_path / "content" / "pk_2023.toml").read_text(encoding="utf-8")
+    assert written == PK_TEXT.replace("tahun = 2024", "tahun = 2023").replace("tanggal = 2024-01-15",
+                                                                              'tanggal = "2023-01"')
+    assert run(capsys, "check", "content/pk_2023.toml")[0] == 0
+    status, _, err = run(capsys, "new", "--pk", "2025")
+    assert status == 1 and err == ["gagal: content/pk_2025.toml tidak ditulis: tahun 2025 tidak ada di target IKU "
+                                   "content/iku_2024.toml (2021, 2022, 2023, 2024); pilih salah satu tahun itu, atau "
+                                   "tambahkan targetnya di IKU"]
+    assert not (tmp_path / "content" / "pk_2025.toml").exists()
+
+
+def test_the_plain_build_builds_the_iku_and_its_pk(tmp_path, capsys, monkeypatch):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "build", "--no-fill-toc")
+    assert status == 0 and out == ["ditulis build/iku_2024.docx", "ditulis build/iku_2024.html",
+                                   "ditulis build/pk_2024.docx", "ditulis build/pk_2024.html"]
