@@ -196,3 +196,23 @@ def test_the_overlay_fills_the_page_templates_block_and_older_project_templates_
             "BAB IV PENUTUP")
         assert 'new EventSource("/peristiwa")' in served
         edit(content, '2024 = "8,57"', "2024 = 8.57")
+
+
+def test_a_perjanjian_kinerja_is_watched_through_its_own_page_and_follows_its_iku(tmp_path):
+    from ikudoc import watch
+
+    shutil.copy(SAMPLE, tmp_path / "iku_2024.toml")
+    agreement = tmp_path / "pk_2024.toml"
+    shutil.copy(ROOT / "content" / "pk_2024.toml", agreement)
+    document = watch.Document(agreement, tmp_path / "build", None, lambda line: None)
+    document.rebuild()
+    assert "8,57 %" in document.served().decode("utf-8")
+    edit(tmp_path / "iku_2024.toml", "2024 = 8.57", "2024 = 9.5")  # the IKU is saved: its PK shows the new target
+    document.rebuild()
+    assert "9,5 %" in document.served().decode("utf-8")
+    edit(agreement, "anggaran = 1250000000", 'anggaran = "banyak"')
+    document.rebuild()
+    served = document.served().decode("utf-8")
+    assert served.count("<body>") == 1 and served.index("<body>") < served.index("bermasalah") < served.index(
+        "PERJANJIAN KINERJA TAHUN 2024") < served.index("9,5 %")
+    assert "program[1].anggaran" in served and 'new EventSource("/peristiwa")' in served

@@ -181,6 +181,7 @@ class BuildResult:
     catatan: tuple[str, ...] = ()  # what the user should know although the build succeeded
     data: dict[str, bytes] | None = None  # the outputs' bytes, by format
     context: dict | None = None  # the templates' variables the outputs were made from
+    templates: tuple[str, str] = (WORD_TEMPLATE, HTML_TEMPLATE)  # the Word and page templates of its kind
 
 
 def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
@@ -247,4 +248,4 @@ def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTION
                 notes.append(str(reason))
     targets = output_paths(source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered, context)
+    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered, context, template_names(konten))

@@ -16,7 +16,7 @@ import watchfiles
 from .build import Options, build_file, page_font
 from .html_writer import environment, render_html
 from .problems import ContentError, FileFailure, IkudocError, unexpected_error_message
-from .template_files import HTML_TEMPLATE, default_templates
+from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
@@ -33,6 +33,7 @@ class Document:
         self.options = Options(("docx", "html"), templates)
         self.report = report
         self.context: dict | None = None  # of the last good build
+        self.template_names = (WORD_TEMPLATE, HTML_TEMPLATE)  # its templates (an IKU's or a Perjanjian Kinerja's)
         self.good_page = b""  # its page, as built
         self.page = b""
         self.version = 0
@@ -53,6 +54,7 @@ class Document:
         else:
             problems = []
             self.context, self.good_page = result.context, result.data["html"]
+            self.template_names = result.templates
         try:
             page = self._page(problems)
         except Exception as error:  # noqa: BLE001 (the overlay template itself is broken: still say why)
@@ -79,9 +81,10 @@ class Document:
         if self.context is None:
             return _bare_page(problems, block)
         try:
-            if "pantau" in env.get_template(HTML_TEMPLATE).blocks:
-                return render_html(self.context, self.templates, page_font(self.templates), OVERLAY,
-                                   masalah=problems)
+            word_template, page_template = self.template_names
+            if "pantau" in env.get_template(page_template).blocks:
+                return render_html(self.context, self.templates, page_font(self.templates, word_template), OVERLAY,
+                                   masalah=problems, halaman=page_template)
         except Exception:  # noqa: BLE001 (its error is among the problems already, from the build)
             pass
         head, body, rest = self.good_page.partition(b"<body>")

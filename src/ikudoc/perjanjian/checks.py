@@ -81,9 +81,17 @@ def later_revision(ref: ContentRef) -> tuple[str, Konten] | None:
     if current is None or (current == start and ref.revision is None):
         return None
     try:
-        return str(current), load_with_source(file_ref(current))[0]
+        return _shown(current), load_with_source(file_ref(current))[0]
     except IkudocError:
         return None
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the folder ikudoc runs in, when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _replaced_by(path: Path) -> Path | None:
