@@ -185,3 +185,38 @@ def faults(pdf: Path, parts: DocumentParts) -> list[str]:
         found += [f"{where}: rows of '{s}' ({', '.join(rows)}) without the sasaran's name"
                   for s, rows in names_here if rows and s not in named]
     return found
+
+
+def agreement_faults(pdf: Path, content: Path) -> list[str]:
+    """The faults of a printed Perjanjian Kinerja: a page holding only signatures, a page ending with its
+    title, words off the paper, and on every page of its target table the column headers and the name of
+    each sasaran whose indicators are there."""
+    from ikudoc.build import template_context
+    from ikudoc.loader import load_document
+
+    context = template_context(*load_document(file_ref(content)))
+    title = f"PERJANJIAN KINERJA TAHUN {context['dokumen'].tahun}"
+    signature = set()
+    for sebutan, person in (("PIHAK KEDUA,", context["pihak_kedua"]), ("PIHAK PERTAMA,", context["pihak_pertama"])):
+        signature |= {sebutan, f"{person.jabatan.upper()},", person.nama, person.pangkat or "",
+                      f"NIP. {person.nip}" if person.nip else ""}
+    signature.add(f"{context['dokumen'].tempat}, {context['dokumen'].tanggal}")
+    sasaran = [(s.nama, [i.nama for i in s.indikator]) for s in context["sasaran"]]
+    found = []
+    for page in read_pages(pdf):
+        where, text = f"page {page.number}", page.text
+        if not text:
+            found.append(f"{where}: empty page")
+            continue
+        if all(any(line in part or part in line for part in signature if part) for line in page.lines):
+            found.append(f"{where}: holds only the signature block")
+        if page.ending.endswith(title) or page.ending.endswith(context["instansi"].pemerintah.upper()):
+            found.append(f"{where}: ends with the title")
+        found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
+        named = _names_found(text, [name for s, indicators in sasaran for name in (s, *indicators)])
+        rows = [(s, [i for i in indicators if i in named]) for s, indicators in sasaran]
+        if any(here for _, here in rows):
+            found += [f"{where}: column header '{h}' missing" for h in ("SASARAN STRATEGIS", "INDIKATOR KINERJA",
+                                                                        "TARGET") if h not in text]
+            found += [f"{where}: rows of '{s}' without the sasaran's name" for s, here in rows if here and s not in named]
+    return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 
 import lxml.html
 import pytest
@@ -19,7 +20,8 @@ from ikudoc.cli import main
 from ikudoc.formatting import format_target
 from ikudoc.loader import load
 from ikudoc.options import Options
-from page_checker import read_pages
+from page_checker import agreement_faults, read_pages
+from shapes import shaped_content, spread
 
 PK = ROOT / "content" / "pk_2024.toml"
 PK_TEXT = PK.read_text(encoding="utf-8")
@@ -141,6 +143,14 @@ def test_the_two_signature_blocks_stand_side_by_side_twice(pk_build):
     signatures = [normalise(t.text_content()) for t in page.find_class("tanda-tangan")]
     assert len(signatures) == 2 and all("NAMA GUBERNUR LAMPUNG" in s and "NIP. 19670418 199203 1003" in s
                                         for s in signatures)
+    pages = read_pages(pk_build["pdf"])
+    assert len(pages) == 2
+    for printed in pages:  # each page ends with both blocks: the left one, then the right one dated
+        assert printed.lines[-9:] == ["PIHAK KEDUA,", "GUBERNUR LAMPUNG,", "NAMA GUBERNUR LAMPUNG",
+                                      "Bandar Lampung, 15 Januari 2024", "PIHAK PERTAMA,", "KEPALA DINAS,",
+                                      "Drs. SAMSURIJAL., MM.", "Pembina Utama Madya", "NIP. 19670418 199203 1003"]
+        side_by_side = [line.split() for line in printed.layout.splitlines() if "PIHAK KEDUA," in line]
+        assert side_by_side == [["PIHAK", "KEDUA,", "PIHAK", "PERTAMA,"]]
 
 
 def test_the_word_file_prints_on_two_signable_pages_in_libreoffice(pk_build, tmp_path):
@@ -152,6 +162,46 @@ def test_the_word_file_prints_on_two_signable_pages_in_libreoffice(pk_build, tmp
     # the lampiran holds both tables and, after them, the signatures: nothing is alone on a page
     assert lampiran.text.index("TARGET") < lampiran.text.index("JUMLAH") < lampiran.text.index("PIHAK PERTAMA,")
     assert all(not page.overflow for page in pages)
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_a_long_agreement_keeps_each_sasaran_on_a_page_under_the_repeated_header(tmp_path, paper):
+    """40 indicators under sasaran of 1, 2 and 3 indicators: the table runs over several pages, in the
+    Word file as LibreOffice prints it and in ikudoc's PDF alike."""
+    require_weasyprint()
+    shaped_content(tmp_path, spread(40), paper=paper, name="iku_2024.toml")
+    pk = tmp_path / "pk.toml"
+    pk.write_text(PK_TEXT, encoding="utf-8")
+    outputs = build_file(pk, tmp_path / "build", Options(("docx", "pdf"))).outputs
+    printed = docx_to_pdf(outputs[0], tmp_path)
+    assert len(read_pages(printed)) >= 3 and len(read_pages(outputs[1])) >= 3
+    assert agreement_faults(printed, pk) == [], "the Word file, as LibreOffice prints it"
+    assert agreement_faults(outputs[1], pk) == [], "ikudoc's PDF"
+
+
+def test_the_page_checker_sees_a_lone_signature_and_a_sasaran_cut_from_its_rows(tmp_path):
+    """The checker above is not blind: a PK whose last page holds only the signatures, and a Word file
+    whose rows of a sasaran were split from their merged cell (its table not kept by sasaran), are reported."""
+    require_weasyprint()
+    shaped_content(tmp_path, [3] * 14, name="iku_2024.toml")
+    pk = tmp_path / "pk.toml"
+    pk.write_text(PK_TEXT, encoding="utf-8")
+    templates = tmp_path / "templat"
+    templates.mkdir()
+    page = (ROOT / "templates" / "pk.html.j2").read_text(encoding="utf-8")
+    (templates / "pk.html.j2").write_text(page.replace("{{ tanda_tangan() }}\n</section>\n\n</body>",
+                                                       '<div style="break-before: page"></div>{{ tanda_tangan() }}'
+                                                       "\n</section>\n\n</body>"), encoding="utf-8")
+    with zipfile.ZipFile(ROOT / "templates" / "pk.docx") as source, \
+            zipfile.ZipFile(templates / "pk.docx", "w") as copy:
+        for item in source.infolist():  # the target table in the plain table style: not kept by sasaran
+            data = source.read(item.filename)
+            copy.writestr(item, data.replace(b'w:val="TabelSasaranPK"', b'w:val="TabelPK"')
+                          if item.filename == "word/document.xml" else data)
+    docx, pdf = build_file(pk, tmp_path / "build", Options(("docx", "pdf"), templates)).outputs
+    assert agreement_faults(pdf, pk) == [f"page {len(read_pages(pdf))}: holds only the signature block"]
+    found = agreement_faults(docx_to_pdf(docx, tmp_path), pk)
+    assert found and all("without the sasaran's name" in fault for fault in found), found
 
 
 def test_several_indicators_of_one_sasaran_share_its_merged_cells(tmp_path):
@@ -199,6 +249,31 @@ def test_bad_agreements_are_refused_with_their_line(tmp_path, capsys, pk_edit, m
     status, _, err = run(capsys, "build", str(pk), "-o", str(tmp_path / "build"), "--no-fill-toc")
     assert status == 1 and err[0] == f"{pk}:{line}: " + message.format(folder=tmp_path)
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("pk_edit, message", [
+    (('nama = "NAMA GUBERNUR LAMPUNG"', 'nama = "NAMA GUBERNUR LAMPUNG"\nnip = "1967"'),
+     "pihak_kedua.nip: NIP harus 18 angka (tertulis 4 angka) [nip-tidak-sah]"),
+    (("# [pihak_pertama]\n# jabatan = \"Kepala Dinas Koperasi dan UKM Provinsi Lampung\"\n# nama = \"...\"\n"
+      "# pangkat = \"Pembina Utama Madya\"",
+      '[pihak_pertama]\njabatan = "Kepala Dinas"\nnama = "X"\npangkat = "Pembina Utama Madia"'),
+     'pihak_pertama.pangkat: pangkat "Pembina Utama Madia" tidak dikenal; maksudnya "Pembina Utama Madya"? Pangkat '
+     "PNS: Juru Muda ... Pembina Utama [pangkat-tidak-dikenal]"),
+])
+def test_the_signatories_are_checked_as_for_the_iku(tmp_path, capsys, pk_edit, message):
+    pk = project(tmp_path, edited(pk_edit))
+    key = message.split(".")[1].split(":")[0]
+    status, _, err = run(capsys, "check", str(pk))
+    assert (status, err[0]) == (1, f"{pk}:{line_of(pk, key)}: {message}")
+
+
+def test_a_git_revision_that_does_not_exist_is_named(tmp_path, capsys):
+    git = require_tool("git")
+    subprocess.run([git, "init", "-q"], cwd=tmp_path, check=True)
+    pk = project(tmp_path, edited(('iku = "iku_2024.toml"', 'iku = "v1999:content/iku_2024.toml"')))
+    status, _, err = run(capsys, "build", str(pk), "--no-fill-toc", "-o", str(tmp_path / "build"))
+    assert (status, err[0]) == (1, f"{pk}:{line_of(pk, 'iku')}: perjanjian.iku: IKU yang dirujuk tidak bisa dibaca: "
+                                   "v1999:content/iku_2024.toml: revisi git 'v1999' tidak ada [iku-tidak-ada]")
 
 
 def test_a_text_target_cannot_be_agreed(tmp_path, capsys):

@@ -68,3 +68,19 @@ def test_schema_command_writes_the_file(tmp_path, capsys):
     assert capsys.readouterr().out == f"ditulis {target}\nditulis {beside}\n"
     assert target.read_text(encoding="utf-8") == schema_text()
     assert beside.read_text(encoding="utf-8") == schema_text("pk")
+
+
+def test_the_perjanjian_kinerja_has_its_own_schema_beside_it():
+    committed = ROOT / "schema" / "perjanjian.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text("pk"), "run: ikudoc schema"
+    schema = json.loads(committed.read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    pk = ROOT / "content" / "pk_2024.toml"
+    assert pk.read_text(encoding="utf-8").splitlines()[0] == "#:schema ../schema/perjanjian.schema.json"
+    assert list(check.iter_errors(as_json(pk))) == []
+    broken = as_json(pk)
+    broken["program"][0]["anggaran"] = "1.250.000.000"
+    assert [tuple(e.absolute_path) for e in check.iter_errors(broken)] == [("program", 0, "anggaran")]
+    described = {key: prop.get("description", "") for d in schema["$defs"].values()
+                 for key, prop in d.get("properties", {}).items()}
+    assert all(described.values()) and "rupiah" in described["anggaran"]

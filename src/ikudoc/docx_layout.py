@@ -133,8 +133,12 @@ def fit_table_grid(table, proportions: list[float] | None = None) -> None:
 
 
 def is_iku_table(table) -> bool:
+    return has_style(table, TABLE_STYLE)
+
+
+def has_style(table, style_id: str) -> bool:
     style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-    return style is not None and style.get(qn("w:val")) == TABLE_STYLE
+    return style is not None and style.get(qn("w:val")) == style_id
 
 
 def scale_table_type(table, styles, scale: float) -> None:

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from .docx_layout import (
     body_rows,
     fit_table_grid,
+    has_style,
     header_rows,
     is_iku_table,
     keep_signatures_with_what_they_sign,
@@ -41,6 +42,9 @@ from .page_setup import apply_to_docx
 from .template_files import WORD_TEMPLATE, compiled_templates_cache
 
 TEMPLATE = WORD_TEMPLATE
+
+#: The table style of a Perjanjian Kinerja's target table (templates/pk.docx).
+AGREEMENT_TABLE_STYLE = "TabelSasaranPK"
 
 # Character styles of the template used for Markdown's **bold** and *italic*.
 STRONG_STYLE = "Strong"
@@ -129,10 +133,15 @@ def render_docx(context: dict, path: Path) -> bytes:
     restart_lists(body, styles, document.part.numbering_part.element)
     apply_to_docx(body, styles, context["kertas"])
     for table in body.iter(qn("w:tbl")):
-        if is_iku_table(table) and "iku" in context:  # a Perjanjian Kinerja has no IKU table
+        if is_iku_table(table) and "iku" in context:
             _lay_out_iku_table(table, styles, context["iku"])
         else:
             fit_table_grid(table)
+        if has_style(table, AGREEMENT_TABLE_STYLE) and "sasaran" in context:
+            # a Perjanjian Kinerja's target table: each sasaran on one page, where its merged cell names it
+            paginate_rows(body_rows(table, styles), [(True, n < len(sasaran.indikator) - 1)
+                                                     for sasaran in context["sasaran"]
+                                                     for n, _ in enumerate(sasaran.indikator)])
     keep_signatures_with_what_they_sign(body, styles)
     _set_properties(document, context["metadata"])
 
