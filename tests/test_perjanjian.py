@@ -296,7 +296,7 @@ def test_check_passes_the_sample_and_keeps_the_year_in_the_iku_period(tmp_path, 
                                       f"IKU {tmp_path}/iku_2024.toml (2022–2024) [pk-tahun-periode]")
 
 
-def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_path, capsys):
+def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_path, capsys, monkeypatch):
     """The case of the sample itself: the PK signed in January took 5,71; the IKU Perubahan of October says 8,57."""
     git = require_tool("git")
     (tmp_path / "content").mkdir()
@@ -322,6 +322,16 @@ def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_pat
     # built from the revision it names: the agreement says what was signed
     outputs = build_file(pk, tmp_path / "build", Options(("html",))).outputs
     assert html_table_rows(outputs[0], "target")[1][3] == "5,71 %"
+    # its own revisions compare as files do: a PK read from git reads its IKU from the same revision
+    commit("PK 2024")
+    pk.write_text(pk.read_text(encoding="utf-8").replace("anggaran = 1250000000", "anggaran = 1350000000"),
+                  encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "diff", "HEAD", "content/pk_2024.toml")
+    assert status == 1 and out[2:] == [
+        "Program dan anggaran",
+        "  Anggaran, Program Pengawasan dan Pemeriksaan Koperasi: Rp 1.250.000.000 -> Rp 1.350.000.000",
+        "  Jumlah anggaran: Rp 3.400.000.000 -> Rp 3.500.000.000"]
 
 
 def test_a_later_revision_file_that_replaces_the_named_iku_is_found(tmp_path, capsys):
