@@ -202,6 +202,7 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
                       f"NIP. {person.nip}" if person.nip else ""}
     signature.add(f"{context['dokumen'].tempat}, {context['dokumen'].tanggal}")
     sasaran = [(s.nama, [i.nama for i in s.indikator]) for s in context["sasaran"]]
+    programs = [program.nama for program in context["program"]]
     found = []
     for page in read_pages(pdf):
         where, text = f"page {page.number}", page.text
@@ -213,6 +214,8 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
         if page.ending.endswith(title) or page.ending.endswith(context["instansi"].pemerintah.upper()):
             found.append(f"{where}: ends with the title")
         found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
+        if "JUMLAH" in page.lines[0].split() or ("JUMLAH" in text and not _names_found(text, programs)):
+            found.append(f"{where}: the total (JUMLAH) apart from its programs")
         named = _names_found(text, [name for s, indicators in sasaran for name in (s, *indicators)])
         rows = [(s, [i for i in indicators if i in named]) for s, indicators in sasaran]
         if any(here for _, here in rows):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -21,7 +22,7 @@ from ikudoc.formatting import format_target
 from ikudoc.loader import load
 from ikudoc.options import Options
 from page_checker import agreement_faults, read_pages
-from shapes import shaped_content, spread
+from shapes import sasaran_name, shaped_content, spread
 
 PK = ROOT / "content" / "pk_2024.toml"
 PK_TEXT = PK.read_text(encoding="utf-8")
@@ -40,8 +41,9 @@ PROGRAM_ROWS = [
 
 
 def run(capsys, *args):
+    """Exit status, output lines and error lines; Rupiah's no-break space read as a space."""
     status = main(list(args))
-    out, err = capsys.readouterr()
+    out, err = (text.replace("\xa0", " ") for text in capsys.readouterr())
     return status, out.splitlines(), err.splitlines()
 
 
@@ -131,12 +133,17 @@ def test_the_sample_pk_takes_the_iku_2024_targets_in_every_format(pk_build):
 def test_the_two_signature_blocks_stand_side_by_side_twice(pk_build):
     document = Document(str(pk_build["docx"]))
     first, last = document.tables[2], document.tables[5]
-    for table in (first, last):
-        assert len(table.rows) == 1 and len(table.columns) == 2  # pihak kedua left, pihak pertama right
-        left, right = (normalise(cell.text) for cell in table.rows[0].cells)
-        assert left == "PIHAK KEDUA, GUBERNUR LAMPUNG, NAMA GUBERNUR LAMPUNG"  # a head of region: no pangkat, NIP
-        assert right == ("Bandar Lampung, 15 Januari 2024 PIHAK PERTAMA, KEPALA DINAS, Drs. SAMSURIJAL., MM. "
-                         "Pembina Utama Madya NIP. 19670418 199203 1003")
+    for table in (first, last):  # pihak kedua left, pihak pertama right; the names on one line below
+        assert [[normalise(cell.text) for cell in row.cells] for row in table.rows] == [
+            ["PIHAK KEDUA, GUBERNUR LAMPUNG,",
+             "Bandar Lampung, 21 Oktober 2024 PIHAK PERTAMA, KEPALA DINAS KOPERASI DAN UKM PROVINSI LAMPUNG,"],
+            ["NAMA GUBERNUR LAMPUNG",  # a head of region: no pangkat, no NIP
+             "Drs. SAMSURIJAL., MM. Pembina Utama Madya NIP. 19670418 199203 1003"],
+        ]
+    parties = [[normalise(cell.text) for cell in row.cells] for table in document.tables[:2] for row in table.rows]
+    assert parties == [["Nama", ":", "Drs. SAMSURIJAL., MM."],  # the IKU's signatory, with the PK's fuller jabatan
+                       ["Jabatan", ":", "Kepala Dinas Koperasi dan UKM Provinsi Lampung"],
+                       ["Nama", ":", "NAMA GUBERNUR LAMPUNG"], ["Jabatan", ":", "Gubernur Lampung"]]
     statement = normalise(" ".join(p.text for p in document.paragraphs))
     assert "selanjutnya disebut pihak pertama" in statement and "Pihak kedua akan melakukan supervisi" in statement
     page = lxml.html.parse(str(pk_build["html"])).getroot()
@@ -145,10 +152,11 @@ def test_the_two_signature_blocks_stand_side_by_side_twice(pk_build):
                                         for s in signatures)
     pages = read_pages(pk_build["pdf"])
     assert len(pages) == 2
-    for printed in pages:  # each page ends with both blocks: the left one, then the right one dated
-        assert printed.lines[-9:] == ["PIHAK KEDUA,", "GUBERNUR LAMPUNG,", "NAMA GUBERNUR LAMPUNG",
-                                      "Bandar Lampung, 15 Januari 2024", "PIHAK PERTAMA,", "KEPALA DINAS,",
-                                      "Drs. SAMSURIJAL., MM.", "Pembina Utama Madya", "NIP. 19670418 199203 1003"]
+    for printed in pages:  # each page ends with both blocks: their headings, then their names
+        assert printed.lines[-9:] == ["PIHAK KEDUA,", "GUBERNUR LAMPUNG,", "Bandar Lampung, 21 Oktober 2024",
+                                      "PIHAK PERTAMA,", "KEPALA DINAS KOPERASI DAN UKM", "PROVINSI LAMPUNG,",
+                                      "NAMA GUBERNUR LAMPUNG Drs. SAMSURIJAL., MM.", "Pembina Utama Madya",
+                                      "NIP. 19670418 199203 1003"]
         side_by_side = [line.split() for line in printed.layout.splitlines() if "PIHAK KEDUA," in line]
         assert side_by_side == [["PIHAK", "KEDUA,", "PIHAK", "PERTAMA,"]]
 
@@ -192,22 +200,54 @@ def test_the_page_checker_sees_a_lone_signature_and_a_sasaran_cut_from_its_rows(
     (templates / "pk.html.j2").write_text(page.replace("{{ tanda_tangan() }}\n</section>\n\n</body>",
                                                        '<div style="break-before: page"></div>{{ tanda_tangan() }}'
                                                        "\n</section>\n\n</body>"), encoding="utf-8")
-    with zipfile.ZipFile(ROOT / "templates" / "pk.docx") as source, \
-            zipfile.ZipFile(templates / "pk.docx", "w") as copy:
-        for item in source.infolist():  # the target table in the plain table style: not kept by sasaran
-            data = source.read(item.filename)
-            copy.writestr(item, data.replace(b'w:val="TabelSasaranPK"', b'w:val="TabelPK"')
-                          if item.filename == "word/document.xml" else data)
+    without_style(templates, "TabelSasaranPK")  # the target table not kept by sasaran
     docx, pdf = build_file(pk, tmp_path / "build", Options(("docx", "pdf"), templates)).outputs
     assert agreement_faults(pdf, pk) == [f"page {len(read_pages(pdf))}: holds only the signature block"]
     found = agreement_faults(docx_to_pdf(docx, tmp_path), pk)
     assert found and all("without the sasaran's name" in fault for fault in found), found
 
 
+def without_style(templates: Path, style: str) -> None:
+    """A copy of the shipped pk.docx in ``templates`` whose tables of ``style`` have the plain PK style."""
+    templates.mkdir(exist_ok=True)
+    with zipfile.ZipFile(ROOT / "templates" / "pk.docx") as source, \
+            zipfile.ZipFile(templates / "pk.docx", "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            copy.writestr(item, data.replace(f'w:val="{style}"'.encode(), b'w:val="TabelPK"')
+                          if item.filename == "word/document.xml" else data)
+
+
+def test_the_total_stays_on_the_page_of_the_last_program(tmp_path):
+    """30 indicators and one program: without care, Word puts JUMLAH alone on the next page."""
+    shaped_content(tmp_path, [5] * 6, name="iku_2024.toml")
+    pk = tmp_path / "pk.toml"
+    pk.write_text(PK_TEXT[:PK_TEXT.index('[[program]]\nnama = "Program Pemberdayaan')], encoding="utf-8")
+    docx = build_file(pk, tmp_path / "build", Options(("docx",))).outputs[0]
+    assert agreement_faults(docx_to_pdf(docx, tmp_path), pk) == []
+    without_style(tmp_path / "templat", "TabelProgramPK")  # the program table not kept with its total
+    docx = build_file(pk, tmp_path / "lepas", Options(("docx",), tmp_path / "templat")).outputs[0]
+    printed = docx_to_pdf(docx, tmp_path / "lepas")
+    assert agreement_faults(printed, pk) == [f"page {len(read_pages(printed))}: the total (JUMLAH) apart from its "
+                                             "programs"]
+
+
+def test_a_sasaran_longer_than_a_page_is_named_in_every_row(tmp_path):
+    require_weasyprint()
+    shaped_content(tmp_path, [30], name="iku_2024.toml")
+    pk = tmp_path / "pk.toml"
+    pk.write_text(PK_TEXT, encoding="utf-8")
+    docx, html, pdf = build_file(pk, tmp_path / "build", Options(("docx", "html", "pdf"))).outputs
+    rows = docx_table_rows(Document(str(docx)).tables[3])[1:]
+    assert len(rows) == 30 and {tuple(row[:2]) for row in rows} == {("1.", sasaran_name(1))}
+    assert [row[:2] for row in html_table_rows(html, "target")] == [["1.", sasaran_name(1)]] * 30
+    assert agreement_faults(docx_to_pdf(docx, tmp_path), pk) == [] and agreement_faults(pdf, pk) == []
+
+
 def test_several_indicators_of_one_sasaran_share_its_merged_cells(tmp_path):
     shutil.copy(FIXTURES / "lambang_contoh.png", tmp_path)  # the IKU's emblem heads its PK too
     pk = project(tmp_path, edited(("tahun = 2024", "tahun = 2026"), ('iku = "iku_2024.toml"', 'iku = "enam.toml"'),
-                                  ("tanggal = 2024-01-15", "tanggal = 2026-01-15")),
+                                  ("tanggal = 2024-10-21", "tanggal = 2026-01-15")),
                  FIXTURES / "enam_tahun.toml", "enam.toml")
     outputs = build_file(pk, tmp_path / "build", Options(("docx", "html"))).outputs
     expected = expected_rows(tmp_path / "enam.toml", "2026")
@@ -254,9 +294,8 @@ def test_bad_agreements_are_refused_with_their_line(tmp_path, capsys, pk_edit, m
 @pytest.mark.parametrize("pk_edit, message", [
     (('nama = "NAMA GUBERNUR LAMPUNG"', 'nama = "NAMA GUBERNUR LAMPUNG"\nnip = "1967"'),
      "pihak_kedua.nip: NIP harus 18 angka (tertulis 4 angka) [nip-tidak-sah]"),
-    (("# [pihak_pertama]\n# jabatan = \"Kepala Dinas Koperasi dan UKM Provinsi Lampung\"\n# nama = \"...\"\n"
-      "# pangkat = \"Pembina Utama Madya\"",
-      '[pihak_pertama]\njabatan = "Kepala Dinas"\nnama = "X"\npangkat = "Pembina Utama Madia"'),
+    (('jabatan = "Kepala Dinas Koperasi dan UKM Provinsi Lampung"',
+      'jabatan = "Kepala Dinas Koperasi dan UKM Provinsi Lampung"\npangkat = "Pembina Utama Madia"'),
      'pihak_pertama.pangkat: pangkat "Pembina Utama Madia" tidak dikenal; maksudnya "Pembina Utama Madya"? Pangkat '
      "PNS: Juru Muda ... Pembina Utama [pangkat-tidak-dikenal]"),
 ])
@@ -289,7 +328,7 @@ def test_a_text_target_cannot_be_agreed(tmp_path, capsys):
 def test_check_passes_the_sample_and_keeps_the_year_in_the_iku_period(tmp_path, capsys):
     assert run(capsys, "check", "--strict", str(PK))[:2] == (0, [f"{PK}: 0 galat, 0 peringatan"])
     iku = variant(tmp_path, ("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2022, akhir = 2024 }"))
-    pk = project(tmp_path, edited(("tahun = 2024", "tahun = 2021"), ("tanggal = 2024-01-15", "tanggal = 2021-01-15")),
+    pk = project(tmp_path, edited(("tahun = 2024", "tahun = 2021"), ("tanggal = 2024-10-21", "tanggal = 2021-01-15")),
                  iku=iku)
     status, _, err = run(capsys, "check", str(pk))
     assert status == 1 and err[0] == (f"{pk}:{line_of(pk, 'tahun')}: perjanjian.tahun: tahun 2021 di luar periode "
@@ -346,8 +385,69 @@ def test_a_later_revision_file_that_replaces_the_named_iku_is_found(tmp_path, ca
                            "bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]")
 
 
+def test_a_later_revision_made_by_ikudoc_new_is_found_from_a_git_revision(tmp_path, capsys, monkeypatch):
+    """The January IKU, tagged; the Perubahan written beside it by 'ikudoc new', no link between them."""
+    git = require_tool("git")
+    content = tmp_path / "content"
+    content.mkdir()
+    variant(content, ("2024 = 8.57", "2024 = 5.71"), ('tanggal = "2024-10"', 'tanggal = "2024-01"'))
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "IKU"],
+                 ["tag", "v2024-01"]):
+        subprocess.run([git, *args], cwd=tmp_path, check=True, capture_output=True)
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "new", "--from", "content/iku_2024.toml", "content/iku_2024_p.toml", "--tanggal", "2024-10",
+               "--label", "Perubahan 2024")[0] == 0
+    revised = content / "iku_2024_p.toml"
+    text = revised.read_text(encoding="utf-8")
+    at = text.rindex("2024 = 5.71")  # the target in force; the one before it is now "sebelum perubahan"
+    revised.write_text(text[:at] + "2024 = 8.57" + text[at + len("2024 = 5.71"):], encoding="utf-8")
+    pk = content / "pk_2024.toml"
+    pk.write_text(edited(('iku = "iku_2024.toml"', 'iku = "v2024-01:content/iku_2024.toml"'),
+                         ("tanggal = 2024-10-21", "tanggal = 2024-01-15")), encoding="utf-8")
+    status, _, err = run(capsys, "check", "content/pk_2024.toml")
+    assert status == 0 and err == [
+        f"content/pk_2024.toml:{line_of(pk, 'iku')}: peringatan: perjanjian.iku: target PK 2024 5,71, IKU Perubahan "
+        "2024 8,57 (\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", content/iku_2024_p.toml): IKU yang "
+        "dirujuk sudah direvisi; rujuk revisi itu bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]"]
+
+
+def test_an_agreement_signed_before_its_iku_revision_is_questioned(tmp_path, capsys):
+    pk = project(tmp_path, edited(("tanggal = 2024-10-21", "tanggal = 2024-01-15")))
+    status, _, err = run(capsys, "check", str(pk))
+    assert status == 0 and err == [
+        f"{pk}:{line_of(pk, 'tanggal')}: peringatan: perjanjian.tanggal: PK bertanggal 15 Januari 2024, tetapi IKU "
+        f"Perubahan 2024 yang menjadi sumber targetnya ({tmp_path}/iku_2024.toml) bertanggal Oktober 2024: targetnya "
+        "belum ada saat PK ditandatangani; rujuk revisi IKU yang berlaku saat itu (misalnya revisi git), atau "
+        "perbarui tanggal bila ini PK perubahan [pk-iku-lebih-baru]"]
+
+
+def test_programs_and_parties_that_an_evaluator_would_send_back(tmp_path, capsys):
+    pk = project(tmp_path, edited(
+        ("anggaran = 2150000000", "anggaran = 2150"),
+        ('nama = "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)"',
+         'nama = "Program Pengawasan dan Pemeriksaan Koperasi"'),
+        ('nama = "NAMA GUBERNUR LAMPUNG"', 'nama = "Drs. SAMSURIJAL., MM."')))
+    status, _, err = run(capsys, "check", str(pk))
+    second, same = line_of(pk, 'nama = "Program Pengawasan', 2), line_of(pk, 'nama = "Drs.')
+    assert status == 1 and err[:3] == [
+        f"{pk}:{same}: pihak_kedua.nama: pihak kedua adalah atasan pihak pertama, bukan orang "
+        "yang sama (Drs. SAMSURIJAL., MM.) [pk-pihak-sama]",
+        f"{pk}:{second}: peringatan: program[2].nama: program \"Program Pengawasan dan Pemeriksaan Koperasi\" sudah "
+        "ditulis di program[1]; satu program satu baris, dengan anggarannya dijumlahkan [pk-program-ganda]",
+        f"{pk}:{line_of(pk, 'anggaran = 2150')}: peringatan: program[2].anggaran: anggaran Rp 2.150 sangat kecil; "
+        "anggaran ditulis dalam rupiah penuh, misalnya 1250000000 untuk Rp 1.250.000.000 [pk-anggaran-kecil]"]
+
+
+def test_a_single_program_table_is_shown_how_to_write_it(tmp_path, capsys):
+    one = PK_TEXT[:PK_TEXT.index('[[program]]\nnama = "Program Pemberdayaan')]
+    pk = project(tmp_path, one.replace("[[program]]", "[program]"))
+    status, _, err = run(capsys, "check", str(pk))
+    assert status == 1 and err[0] == (f"{pk}:{line_of(pk, '[program]')}: program: satu butir program ditulis "
+                                      "[[program]] (dua kurung siku), bukan [program] [harus-daftar]")
+
+
 def test_diff_reports_changed_targets_programs_and_budgets(tmp_path, capsys):
-    old = project(tmp_path, edited(("tahun = 2024", "tahun = 2023"), ("tanggal = 2024-01-15", "tanggal = 2023-01-16")))
+    old = project(tmp_path, edited(("tahun = 2024", "tahun = 2023"), ("tanggal = 2024-10-21", "tanggal = 2023-01-16")))
     new = tmp_path / "pk_baru.toml"
     new.write_text(edited(("anggaran = 1250000000", "anggaran = 1300000000"),
                           ('keterangan = "APBD"\n\n[[program]]', 'keterangan = "APBD"\n\n[[program]]\nnama = "Program '
@@ -355,7 +455,7 @@ def test_diff_reports_changed_targets_programs_and_budgets(tmp_path, capsys):
     status, out, _ = run(capsys, "diff", str(old), str(new))
     assert status == 1 and out == [
         f"Perubahan dari {old} ke {new}", "",
-        "Perjanjian", "  Tahun: 2023 -> 2024", "  Tanggal: 16 Januari 2023 -> 15 Januari 2024", "",
+        "Perjanjian", "  Tahun: 2023 -> 2024", "  Tanggal: 16 Januari 2023 -> 21 Oktober 2024", "",
         "Target",
         "  Target 2023 → 2024, Persentase Koperasi Yang Berkualitas: 35,22 -> 36,18 %",
         "  Target 2023 → 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 4,47 -> 8,57 %", "",
@@ -377,15 +477,38 @@ def test_new_pk_writes_next_years_agreement_from_the_current_one(tmp_path, capsy
     status, out, _ = run(capsys, "new", "--pk", "2023")
     assert status == 0 and out[0] == ("ditulis content/pk_2023.toml (Perjanjian Kinerja 2023, tanggal 2023-01, dari "
                                       "content/pk_2024.toml)")
-    written = (tmp_path / "content" / "pk_2023.toml").read_text(encoding="utf-8")
-    assert written == PK_TEXT.replace("tahun = 2024", "tahun = 2023").replace("tanggal = 2024-01-15",
-                                                                              'tanggal = "2023-01"')
+    written = (tmp_path / "content" / "pk_2023.toml").read_text(encoding="utf-8").splitlines()
+    before = PK_TEXT.splitlines()
+    changed = {n: line for n, (line, was) in enumerate(zip(written, before, strict=True)) if line != was}
+    assert list(changed.values()) == [  # the opening comment follows the year; the rest is as it was
+        "# Perjanjian Kinerja (PK) Tahun 2023",
+        "# Sasaran, indikator dan target 2023 diambil dari IKU di bawah (tidak diketik dua kali), begitu pula",
+        "# Hasilnya build/pk_2023.docx dan build/pk_2023.html.", "# PK tahun berikutnya: ikudoc new --pk 2024",
+        "tahun = 2023", 'tanggal = "2023-01"']
     assert run(capsys, "check", "content/pk_2023.toml")[0] == 0
     status, _, err = run(capsys, "new", "--pk", "2025")
     assert status == 1 and err == ["gagal: content/pk_2025.toml tidak ditulis: tahun 2025 tidak ada di target IKU "
                                    "content/iku_2024.toml (2021, 2022, 2023, 2024); pilih salah satu tahun itu, atau "
-                                   "tambahkan targetnya di IKU"]
+                                   "tambahkan targetnya di IKU; sebutkan IKU yang memuat tahun itu dengan --iku BERKAS"]
     assert not (tmp_path / "content" / "pk_2025.toml").exists()
+    # a new period: its IKU is named, as typed from here, and written relative to the new file
+    shaped_content(tmp_path / "content", [1, 2], years=range(2025, 2030), name="iku_2025.toml")
+    assert run(capsys, "new", "--pk", "2025", "--iku", "content/iku_2025.toml")[0] == 0
+    assert 'iku = "iku_2025.toml"' in (tmp_path / "content" / "pk_2025.toml").read_text(encoding="utf-8")
+    assert run(capsys, "check", "content/pk_2025.toml")[:2] == (0, ["content/pk_2025.toml: 0 galat, 0 peringatan"])
+
+
+def test_new_tells_an_iku_from_an_agreement(tmp_path, capsys, monkeypatch):
+    project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "new", "--pk", "2023", "--from", "iku_2024.toml")[::2] == (1, [
+        "gagal: iku_2024.toml bukan Perjanjian Kinerja (tidak ada [perjanjian]); sebutkan PK yang sekarang dengan "
+        "--from, atau mulai revisi IKU tanpa --pk"])
+    assert run(capsys, "new", "--from", "pk.toml", "iku_2025.toml")[::2] == (1, [
+        "gagal: pk.toml adalah Perjanjian Kinerja, bukan IKU; PK tahun berikutnya dibuat dengan ikudoc new --pk "
+        "TAHUN --from pk.toml"])
+    assert run(capsys, "new", "--pk", "2023", "--from", "pk.toml", "--label", "x")[0] == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["iku_2024.toml", "pk.toml"]
 
 
 def test_the_plain_build_builds_the_iku_and_its_pk(tmp_path, capsys, monkeypatch):

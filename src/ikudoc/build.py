@@ -44,7 +44,7 @@ from .template_files import (
     shipped_templates,
     template_file,
 )
-from .word_template import read_look
+from .word_template import AGREEMENT_TABLE_STYLE, header_widths, read_look
 
 #: What a content file holds: an IKU, or a Perjanjian Kinerja built from one.
 Document = Konten | PerjanjianKinerja
@@ -120,7 +120,10 @@ def template_context(konten: Document, toml: TomlSource, options: Options = DEFA
     """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
     the widest target) when the IKU table cannot fit its paper."""
     if isinstance(konten, PerjanjianKinerja):
-        return build_perjanjian_context(konten, page_setup(konten, options))
+        docx_template = template_file(options.templates or default_templates(), PK_WORD_TEMPLATE)
+        look, columns = using_template(docx_template, lambda: (read_look(docx_template), header_widths(
+            docx_template, AGREEMENT_TABLE_STYLE)))
+        return build_perjanjian_context(konten, page_setup(konten, options), look, columns)
     docx_template = template_file(options.templates or default_templates(), WORD_TEMPLATE)
     look = using_template(docx_template, lambda: read_look(docx_template))
     try:

@@ -161,8 +161,8 @@ def _report_file_failure(source: Path, error: IkudocError) -> None:
               help="Isi nomor halaman daftar isi DOCX dengan LibreOffice (bawaan, bila LibreOffice terpasang), agar "
                    "tampil tanpa perlu diperbarui di Word, LibreOffice dan WPS; --no-fill-toc: tidak diisi (Word "
                    "mengisinya saat berkas dibuka).")
-@_templates_option("Folder templat sendiri (iku.docx, iku.html.j2, iku.css); bawaan: templates/ di folder ini "
-                   "bila ada, selain itu templat ikudoc.")
+@_templates_option("Folder templat sendiri (iku.docx, iku.html.j2, iku.css; untuk Perjanjian Kinerja pk.docx, "
+                   "pk.html.j2, pk.css); bawaan: templates/ di folder ini bila ada, selain itu templat ikudoc.")
 @click.pass_context
 def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats: tuple[str, ...],
           templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
@@ -354,18 +354,27 @@ def schema(output: Path) -> None:
                    "tahun terakhir di content/).")
 @click.option("--pk", "pk_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
               help="Buat Perjanjian Kinerja TAHUN dari PK yang sekarang (bawaan BERKAS_BARU: content/pk_TAHUN.toml).")
+@click.option("--iku", "iku", metavar="BERKAS",
+              help="Dengan --pk: IKU tempat target TAHUN diambil (bawaan: IKU PK yang sekarang), misalnya "
+                   "content/iku_2025.toml atau v2025:content/iku_2025.toml.")
 @click.option("--label", help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
 @click.option("--tanggal", metavar="TAHUN-BULAN",
               help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN).")
-def new(target: Path | None, source: Path | None, pk_year: int | None, label: str | None, tanggal: str | None) -> None:
+def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str | None, label: str | None,
+        tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
     Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
     from .build import load_checked
     from .scaffold import new_agreement, new_revision
 
     if pk_year is not None:
-        _new_agreement(target, source or _latest_agreement(), pk_year, tanggal, new_agreement)
+        if label is not None:
+            raise click.BadParameter("hanya untuk revisi IKU; PK baru diberi tahunnya dengan --pk",
+                                     param_hint="'--label'")
+        _new_agreement(target, source or _latest_agreement(), pk_year, tanggal, iku, new_agreement)
         return
+    if iku is not None:
+        raise click.BadParameter("hanya bersama --pk TAHUN", param_hint="'--iku'")
     if target is None or source is None:
         raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new content/iku_2025.toml "
                                "--from content/iku_2024.toml (atau --pk TAHUN untuk Perjanjian Kinerja)")
@@ -392,6 +401,13 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, label: st
         click.echo(f"  - {step}")
 
 
+def _agreement_iku(path: Path) -> str:
+    """The IKU a Perjanjian Kinerja file names, as written."""
+    import tomllib
+
+    return str(tomllib.loads(path.read_text(encoding="utf-8"))["perjanjian"]["iku"])
+
+
 def _latest_agreement() -> Path:
     """The Perjanjian Kinerja of content/ with the latest year."""
     import tomllib
@@ -407,7 +423,8 @@ def _latest_agreement() -> Path:
     return max(found)[1]
 
 
-def _new_agreement(target: Path | None, source: Path, year: int, tanggal: str | None, new_agreement) -> None:
+def _new_agreement(target: Path | None, source: Path, year: int, tanggal: str | None, iku: str | None,
+                   new_agreement) -> None:
     from .build import load_checked
 
     try:
@@ -416,11 +433,14 @@ def _new_agreement(target: Path | None, source: Path, year: int, tanggal: str | 
         for problem in error.problems:
             click.echo(str(problem), err=True)
         raise Failure(f"{source} bermasalah; perbaiki dulu sebelum membuat PK baru.") from None
-    made = new_agreement(source, year, target, tanggal)
+    made = new_agreement(source, year, target, tanggal, iku)
     click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
     click.echo("Langkah berikutnya:")
+    named = _agreement_iku(made.path)
     for step in (
-        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU",
+        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU {named}"
+        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)" if ":" in named
+           else ""),
         "perbarui tanggal penandatanganan dan [pihak_kedua] bila berganti",
         f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
     ):
@@ -436,10 +456,13 @@ def init(folder: Path, bentuk: str) -> None:
     """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
     from .scaffold import init_project
 
-    for path in init_project(folder, bentuk):
+    written = init_project(folder, bentuk)
+    for path in written:
         click.echo(f"ditulis {path}")
+    agreement = next((path.relative_to(folder) for path in written if path.name.startswith("pk_")), None)
     click.echo(f"Langkah berikutnya: cd {folder}, sunting content/iku.toml (petunjuknya ada di komentar berkas "
-               "itu), lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
+               "itu)" + (f" dan Perjanjian Kinerja {agreement.as_posix()}" if agreement else "")
+               + ", lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
 
 
 @cli.command("watch")

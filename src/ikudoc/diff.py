@@ -70,6 +70,7 @@ class Comparison:
     perubahan: tuple[Change, ...]
     tahun: tuple[str, ...] = ()
     target: tuple[TargetRow, ...] = ()
+    dokumen: str = "IKU"  # what kind of document was compared: "IKU" or "Perjanjian Kinerja"
 
     @property
     def berbeda(self) -> bool:

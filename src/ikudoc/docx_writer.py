@@ -40,11 +40,9 @@ from .docx_layout import (
 from .markup import Runs
 from .page_setup import apply_to_docx
 from .template_files import WORD_TEMPLATE, compiled_templates_cache
+from .word_template import AGREEMENT_TABLE_STYLE, PROGRAM_TABLE_STYLE
 
 TEMPLATE = WORD_TEMPLATE
-
-#: The table style of a Perjanjian Kinerja's target table (templates/pk.docx).
-AGREEMENT_TABLE_STYLE = "TabelSasaranPK"
 
 # Character styles of the template used for Markdown's **bold** and *italic*.
 STRONG_STYLE = "Strong"
@@ -138,10 +136,15 @@ def render_docx(context: dict, path: Path) -> bytes:
         else:
             fit_table_grid(table)
         if has_style(table, AGREEMENT_TABLE_STYLE) and "sasaran" in context:
-            # a Perjanjian Kinerja's target table: each sasaran on one page, where its merged cell names it
-            paginate_rows(body_rows(table, styles), [(True, n < len(sasaran.indikator) - 1)
+            # a Perjanjian Kinerja's target table: a sasaran that fits on a page stays on one, where its
+            # merged cell names it
+            paginate_rows(body_rows(table, styles), [(True, sasaran.utuh and n < len(sasaran.indikator) - 1)
                                                      for sasaran in context["sasaran"]
                                                      for n, _ in enumerate(sasaran.indikator)])
+        elif has_style(table, PROGRAM_TABLE_STYLE):
+            # its program table: the total stays on the page of the last program
+            rows = body_rows(table, styles)
+            paginate_rows(rows, [(True, n == len(rows) - 2) for n in range(len(rows))])
     keep_signatures_with_what_they_sign(body, styles)
     _set_properties(document, context["metadata"])
 

@@ -70,5 +70,6 @@ def roman_numeral(number: int) -> str:
 
 
 def format_rupiah(amount: int) -> str:
-    """1250000000 -> "Rp 1.250.000.000", as budgets are written."""
-    return f"Rp {format_number(amount)}"
+    """1250000000 -> "Rp 1.250.000.000", as budgets are written; a no-break space keeps "Rp" with its
+    figure when a narrow cell wraps."""
+    return f"Rp\u00a0{format_number(amount)}"

@@ -20,7 +20,7 @@ from pydantic_core.core_schema import ErrorType
 from .columns import filled, shown
 from .model import Konten, type_name
 from .perjanjian.model import KIND_KEY
-from .problems import ContentError, Loc, Problem
+from .problems import ContentError, Loc, Problem, format_key_path
 from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from .revisions import fill_before_targets
 from .source import TomlSource, parse_toml
@@ -153,6 +153,9 @@ def _problem(toml: TomlSource, error: Any, root: type[BaseModel]) -> Problem:
     if loc[-1:] == ("indikator",) and loc[:1] == ("sasaran",) and kind in ("missing", "too_short"):
         return Problem(toml.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
                        "di bawahnya", "sasaran-tanpa-indikator")
+    if kind == "list_type" and isinstance(error.get("input"), dict) and _model_at(loc, root) is not None:
+        return Problem(toml.path, line, loc, f"satu butir {loc[-1]} ditulis [[{format_key_path(loc)}]] (dua kurung "
+                       f"siku), bukan [{format_key_path(loc)}]", "harus-daftar")
     if kind in _MESSAGES:
         fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":
@@ -205,6 +208,8 @@ def _unknown_key(loc: Loc, root: type[BaseModel]) -> str:
     close = _close_key(loc, root)
     if close:
         message += f"; maksudnya \"{close}\"?"
+    elif allowed:
+        message += "."
     if allowed:
         message += " Kunci yang boleh di sini: " + ", ".join(allowed)
     return message

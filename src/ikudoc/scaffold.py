@@ -54,6 +54,9 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
                             "(tanggal lengkap)")
     label = label or f"Perubahan {_label_year(target, date)}"
     document = tomlkit.parse(source.read_text(encoding="utf-8"))
+    if "perjanjian" in document:
+        raise ScaffoldError(f"{source} adalah Perjanjian Kinerja, bukan IKU; PK tahun berikutnya dibuat dengan "
+                            f"ikudoc new --pk TAHUN --from {source}")
     dokumen = document["dokumen"]
     dokumen["perubahan"] = label
     dokumen["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
@@ -116,10 +119,12 @@ def init_project(folder: Path, form: str = "opd") -> list[Path]:
     return [*files, folder / "templates"]
 
 
-def new_agreement(source: Path, year: int, target: Path | None = None, date: str | None = None) -> NewRevision:
-    """Write next year's Perjanjian Kinerja from ``source``: the same IKU, parties and programs, the year
-    ``year`` and a date in January of it (``date`` when given). Refused, with nothing written, when the
-    new file would not build (the IKU has no target for that year)."""
+def new_agreement(source: Path, year: int, target: Path | None = None, date: str | None = None,
+                  iku: str | None = None) -> NewRevision:
+    """Write next year's Perjanjian Kinerja from ``source``: the same parties and programs, the year
+    ``year``, a date in January of it (``date`` when given), and the IKU ``iku`` when given (else the
+    same one, its path rewritten for the new file's folder). Its header comment follows the year.
+    Refused, with nothing written, when the new file would not build (the IKU has no target for that year)."""
     import tomlkit
 
     from .loader import load_document
@@ -134,16 +139,40 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
         raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-01 (bulan) atau 2025-01-15 "
                             "(tanggal lengkap)")
     document = tomlkit.parse(source.read_text(encoding="utf-8"))
-    perjanjian = document["perjanjian"]  # its IKU stays: a new IKU is named by hand, when there is one
+    if "perjanjian" not in document:
+        raise ScaffoldError(f"{source} bukan Perjanjian Kinerja (tidak ada [perjanjian]); sebutkan PK yang "
+                            "sekarang dengan --from, atau mulai revisi IKU tanpa --pk")
+    perjanjian = document["perjanjian"]
+    previous = perjanjian.get("tahun")
+    named = iku if iku is not None else str(perjanjian.get("iku", ""))
+    base = Path.cwd() if iku is not None else source.parent  # --iku is typed from here; the file's own from there
+    if ":" not in named and (base / named).is_file():
+        named = Path(os.path.relpath(base / named, target.parent)).as_posix()
+    perjanjian["iku"] = named
     perjanjian["tahun"] = year
     perjanjian["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
     text = tomlkit.dumps(document)
+    if isinstance(previous, int):
+        text = _header_for_year(text, previous, year)
     try:
         load_document(ContentRef(str(target), text.encode("utf-8"), target.parent))
     except ContentError as error:
-        raise ScaffoldError(f"{target} tidak ditulis: " + "; ".join(p.message for p in error.problems[:3])) from None
+        raise ScaffoldError(f"{target} tidak ditulis: " + "; ".join(p.message for p in error.problems[:3])
+                            + ("; sebutkan IKU yang memuat tahun itu dengan --iku BERKAS" if iku is None else "")
+                            ) from None
     write_atomically(target, text.encode("utf-8"))
     return NewRevision(target, f"Perjanjian Kinerja {year}", date)
+
+
+def _header_for_year(text: str, previous: int, year: int) -> str:
+    """The file's opening comment (its lines up to the first blank one) speaking of ``year`` where it
+    spoke of ``previous`` (and of the year after each: "ikudoc new --pk 2025")."""
+    lines = text.split("\n")
+    end = next((n for n, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    for n in range(end):
+        lines[n] = re.sub(r"(?<!\d)\d{4}(?!\d)", lambda found: {
+            str(previous): str(year), str(previous + 1): str(year + 1)}.get(found.group(), found.group()), lines[n])
+    return "\n".join(lines)
 
 
 def _with_year(stem: str, year: int) -> str:

@@ -21,6 +21,9 @@ W = f"{{{WORD_NAMESPACE}}}"
 #: The paragraph style of the IKU table's body cells, and the table style of the table.
 TABLE_TEXT_STYLE = "IsiTabel"
 TABLE_STYLE = "TabelIKU"
+#: The table styles of a Perjanjian Kinerja's target table and program table (templates/pk.docx).
+AGREEMENT_TABLE_STYLE = "TabelSasaranPK"
+PROGRAM_TABLE_STYLE = "TabelProgramPK"
 
 
 @dataclass(frozen=True)
@@ -80,3 +83,24 @@ def cell_margins(styles) -> dict[str, int]:
 
 def _mm(margins, side: str) -> float:
     return round(int(margins.get(f"{W}{side}")) / TWIPS_PER_MM, 1) if margins is not None else 25.4
+
+
+def header_widths(template: Path, table_style: str) -> tuple[int, ...]:
+    """The widths (twips) of the header cells of the template's table in ``table_style``: its columns'
+    proportions, as the template's author set them."""
+    stat = template.stat()
+    return _header_widths(template, stat.st_mtime_ns, stat.st_size, table_style)
+
+
+@cache
+def _header_widths(template: Path, _mtime: int, _size: int, table_style: str) -> tuple[int, ...]:
+    with zipfile.ZipFile(template) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    for table in document.iter(f"{W}tbl"):
+        style = table.find(f"{W}tblPr/{W}tblStyle")
+        if style is None or style.get(f"{W}val") != table_style:
+            continue
+        for row in table.iterfind(f"{W}tr"):
+            if row.find(f"{W}trPr/{W}tblHeader") is not None:
+                return tuple(int(cell.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) for cell in row.iterfind(f"{W}tc"))
+    return ()

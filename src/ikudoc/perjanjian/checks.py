@@ -4,11 +4,14 @@ the IKU's: a warning when the IKU named has a later revision whose target for th
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import re
 import tomllib
 from pathlib import Path
 
 from ..checks import Report, acknowledged, check_signatory
-from ..formatting import format_target
+from ..formatting import format_rupiah, format_signing_date, format_target
 from ..loader import load_with_source
 from ..model import Konten
 from ..problems import IkudocError, Problem
@@ -16,11 +19,13 @@ from ..revision_source import ContentRef, file_ref
 from ..revisions import pair_indicators, same_target
 from ..source import TomlSource
 from .loader import PerjanjianKinerja
+from .model import KIND_KEY
 
-# A chain of revisions longer than this is a loop written by hand.
-LONGEST_CHAIN = 50
 #: The codes of the warnings below: the ones [periksa] abaikan may name in a PK.
-WARNING_CODES = frozenset({"nip-format", "pk-tanggal", "pk-target-direvisi"})
+WARNING_CODES = frozenset({"nip-format", "pk-tanggal", "pk-target-direvisi", "pk-iku-lebih-baru", "pk-program-ganda",
+                           "pk-anggaran-kecil"})
+# A budget under a million rupiah is a figure typed in thousands or millions, not in rupiah.
+SMALLEST_BUDGET = 1_000_000
 
 
 def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
@@ -39,12 +44,31 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
     if pk.konten.pihak_pertama is not None:
         check_signatory(report, ("pihak_pertama",), pk.konten.pihak_pertama, signed)
     check_signatory(report, ("pihak_kedua",), pk.konten.pihak_kedua, signed)
+    if pk.pihak_kedua.nama == pk.pihak_pertama.nama:
+        report.error(("pihak_kedua", "nama"), "pihak kedua adalah atasan pihak pertama, bukan orang yang sama "
+                     f"({pk.pihak_kedua.nama})", "pk-pihak-sama")
+    _programs_are_plausible(pk, report)
+    _iku_not_later_than_the_agreement(pk, report)
     _targets_still_current(pk, report)
     return acknowledged(pk.konten.periksa, report)
 
 
+def _programs_are_plausible(pk: PerjanjianKinerja, report: Report) -> None:
+    first: dict[str, int] = {}
+    for n, program in enumerate(pk.konten.program):
+        if program.nama in first:
+            report.warning(("program", n, "nama"), f"program \"{program.nama}\" sudah ditulis di "
+                           f"program[{first[program.nama] + 1}]; satu program satu baris, dengan anggarannya "
+                           "dijumlahkan", "pk-program-ganda")
+        first.setdefault(program.nama, n)
+        if program.anggaran < SMALLEST_BUDGET:
+            report.warning(("program", n, "anggaran"), f"anggaran {format_rupiah(program.anggaran)} sangat kecil; "
+                           "anggaran ditulis dalam rupiah penuh, misalnya 1250000000 untuk Rp 1.250.000.000",
+                           "pk-anggaran-kecil")
+
+
 def _targets_still_current(pk: PerjanjianKinerja, report: Report) -> None:
-    later = later_revision(pk.iku_ref)
+    later = later_revision(pk.iku_ref, pk.iku)
     if later is None:
         return
     label, revised = later
@@ -61,29 +85,79 @@ def _targets_still_current(pk: PerjanjianKinerja, report: Report) -> None:
                        "rujuk revisi itu bila Perjanjian Kinerja ikut diubah", "pk-target-direvisi")
 
 
-def later_revision(ref: ContentRef) -> tuple[str, Konten] | None:
-    """The latest revision of the IKU at ``ref``, when there is a later one: for a git revision, the file
-    as it is now in the working tree; then the content files of the same folder that replace it
-    ([revisi] menggantikan), followed to the last. A later revision that does not load is not one."""
-    current: Path | None = None
-    if ref.revision is not None:
-        path = ref.folder / ref.label.split(":", 1)[1].rsplit("/", 1)[-1]
-        if path.is_file() and path.read_bytes() != ref.data:
-            current = path
-    else:
-        current = ref.folder / Path(ref.label).name
-    start = current
-    for _ in range(LONGEST_CHAIN):
-        following = _replaced_by(current) if current is not None else None
-        if following is None:
-            break
-        current = following
-    if current is None or (current == start and ref.revision is None):
-        return None
+def _iku_not_later_than_the_agreement(pk: PerjanjianKinerja, report: Report) -> None:
+    """A PK signed before the IKU revision it takes its targets from agreed to other targets."""
+    signed, dated = pk.konten.perjanjian.tanggal, pk.iku.dokumen.tanggal
+    if dated.tanggal <= signed.tanggal:
+        return
+    revision = f"IKU {pk.iku.dokumen.perubahan}" if pk.iku.dokumen.perubahan else "IKU"
+    report.warning(("perjanjian", "tanggal"), f"PK bertanggal {format_signing_date(signed.tanggal, signed.hanya_bulan)}"
+                   f", tetapi {revision} yang menjadi sumber targetnya ({pk.iku_ref.label}) bertanggal "
+                   f"{format_signing_date(dated.tanggal, dated.hanya_bulan)}: targetnya belum ada saat PK "
+                   "ditandatangani; rujuk revisi IKU yang berlaku saat itu (misalnya revisi git), atau perbarui "
+                   "tanggal bila ini PK perubahan", "pk-iku-lebih-baru")
+
+
+def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
+    """The latest revision of the IKU ``iku`` read from ``ref``, when there is a later one among the IKU
+    files of its folder (as the working tree has them): the files of the same agency and period dated
+    later, those that replace it ([revisi] menggantikan), and, for a git revision, the same file as it
+    is now when it differs. A later revision that does not load is not one."""
+    named = (ref.folder / ref.label.split(":", 1)[1].rsplit("/", 1)[-1]) if ref.revision is not None \
+        else ref.folder / Path(ref.label).name
+    found = []
+    for path in sorted(ref.folder.glob("*.toml")):
+        data = _raw(path)
+        if data is None or KIND_KEY in data:
+            continue
+        same_file = path.resolve() == named.resolve()
+        if same_file and (ref.revision is None or path.read_bytes() == ref.data):
+            continue
+        if same_file or _replaces(path, data, named) or (_same_document(data, iku)
+                                                          and _date(data) > iku.dokumen.tanggal.tanggal):
+            found.append((_date(data), path))
+    for _, path in sorted(found, key=lambda item: (item[0], str(item[1])), reverse=True):
+        try:
+            return _shown(path), load_with_source(file_ref(path))[0]
+        except IkudocError:
+            continue
+    return None
+
+
+def _raw(path: Path) -> dict | None:
+    """A content file's data as TOML reads it, or None when it cannot be read."""
     try:
-        return _shown(current), load_with_source(file_ref(current))[0]
-    except IkudocError:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
         return None
+
+
+def _replaces(path: Path, data: dict, named: Path) -> bool:
+    revisi = data.get("revisi")
+    replaced = revisi.get("menggantikan") if isinstance(revisi, dict) else None
+    return isinstance(replaced, str) and (path.parent / replaced).resolve() == named.resolve()
+
+
+def _same_document(data: dict, iku: Konten) -> bool:
+    """An IKU of the same agency for the same period: another revision of ``iku``."""
+    instansi, dokumen = data.get("instansi"), data.get("dokumen")
+    if not isinstance(instansi, dict) or not isinstance(dokumen, dict) or not isinstance(dokumen.get("periode"),
+                                                                                          dict):
+        return False
+    return instansi.get("nama") == iku.instansi.nama and dokumen["periode"] == {
+        "awal": iku.dokumen.periode.awal, "akhir": iku.dokumen.periode.akhir}
+
+
+def _date(data: dict) -> datetime.date:
+    """The signing date a content file gives, as the model reads it; the earliest date when it has none."""
+    dokumen = data.get("dokumen")
+    typed = dokumen.get("tanggal") if isinstance(dokumen, dict) else None
+    if isinstance(typed, datetime.date):
+        return typed
+    if isinstance(typed, str) and re.fullmatch(r"\d{4}-\d{2}", typed.strip()):
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(typed.strip() + "-01")
+    return datetime.date.min
 
 
 def _shown(path: Path) -> str:
@@ -93,20 +167,4 @@ def _shown(path: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def _replaced_by(path: Path) -> Path | None:
-    """The content file beside ``path`` whose [revisi] menggantikan names it."""
-    target = path.resolve()
-    for candidate in sorted(path.parent.glob("*.toml")):
-        if candidate.resolve() == target:
-            continue
-        try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
-            continue
-        revisi = data.get("revisi")
-        replaced = revisi.get("menggantikan") if isinstance(revisi, dict) else None
-        if isinstance(replaced, str) and (path.parent / replaced).resolve() == target:
-            return candidate
-    return None
 

@@ -34,7 +34,7 @@ def compare_perjanjian(old: PerjanjianKinerja, new: PerjanjianKinerja, old_label
         _compare_party(out, group, key, getattr(old, key), getattr(new, key))
     years, rows = _compare_targets(out, old, new)
     _compare_programs(out, old.konten.program, new.konten.program)
-    return Comparison(old_label, new_label, out.finish(), years, rows)
+    return Comparison(old_label, new_label, out.finish(), years, rows, "Perjanjian Kinerja")
 
 
 def _compare_party(out: Collector, group: str, key: str, old: Penandatangan, new: Penandatangan) -> None:

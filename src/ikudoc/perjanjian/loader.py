@@ -41,8 +41,15 @@ class PerjanjianKinerja:
 
     @property
     def pihak_pertama(self) -> Penandatangan:
-        """The PK's own pihak pertama, or else the IKU's signatory."""
-        return self.konten.pihak_pertama or self.iku.penandatangan
+        """The IKU's signatory, with what the PK writes of its pihak pertama in place of theirs; another
+        person (a nama written) with what the PK writes only."""
+        written = self.konten.pihak_pertama
+        if written is None:
+            return self.iku.penandatangan
+        typed = written.model_dump(exclude_none=True)
+        if written.nama is not None:
+            return Penandatangan(**typed)
+        return self.iku.penandatangan.model_copy(update=typed)
 
     @property
     def pihak_kedua(self) -> Penandatangan:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..markup import Text
@@ -14,6 +14,8 @@ from ..model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, P
 
 #: The key that makes a content file a Perjanjian Kinerja instead of an IKU.
 KIND_KEY = "perjanjian"
+#: Rupiah: beyond 15 digits (a thousand trillion) a budget is a typo, and would not fit its column.
+LARGEST_BUDGET = 10**15 - 1
 
 
 def _without_references(text: Text) -> Text:
@@ -39,10 +41,33 @@ class Perjanjian(Model):
     """Teks pernyataan kedua pihak, menggantikan teks baku PermenPANRB 53/2014 dalam templat (Markdown)."""
 
 
+class PihakPertama(Model):
+    """Pihak pertama, when it is not written as the IKU's [penandatangan]: without nama, the IKU's
+    signatory with the keys written here in place of theirs (a fuller jabatan); with nama, another
+    person, shown with the keys written here only."""
+
+    jabatan: PlainText | None = None
+    """Jabatan seperti dicetak di PK, misalnya "Kepala Dinas Koperasi dan UKM Provinsi Lampung"."""
+    nama: PlainText | None = None
+    """Nama lengkap dengan gelar, bila yang menandatangani bukan penandatangan IKU."""
+    pangkat: PlainText | None = None
+    """Pangkat, misalnya "Pembina Utama Madya"."""
+    nip: PlainText | None = None
+    """NIP seperti dicetak, misalnya "19670418 199203 1 003"."""
+
+    @model_validator(mode="after")
+    def _another_person_has_a_position(self) -> PihakPertama:
+        if self.nama is not None and self.jabatan is None:
+            raise PydanticCustomError(
+                "pihak-pertama-jabatan", "pihak pertama yang bukan penandatangan IKU harus ditulis jabatannya juga",
+                {"kunci": "jabatan"})
+        return self
+
+
 class Program(Model):
     nama: PlainText
     """Nama program, misalnya "Program Pengawasan dan Pemeriksaan Koperasi"."""
-    anggaran: Annotated[int, Field(ge=1)]
+    anggaran: Annotated[int, Field(ge=1, le=LARGEST_BUDGET)]
     """Anggaran dalam rupiah, bilangan bulat tanpa titik dan tanpa kutip: 1250000000 (tampil Rp 1.250.000.000)."""
     keterangan: PlainText | None = None
     """Keterangan, misalnya sumber dana "APBD"."""
@@ -53,8 +78,9 @@ class KontenPerjanjian(Model):
 
     perjanjian: Perjanjian
     """Tahun, IKU sumber target, tempat dan tanggal penandatanganan."""
-    pihak_pertama: Penandatangan | None = None
-    """Pihak pertama bila berbeda dari penandatangan IKU (jabatan, nama, pangkat, nip)."""
+    pihak_pertama: PihakPertama | None = None
+    """Pihak pertama bila berbeda dari [penandatangan] IKU: hanya jabatan (misalnya jabatan lengkap), atau orang
+    lain (jabatan, nama, pangkat, nip)."""
     pihak_kedua: Penandatangan
     """Pihak kedua, atasan pihak pertama (kepala daerah: tanpa pangkat dan NIP)."""
     program: list[Program] = Field(min_length=1)
