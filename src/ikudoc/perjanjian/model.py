@@ -38,13 +38,14 @@ class Perjanjian(Model):
     tanggal: SigningDate
     """Tanggal penandatanganan: 2024-01-15, atau "2024-01" bila hanya bulan dan tahun yang dicetak."""
     pernyataan: Annotated[MarkdownText, AfterValidator(_without_references)] | None = None
-    """Teks pernyataan kedua pihak, menggantikan teks baku PermenPANRB 53/2014 dalam templat (Markdown)."""
+    """Janji kedua pihak (paragraf sesudah identitas pihak kedua), menggantikan teks baku PermenPANRB 53/2014
+    dalam templat (Markdown)."""
 
 
 class PihakPertama(Model):
-    """Pihak pertama, when it is not written as the IKU's [penandatangan]: without nama, the IKU's
-    signatory with the keys written here in place of theirs (a fuller jabatan); with nama, another
-    person, shown with the keys written here only."""
+    """Pihak pertama bila tidak persis [penandatangan] IKU. Tanpa nama: penandatangan IKU, dengan kunci yang
+    ditulis di sini menggantikan miliknya (misalnya jabatan lengkap). Dengan nama: orang lain, dengan kunci
+    yang ditulis di sini saja."""
 
     jabatan: PlainText | None = None
     """Jabatan seperti dicetak di PK, misalnya "Kepala Dinas Koperasi dan UKM Provinsi Lampung"."""
