@@ -364,26 +364,20 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
         tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
     Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
-    from .build import load_checked
-    from .scaffold import new_agreement, new_revision
+    from .scaffold import new_revision
 
     if pk_year is not None:
         if label is not None:
             raise click.BadParameter("hanya untuk revisi IKU; PK baru diberi tahunnya dengan --pk",
                                      param_hint="'--label'")
-        _new_agreement(target, source or _latest_agreement(), pk_year, tanggal, iku, new_agreement)
+        _new_agreement(target, source, pk_year, tanggal, iku)
         return
     if iku is not None:
         raise click.BadParameter("hanya bersama --pk TAHUN", param_hint="'--iku'")
     if target is None or source is None:
         raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new content/iku_2025.toml "
                                "--from content/iku_2024.toml (atau --pk TAHUN untuk Perjanjian Kinerja)")
-    try:
-        load_checked(source)  # a broken file is not copied into a new one
-    except ContentError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum memulai revisi baru.") from None
+    _copyable(source, "memulai revisi baru")
     made = new_revision(source, target, label, tanggal)
     click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
     if tanggal is None:
@@ -401,45 +395,29 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
         click.echo(f"  - {step}")
 
 
-def _agreement_iku(path: Path) -> str:
-    """The IKU a Perjanjian Kinerja file names, as written."""
-    import tomllib
-
-    return str(tomllib.loads(path.read_text(encoding="utf-8"))["perjanjian"]["iku"])
-
-
-def _latest_agreement() -> Path:
-    """The Perjanjian Kinerja of content/ with the latest year."""
-    import tomllib
-
-    found = []
-    for path in sorted(Path().glob(CONTENT_GLOB)):
-        with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            perjanjian = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("perjanjian")
-            if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
-                found.append((perjanjian["tahun"], path))
-    if not found:
-        raise Failure(f"tidak ada Perjanjian Kinerja di {CONTENT_GLOB}; sebutkan PK yang sekarang: --from BERKAS")
-    return max(found)[1]
-
-
-def _new_agreement(target: Path | None, source: Path, year: int, tanggal: str | None, iku: str | None,
-                   new_agreement) -> None:
+def _copyable(source: Path, purpose: str) -> None:
+    """A broken file is not copied into a new one: its problems are shown and the command stops."""
     from .build import load_checked
 
     try:
-        load_checked(source)  # a broken file is not copied into a new one
+        load_checked(source)
     except ContentError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum membuat PK baru.") from None
+        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum {purpose}.") from None
+
+
+def _new_agreement(target: Path | None, source: Path | None, year: int, tanggal: str | None, iku: str | None) -> None:
+    from .scaffold import latest_agreement, new_agreement
+
+    source = source or latest_agreement(Path("content"))
+    _copyable(source, "membuat PK baru")
     made = new_agreement(source, year, target, tanggal, iku)
     click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
     click.echo("Langkah berikutnya:")
-    named = _agreement_iku(made.path)
     for step in (
-        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU {named}"
-        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)" if ":" in named
+        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU {made.iku}"
+        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)" if ":" in made.iku
            else ""),
         "perbarui tanggal penandatanganan dan [pihak_kedua] bila berganti",
         f"ikudoc check {made.path}, lalu ikudoc build {made.path}",

@@ -3,6 +3,7 @@ or a new project for another agency from the commented example shipped with ikud
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
@@ -33,6 +34,7 @@ class NewRevision:
     path: Path
     label: str
     date: str
+    iku: str = ""  # of a new Perjanjian Kinerja: the IKU it names, as written
 
 
 def _label_year(target: Path, date: str) -> str:
@@ -161,7 +163,22 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
                             + ("; sebutkan IKU yang memuat tahun itu dengan --iku BERKAS" if iku is None else "")
                             ) from None
     write_atomically(target, text.encode("utf-8"))
-    return NewRevision(target, f"Perjanjian Kinerja {year}", date)
+    return NewRevision(target, f"Perjanjian Kinerja {year}", date, named)
+
+
+def latest_agreement(folder: Path) -> Path:
+    """The Perjanjian Kinerja of ``folder`` with the latest year."""
+    import tomllib
+
+    found = []
+    for path in sorted(folder.glob("*.toml")):
+        with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            perjanjian = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("perjanjian")
+            if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
+                found.append((perjanjian["tahun"], path))
+    if not found:
+        raise ScaffoldError(f"tidak ada Perjanjian Kinerja di {folder}/; sebutkan PK yang sekarang: --from BERKAS")
+    return max(found)[1]
 
 
 def _header_for_year(text: str, previous: int, year: int) -> str:
