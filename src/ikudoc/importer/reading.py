@@ -1,0 +1,276 @@
+"""Read a Word file (DOCX; a Word 97 .doc through LibreOffice) into a flat list of blocks.
+
+A paragraph becomes a ``Para``: its text with bold and italic runs written as Markdown ``**``/``*``
+(the rest of the text escaped so that Markdown keeps it literal), its plain text, its style, whether
+it is wholly bold, and the kind of Word list it belongs to. A table becomes a ``Grid``: one row of cell
+texts per table row, a cell spanning several grid columns repeated in each, a vertically merged cell
+repeated in each row it covers. Layout tables that are not the IKU table (a signature block set in a
+one-cell table) are read later as the paragraphs they hold.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import IkudocError, os_reason
+
+
+class NotAnIku(IkudocError):
+    """The file cannot be imported; the message names it and says what was expected."""
+
+
+ListKind = str  # "angka", "huruf", "butir"
+
+
+@dataclass(frozen=True)
+class Para:
+    markdown: str  # inline Markdown: **bold**, *italic*, the rest escaped
+    text: str  # plain text, as printed
+    style: str
+    bold: bool  # every visible character is bold
+    numbered: ListKind | None = None  # a paragraph of one of Word's own lists
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: tuple[Para, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs).strip()
+
+
+@dataclass(frozen=True)
+class Grid:
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+Block = Para | Grid
+
+
+@dataclass(frozen=True)
+class WordFile:
+    blocks: tuple[Block, ...]
+    title: str  # document properties, as ikudoc writes them
+    subject: str
+
+
+def read_word(path: Path) -> WordFile:
+    """The blocks of the Word file ``path``; NotAnIku when it is no Word document."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotAnIku(f"{path} tidak bisa dibaca ({os_reason(error)})") from None
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Word 97-2003 (.doc) or old Excel
+        data = _from_word97(path, data)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotAnIku(f"{path} bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, "
+                       "WPS atau LibreOffice sebagai .docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise NotAnIku(f"{path} rusak (arsip .docx tidak utuh); simpan ulang dari Word sebagai .docx") from None
+    if "word/document.xml" not in names:
+        kind = "lembar kerja Excel" if "xl/workbook.xml" in names else (
+            "presentasi PowerPoint" if "ppt/presentation.xml" in names else "arsip zip")
+        raise NotAnIku(f"{path} adalah {kind}, bukan dokumen Word; yang diharapkan dokumen IKU dalam .docx")
+    return _read_docx(path, data)
+
+
+def _from_word97(path: Path, data: bytes) -> bytes:
+    from ..libreoffice import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise NotAnIku(f"{path} berformat Word 97-2003 (.doc); buka di Word atau WPS lalu simpan sebagai .docx "
+                       "(atau pasang LibreOffice agar ikudoc bisa mengubahnya sendiri)")
+    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-") as folder:
+        source = Path(folder) / "dokumen.doc"
+        source.write_bytes(data)
+        profile = (Path(folder) / "profil").as_uri()
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                            "docx:MS Word 2007 XML", "--outdir", folder, str(source)],
+                           capture_output=True, timeout=180, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        converted = Path(folder) / "dokumen.docx"
+        if not converted.is_file():
+            raise NotAnIku(f"{path} berformat Word 97-2003 (.doc) dan LibreOffice tidak bisa mengubahnya; buka di "
+                           "Word lalu simpan sebagai .docx")
+        return converted.read_bytes()
+
+
+def _read_docx(path: Path, data: bytes) -> WordFile:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 (python-docx raises many kinds on a damaged package)
+        raise NotAnIku(f"{path} rusak atau bukan dokumen Word yang utuh; simpan ulang dari Word sebagai .docx") \
+            from None
+    numbering = _Numbering(document)
+    blocks: list[Block] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            blocks.append(_para(item, numbering))
+        elif isinstance(item, Table):
+            blocks.append(_grid(item, numbering))
+    properties = document.core_properties
+    return WordFile(tuple(blocks), properties.title or "", properties.subject or "")
+
+
+def _grid(table, numbering) -> Grid:
+    from docx.table import _Cell
+
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:  # python-docx repeats spanned and vertically merged cells
+            cells.append(Cell(tuple(_para(p, numbering) for p in _Cell(cell._tc, table).paragraphs)))
+        rows.append(tuple(cells))
+    return Grid(tuple(rows))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class _Numbering:
+    """The kind of list (numbers, letters, bullets) of each Word list level."""
+
+    def __init__(self, document) -> None:
+        self.kinds: dict[tuple[str, str], str] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for level in node.iter(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                levels[level.get(f"{_W}ilvl")] = fmt.get(f"{_W}val") if fmt is not None else "decimal"
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None:
+                for ilvl, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
+                    self.kinds[(num.get(f"{_W}numId"), ilvl)] = fmt
+
+    def kind(self, paragraph) -> str | None:
+        num = _num_pr(paragraph._p.pPr)
+        style = paragraph.style
+        while num is None and style is not None:
+            num = _num_pr(style.element.pPr)
+            style = style.base_style
+        if num is None:
+            return None
+        num_id, ilvl = num
+        if num_id == "0":
+            return None
+        fmt = self.kinds.get((num_id, ilvl), "decimal")
+        return "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") else "angka"
+
+
+def _num_pr(ppr) -> tuple[str, str] | None:
+    if ppr is None:
+        return None
+    num = ppr.find(f"{_W}numPr")
+    if num is None:
+        return None
+    num_id = num.find(f"{_W}numId")
+    ilvl = num.find(f"{_W}ilvl")
+    return (num_id.get(f"{_W}val") if num_id is not None else "0", ilvl.get(f"{_W}val") if ilvl is not None else "0")
+
+
+def _run_look(run) -> tuple[bool, bool]:
+    bold, italic = run.bold, run.italic
+    style = run.style
+    while style is not None and (bold is None or italic is None):
+        bold = style.font.bold if bold is None else bold
+        italic = style.font.italic if italic is None else italic
+        style = style.base_style
+    return bool(bold), bool(italic)
+
+
+def _style_bold(paragraph) -> bool:
+    style = paragraph.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+# What Markdown would read as markup in text typed in Word: escaped to stay literal.
+_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _para(paragraph, numbering: _Numbering) -> Para:
+    pieces: list[tuple[str, bool, bool]] = []
+    style_bold = _style_bold(paragraph)
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if hasattr(item, "runs") and not hasattr(item, "bold") else [item]
+        for run in runs:
+            text = _run_text(run)
+            if text:
+                bold, italic = _run_look(run)
+                pieces.append((text, bold, italic))
+    text = "".join(t for t, _, _ in pieces)
+    visible = [(t, b) for t, b, _ in pieces if t.strip()]
+    all_bold = bool(visible) and all(b or style_bold for _, b in visible)
+    return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
+                numbering.kind(paragraph))
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run._r:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def inline_markdown(pieces: list[tuple[str, bool, bool]]) -> str:
+    """Runs (text, bold, italic) as one line of Markdown: equal neighbours merged, the spaces at a marked
+    stretch's edges kept outside its markers."""
+    merged: list[list] = []
+    for text, bold, italic in pieces:
+        if not text.strip():  # a space takes the look of the text before it
+            bold, italic = (merged[-1][1], merged[-1][2]) if merged else (False, False)
+        if merged and merged[-1][1:] == [bold, italic]:
+            merged[-1][0] += text
+        else:
+            merged.append([text, bold, italic])
+    out = []
+    for text, bold, italic in merged:
+        mark = ("**" if bold else "") + ("*" if italic else "")
+        core = text.strip()
+        if not mark or not core:
+            out.append(escape(text))
+            continue
+        lead = text[:len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        out.append(f"{escape(lead)}{mark}{escape(core)}{mark[::-1]}{escape(trail)}")
+    return "".join(out)

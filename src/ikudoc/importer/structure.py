@@ -1,0 +1,289 @@
+"""Blocks -> the parts of an IKU document.
+
+The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block, the typed
+daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections (headings
+found by their style or by the numbers typists type: "BAB. I. PENDAHULUAN", "BAB II" with the title on
+the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN SASARAN"; the typed numbers are dropped), the
+text as paragraphs and list items (Word's lists and typed "1." / "a." / "- a." ones), and the lampiran:
+its titles, organisation name, tugas and fungsi lists and the IKU table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .reading import Block, Grid, NotAnIku, Para, WordFile
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph ("paragraf") or a list item ("angka", "huruf", "butir") as inline Markdown."""
+
+    kind: str
+    markdown: str
+    text: str
+
+
+@dataclass
+class Section:
+    judul: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    judul: str
+    items: list[Item] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    tempat: str = ""
+    tanggal: str = ""
+    jabatan: str = ""
+    nama: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass
+class Parts:
+    cover: list[str] = field(default_factory=list)
+    pengantar: list[Item] = field(default_factory=list)
+    signature: Signature | None = None
+    toc_lines: int = 0
+    chapters: list[Chapter] = field(default_factory=list)
+    lampiran_titles: list[str] = field(default_factory=list)
+    organisasi: str = ""
+    tugas: list[Item] = field(default_factory=list)
+    fungsi: list[Item] = field(default_factory=list)
+    table: Grid | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
+_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
+_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
+_NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
+MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+          "november", "desember")
+_DATE = re.compile(r"^(\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})$", re.IGNORECASE)
+_PLACE = re.compile(r"^([A-Z][\w .'-]{1,40}),\s*(.*)$")
+
+
+def key(text: str) -> str:
+    """A heading's words, without spaces, punctuation or case: "Kata  Pengantar." -> "KATAPENGANTAR"."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def is_iku_table(grid: Grid) -> bool:
+    head = " ".join(cell.text for row in grid.rows[:2] for cell in row).upper()
+    return len(grid.rows) >= 2 and "INDIKATOR" in head and ("SASARAN" in head or "TARGET" in head)
+
+
+def _flatten(word: WordFile) -> list[Para | Grid]:
+    """Paragraphs and the IKU table; a layout table (a signature block) becomes the paragraphs it holds."""
+    flat: list[Para | Grid] = []
+    for block in word.blocks:
+        if isinstance(block, Grid) and not is_iku_table(block):
+            seen: list[int] = []
+            for row in block.rows:
+                for cell in row:
+                    if id(cell.paragraphs) not in seen and cell.text not in [flat_text(f) for f in flat[-3:]]:
+                        seen.append(id(cell.paragraphs))
+                        flat.extend(cell.paragraphs)
+        else:
+            flat.append(block)
+    return flat
+
+
+def flat_text(block: Block) -> str:
+    return block.text.strip() if isinstance(block, Para) else ""
+
+
+def split_parts(word: WordFile) -> Parts:
+    blocks = _flatten(word)
+    parts = Parts()
+    keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
+    if "KATAPENGANTAR" not in keys:
+        raise NotAnIku("tidak ada judul KATA PENGANTAR")
+    start = keys.index("KATAPENGANTAR")
+    parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
+                   if line.strip()]
+    index = start + 1
+    pengantar: list[Para] = []
+    while index < len(blocks) and not _ends_front(blocks[index]):
+        if isinstance(blocks[index], Para):
+            pengantar.append(blocks[index])
+        index += 1
+    parts.pengantar, parts.signature = _text_and_signature(pengantar)
+    if index < len(blocks) and keys[index] == "DAFTARISI":
+        index += 1
+        while index < len(blocks) and _toc_line(blocks[index]):
+            parts.toc_lines += 1
+            index += 1
+    index = _chapters(blocks, index, parts)
+    _lampiran(blocks, index, parts)
+    return parts
+
+
+def _ends_front(block) -> bool:
+    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block) is not None)
+
+
+def _toc_line(block) -> bool:
+    if not isinstance(block, Para):
+        return False
+    text = block.text.strip()
+    return not text or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
+
+
+def _chapter_heading(block) -> str | None:
+    """The title of a chapter heading ("" when it is on the next line), or None."""
+    if not isinstance(block, Para) or block.numbered:
+        return None
+    text = block.text.strip()
+    match = _BAB.match(text)
+    if match and len(text) < 150 and (text[:3] == "BAB" or block.bold or block.style.startswith("Heading")):
+        return re.sub(r"\s+", " ", match.group(2)).strip(" .")
+    if block.style == "Heading 1" and key(text) not in ("KATAPENGANTAR", "DAFTARISI") and not _lampiran_start(block):
+        return text
+    return None
+
+
+def _section_heading(block: Para) -> str | None:
+    text = block.text.strip()
+    if block.numbered or not text or len(text) > 150:
+        return None
+    match = _SECTION.match(text)
+    if match and (block.bold or text.upper() == text or block.style.startswith("Heading")
+                  or not text.endswith((".", ";", ":"))):
+        return match.group(2).strip()
+    if block.style.startswith("Heading 2"):
+        return re.sub(r"^(?:[IVX]+|\d+)(\s*\.\s*\d+)*\s*\.?\s+", "", text) if re.match(r"^[\dIVX]", text) else text
+    return None
+
+
+def _lampiran_start(block) -> bool:
+    return isinstance(block, Para) and bool(re.match(r"^LAMPIRAN\b", block.text.strip())) \
+        and len(block.text.strip().split("\n")[0]) < 40
+
+
+def item_of(block: Para) -> Item:
+    if block.numbered:
+        return Item(block.numbered, block.markdown.strip(), block.text.strip())
+    typed = _TYPED_ITEM.match(block.markdown.strip())
+    if typed and _TYPED_ITEM.match(block.text.strip()):
+        kind = "angka" if typed.group(2).isdigit() else "huruf"
+        markdown = typed.group(1) + block.markdown.strip()[typed.end():]
+        return Item(kind, markdown, _TYPED_ITEM.sub("", block.text.strip(), count=1))
+    return Item("paragraf", block.markdown.strip(), block.text.strip())
+
+
+def _chapters(blocks: list, index: int, parts: Parts) -> int:
+    chapter: Chapter | None = None
+    target: list[Item] | None = None
+    while index < len(blocks):
+        block = blocks[index]
+        if _lampiran_start(block) or isinstance(block, Grid):
+            return index
+        title = _chapter_heading(block)
+        if title is not None:
+            if not title and index + 1 < len(blocks) and isinstance(blocks[index + 1], Para):
+                index += 1
+                title = blocks[index].text.strip()
+            chapter = Chapter(title)
+            parts.chapters.append(chapter)
+            target = chapter.items
+        elif isinstance(block, Para) and block.text.strip():
+            section = _section_heading(block) if chapter else None
+            if section is not None:
+                chapter.sections.append(Section(section))
+                target = chapter.sections[-1].items
+            elif target is not None:
+                target.append(item_of(block))
+            else:
+                parts.notes.append(f"teks sebelum BAB pertama dilewati: \"{block.text.strip()[:60]}\"")
+        index += 1
+    return index
+
+
+def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None]:
+    lines = [p for p in paras if p.text.strip()]
+    nip_at = next((i for i, p in enumerate(lines) if _NIP.match(p.text.strip())), None)
+    if nip_at is None:
+        return [item_of(p) for p in lines], None
+    place_at = next((i for i in range(max(0, nip_at - 7), nip_at) if _PLACE.match(lines[i].text.strip())
+                     and len(lines[i].text.strip()) < 60), None)
+    if place_at is None:
+        return [item_of(p) for p in lines], None
+    signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
+                            if line.strip()])
+    return [item_of(p) for p in lines[:place_at]], signature
+
+
+def _signature(lines: list[str]) -> Signature:
+    """Place and date, jabatan, name, pangkat, NIP: "Bandar Lampung," / "Oktober 2024" / "KEPALA DINAS," ..."""
+    lines = [line.strip() for line in lines]
+    place = _PLACE.match(lines[0])
+    signature = Signature(tempat=place.group(1).strip(), tanggal=place.group(2).strip())
+    rest = lines[1:]
+    if not signature.tanggal and rest and _DATE.match(rest[0]):
+        signature.tanggal = rest.pop(0)
+    nip = _NIP.match(rest[-1]) if rest else None
+    signature.nip = nip.group(1).strip() if nip else ""
+    middle = rest[:-1]
+    if middle:
+        signature.jabatan = middle.pop(0).rstrip(",").strip()
+    if middle:
+        signature.nama = middle.pop(0)
+    if middle:
+        signature.pangkat = " ".join(middle)
+    return signature
+
+
+_LABEL = re.compile(r"^\s*(?:\d+\s*[.)]\s*)?(NAMA ORGANISASI|TUGAS|FUNGSI|INDIKATOR KINERJA UTAMA)\b\s*:?\s*(.*)$",
+                    re.DOTALL)
+
+
+def _lampiran(blocks: list, index: int, parts: Parts) -> None:
+    if index < len(blocks) and _lampiran_start(blocks[index]):
+        parts.lampiran_titles += [line.strip() for line in blocks[index].text.split("\n")[1:] if line.strip()]
+        index += 1
+    current: list[Item] | None = None
+    labelled = False
+    signature: list[str] = []
+    for block in blocks[index:]:
+        if isinstance(block, Grid):
+            if parts.table is None:
+                parts.table = block
+            current = None
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        label = _LABEL.match(text)
+        if parts.table is not None:
+            signature.append(text)
+        elif label and text.split(":")[0].upper() == text.split(":")[0] \
+                and (labelled or label.group(1) != "INDIKATOR KINERJA UTAMA"):
+            labelled = True
+            name, rest = label.group(1), label.group(2).strip()
+            current = {"TUGAS": parts.tugas, "FUNGSI": parts.fungsi}.get(name)
+            if name == "NAMA ORGANISASI":
+                parts.organisasi = rest
+            elif current is not None and rest:
+                current.append(Item("paragraf", rest, rest))
+        elif not labelled:
+            parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
+        elif current is not None:
+            current.append(item_of(block))
+        else:
+            parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
+    if parts.signature is None and any(_NIP.match(line) for line in signature):
+        at = next((i for i, line in enumerate(signature) if _PLACE.match(line)), None)
+        if at is not None:
+            parts.signature = _signature(signature[at:])
