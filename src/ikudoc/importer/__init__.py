@@ -61,7 +61,7 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             fields[("bab", b, "bagian", s, "isi")] = section.items
     texts = [item.text for items in fields.values() for item in items]
     cells = [cell.text for row in parts.table.rows for cell in row]
-    recase = Recaser(texts + cells)
+    recase = Recaser(texts + cells, tuple(line for line in parts.cover if line.startswith("(")))
     front = front_matter(word, parts, recase, texts + cells, table.years, periksa)
     sasaran_names = [s["nama"] for s in table.sasaran]
     indicator_names = [i["nama"] for s in table.sasaran for i in s["indikator"]]

@@ -25,9 +25,10 @@ _TITLE = re.compile(r"^(?P<judul>.+?) \((?P<singkatan>[^()]+)\)(?: (?P<perubahan
 
 
 class Recaser:
-    """Writes a text typed in capitals the way the body text writes it."""
+    """Writes a text typed in capitals the way the body text writes it; ``abbreviations`` are words kept in
+    capitals (those of the title's abbreviation, "IKU OPD")."""
 
-    def __init__(self, corpus: list[str]) -> None:
+    def __init__(self, corpus: list[str], abbreviations: tuple[str, ...] = ()) -> None:
         self.corpus = " ".join(re.sub(r"\s+", " ", text) for text in corpus if re.search("[a-z]", text))
         self.capitals: set[str] = set()  # abbreviations: a word in capitals amid words that are not
         words = [re.sub(r"\W", "", word) for word in self.corpus.split(" ")]
@@ -35,6 +36,7 @@ class Recaser:
             neighbours = [w for w in words[max(0, index - 1):index] + words[index + 1:index + 2] if len(w) > 1]
             if len(word) > 1 and word.isupper() and not any(w.isupper() for w in neighbours):
                 self.capitals.add(word)
+        self.capitals.update(re.sub(r"\W", "", word) for text in abbreviations for word in text.split())
 
     def __call__(self, text: str) -> tuple[str, bool]:
         """The text in its usual capitals, and whether that is a guess."""

@@ -137,8 +137,8 @@ def _ends_front(block) -> bool:
 def _toc_line(block) -> bool:
     if not isinstance(block, Para):
         return False
-    text = block.text.strip()
-    return not text or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
+    text = block.text.strip(" \n")
+    return not text.strip() or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
 
 
 def _chapter_heading(block) -> str | None:
@@ -169,7 +169,7 @@ def _section_heading(block: Para) -> str | None:
 
 def _lampiran_start(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^LAMPIRAN\b", block.text.strip())) \
-        and len(block.text.strip().split("\n")[0]) < 40
+        and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
 
 
 def item_of(block: Para) -> Item:
