@@ -116,7 +116,7 @@ def five_year_document() -> TypedDocument:
         "Demikian dokumen ini dibuat.",
     ]
     document.table = TableSpec(
-        years=["2025", "2026", "2027", "2028", "2029"], groups=["TARGET IKU PADA TAHUN"], repeat_sasaran=True,
+        years=["2025", "2026", "2027", "2028", "2029"], groups=["TARGET KINERJA TAHUN"], repeat_sasaran=True,
         rows=[Row("Meningkatnya Pelayanan Kesehatan", "Persentase Balita Gizi Baik", PENJELASAN,
                   ["90", "91", "92,5", "93", "95"]),
               Row("Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", ["Makna Indikator : Usia harapan."],
@@ -240,6 +240,7 @@ def test_five_years_in_one_target_group_with_word_lists_and_heading_styles(tmp_p
     assert len(konten.sasaran) == 1 and len(konten.sasaran[0].indikator) == 3
     assert konten.sasaran[0].indikator[0].target_sebelum is None
     assert konten.dokumen.perubahan is None
+    assert konten.tabel.judul == {"target": "TARGET KINERJA TAHUN"}  # the document's own title is kept
     assert "\n\n1. Perencanaan jangka menengah\n2. Pelaporan kinerja" in konten.bab[0].bagian[0].isi.sumber
     built = built_docx(content, tmp_path / "build")
     # the sasaran typed again in each row is printed once, in a cell merged over its indicators
@@ -282,7 +283,8 @@ def test_a_document_saved_by_libreoffice_from_html_imports(tmp_path):
     assert [m.sumber for m in konten.rpjmd.misi] == ["Meningkatkan layanan sosial.",
                                                      "Meningkatkan kesejahteraan warga."]
     assert konten.rpjmd.visi.sumber == "KOTA SEJAHTERA"
-    assert missing_in_order(["Dokumen ini disusun untuk periode 2025 - 2026.", "Indeks Kepuasan", "80,5", "N/A"],
+    assert konten.tabel.judul == {"penjelasan": "PENJELASAN"}
+    assert missing_in_order(["Dokumen ini disusun untuk periode 2025 - 2026.", "PENJELASAN", "Indeks Kepuasan", "80,5", "N/A"],
                             docx_blocks(built_docx(content, tmp_path / "build"))) == []
 
 

@@ -176,6 +176,14 @@ def read_table(grid: Grid, periksa: Periksa) -> TableData:
     return data
 
 
+def _filled(role: str, data: TableData) -> bool:
+    """Whether some indicator has something for the table column ``role``."""
+    indicators = [ind for s in data.sasaran for ind in s["indikator"]]
+    if role == "penjelasan":
+        return any(k in ind for ind in indicators for k in ("makna", "alasan_pemilihan", "rumus_perhitungan"))
+    return role in ("sasaran", "indikator", "satuan") or any(role in ind for ind in indicators)
+
+
 def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa: Periksa) -> dict:
     ind: dict = {"nama": name}
     if "kode" in first:
@@ -222,7 +230,7 @@ def _table_setup(columns: list[Column], data: TableData) -> tuple[list[str] | No
         role = column.role
         if role in ("rumus_perhitungan", "alasan_pemilihan"):
             role = "penjelasan"
-        if role in COLUMNS and role not in order:
+        if role in COLUMNS and role not in order and _filled(role, data):
             order.append(role)
             default = REVISED_TARGET_TITLE if role == "target" and data.revised else COLUMNS[role].judul
             if column.title and _normal(column.title).upper() != default.upper():

@@ -82,8 +82,10 @@ class _Writer:
                 continue
             self.notes((*loc, key))
             text = multiline_string(item) if key in markdown else value(item)
-            if isinstance(item, datetime.date) or (key == "tanggal" and isinstance(item, str)):
-                text += "  # 2024-10: hanya bulan dan tahun yang dicetak; tanggal lengkap: 2024-10-15"
+            if key == "tanggal" and isinstance(item, str):
+                text += "  # hanya bulan dan tahun yang dicetak; tanggal lengkap: tanggal = 2024-10-15"
+            elif key == "tanggal":
+                text += "  # tanggal lengkap dicetak; hanya bulan dan tahun: tanggal = \"2024-10\""
             self.lines.append(f"{key} = {text}")
 
 
