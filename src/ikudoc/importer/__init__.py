@@ -142,11 +142,12 @@ def _found(parts: Parts, table: TableData, content: dict, references: str) -> li
         f"sampul: {dokumen['judul']} ({dokumen['singkatan']})" + (f" {dokumen['perubahan']}" if dokumen.get(
             "perubahan") else "") + f", {content['instansi']['nama']}",
         f"kata pengantar: {len(parts.pengantar)} paragraf; tanda tangan: "
-        + (f"{signature.tempat}, {signature.tanggal}, {content['penandatangan']['jabatan']}, {signature.nama}"
-           + (", NIP" if signature.nip else "") if signature else "tidak ditemukan"),
-        f"daftar isi ketikan: {parts.toc_lines} baris, dilewati (daftar isi dibuat otomatis)",
-        f"{len(parts.chapters)} bab, {sections} subbab, {lists} daftar (daftar bernomor dan daftar huruf)",
-        f"rujukan: {references}",
+        + (f"{content['penandatangan']['jabatan']} ({signature.nama}"
+           + (f", NIP {signature.nip}" if signature.nip else "") + f"), {signature.tempat}, {signature.tanggal}"
+           if signature else "tidak ditemukan"),
+        f"daftar isi: {parts.toc_lines} baris, dilewati (ikudoc membuat daftar isinya sendiri)",
+        f"{len(parts.chapters)} bab, {sections} subbab, {lists} daftar",
+        f"ditulis sekali sebagai data dan dirujuk dari teks: {references}",
         f"lampiran: tugas {len(parts.tugas)} butir, fungsi {len(parts.fungsi)} butir",
         f"tabel IKU: {len(table.sasaran)} sasaran, {table.indicators} indikator, tahun {years}"
         + (", target sebelum dan sesudah perubahan" if table.revised else ""),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..files import write_all
-from ..problems import ContentError, IkudocError
+from ..problems import ContentError, IkudocError, format_key_path
 from . import import_word
 
 
@@ -48,8 +48,11 @@ def run_import(document: Path, output: Path | None, overwrite: bool, say: Callab
     for line in imported.found:
         say(f"  - {line}")
     count = len(imported.periksa)
-    say(f"Perlu diperiksa: {count} tempat, ditandai \"# PERIKSA:\" di {target}." if count else
+    say(f"Perlu diperiksa: {count} tempat, ditandai \"# PERIKSA:\" di {target}:" if count else
         "Perlu diperiksa: tidak ada tempat yang meragukan.")
+    for loc, messages in imported.periksa.notes.items():
+        for message in messages:
+            say(f"  - {format_key_path(loc) or 'umum'}: {message}")
     if problems:
         for problem in problems:
             warn(str(problem))

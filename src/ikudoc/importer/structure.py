@@ -212,12 +212,20 @@ def _chapters(blocks: list, index: int, parts: Parts) -> int:
 
 
 def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None]:
+    """The kata pengantar's paragraphs, and the signature block under them: from a "Place, Month Year"
+    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph."""
     lines = [p for p in paras if p.text.strip()]
-    nip_at = next((i for i, p in enumerate(lines) if _NIP.match(p.text.strip())), None)
-    if nip_at is None:
-        return [item_of(p) for p in lines], None
-    place_at = next((i for i in range(max(0, nip_at - 7), nip_at) if _PLACE.match(lines[i].text.strip())
-                     and len(lines[i].text.strip()) < 60), None)
+
+    def has_nip(p: Para) -> bool:
+        return any(_NIP.match(line.strip()) for line in p.text.split("\n"))
+
+    def is_place(p: Para) -> bool:
+        place = _PLACE.match(p.text.strip().split("\n")[0])
+        return bool(place) and (not place.group(2) or bool(_DATE.match(place.group(2))))
+
+    nip_at = next((i for i, p in enumerate(lines) if has_nip(p)), None)
+    place_at = None if nip_at is None else next(
+        (i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
     if place_at is None:
         return [item_of(p) for p in lines], None
     signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
