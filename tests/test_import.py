@@ -447,3 +447,23 @@ def test_a_signature_typed_in_one_paragraph_with_line_breaks(tmp_path):
         "Bandar Lampung", "2024-10-15", False)
     assert (konten.penandatangan.nama, konten.penandatangan.nip) == ("dr. ANI WIJAYA, M.Kes.", "19700101 199503 2 001")
     assert konten.kata_pengantar.isi.sumber.endswith("Kami mengucapkan terima kasih kepada semua pihak.")
+
+
+def _table_of(konten):
+    """The sasaran and indicators as the table shows them: kode is not printed, desimal only shapes numbers."""
+    return [s.model_copy(update={"indikator": [i.model_copy(update={"kode": None, "desimal": None})
+                                               for i in s.indikator]}) for s in konten.sasaran], konten.tabel
+
+
+@pytest.mark.parametrize("name", ["enam_tahun", "kondisi_awal", "pemda_lima_tahun", "tanpa_target"])
+def test_every_table_shape_ikudoc_builds_comes_back_the_same(tmp_path, name):
+    """Six years, a baseline column, penanggung jawab with merged sumber data, no targets at all."""
+    source = Path(__file__).parent / "fixtures" / f"{name}.toml"
+    built = built_docx(source, tmp_path / "build")
+    content = tmp_path / "kembali.toml"
+    content.write_text(import_word(built, "kembali.toml").text, encoding="utf-8")
+    konten, original = load(content), load(source)
+    assert _table_of(konten) == _table_of(original)
+    assert (konten.penandatangan, konten.dokumen.tanggal, konten.dokumen.periode) == (
+        original.penandatangan, original.dokumen.tanggal, original.dokumen.periode)
+    assert konten.bab == original.bab

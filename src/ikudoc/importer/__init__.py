@@ -105,6 +105,8 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         tabel["kolom"] = table.kolom
     if table.judul:
         tabel["judul"] = table.judul
+    if table.gabung:
+        tabel["gabung"] = table.gabung
     if tabel:
         content["tabel"] = tabel
     if table.revised and "perubahan" not in content["dokumen"]:

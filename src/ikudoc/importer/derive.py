@@ -130,7 +130,7 @@ def _chosen_mission(fields: dict[Loc, list[Item]], facts: Facts) -> None:
             if item.kind != "paragraf":
                 continue
             for number, misi in enumerate(facts.misi, 1):
-                if len(misi) > 20 and misi in item.markdown:
+                if len(misi) >= 12 and misi in item.markdown:
                     items[index] = Item("paragraf", item.markdown.replace(misi, "{misi_pilihan}", 1), item.text)
                     facts.misi_pilihan = number
                     facts.references.append("misi_pilihan")

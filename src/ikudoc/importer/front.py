@@ -125,6 +125,9 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
     if dokumen["tempat"] == "-":
         periksa.add(("dokumen", "tempat"), "tempat penandatanganan tidak ditemukan")
     dokumen["tanggal"] = signing_date(signature, dokumen["periode"], periksa)
+    if parts.cover_image:
+        periksa.add(("dokumen",), "sampul memuat gambar (lambang daerah); simpan gambarnya sebagai PNG di samping "
+                    "berkas ini lalu tulis lambang = \"nama_gambar.png\" di [dokumen]")
     judul_lampiran = list(parts.lampiran_titles)
     if judul_lampiran and judul_lampiran != Dokumen.model_fields["judul_lampiran"].default:
         dokumen["judul_lampiran"] = judul_lampiran

@@ -35,11 +35,13 @@ class Para:
     style: str
     bold: bool  # every visible character is bold
     numbered: ListKind | None = None  # a paragraph of one of Word's own lists
+    image: bool = False  # holds a picture (a cover's coat of arms)
 
 
 @dataclass(frozen=True)
 class Cell:
     paragraphs: tuple[Para, ...]
+    origin: int = 0  # the same for every grid position one merged cell covers
 
     @property
     def text(self) -> str:
@@ -134,10 +136,12 @@ def _grid(table, numbering) -> Grid:
     from docx.table import _Cell
 
     rows = []
+    alive = []  # lxml gives an element's id only while it is referenced: keep every cell's until the end
     for row in table.rows:
         cells = []
         for cell in row.cells:  # python-docx repeats spanned and vertically merged cells
-            cells.append(Cell(tuple(_para(p, numbering) for p in _Cell(cell._tc, table).paragraphs)))
+            alive.append(cell._tc)
+            cells.append(Cell(tuple(_para(p, numbering) for p in _Cell(cell._tc, table).paragraphs), id(cell._tc)))
         rows.append(tuple(cells))
     return Grid(tuple(rows))
 
@@ -212,12 +216,19 @@ def _style_bold(paragraph) -> bool:
     return False
 
 
-# What Markdown would read as markup in text typed in Word: escaped to stay literal.
-_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# What Markdown would read as markup in text typed in Word, escaped to stay literal; nothing else is
+# escaped, so that a text reads in the content file as it was typed.
+_SPECIAL = re.compile(
+    r"\\(?=[\\`*_{}\[\]()#+\-.!>])"  # a backslash that would escape the next character
+    r"|[`*]"  # code, emphasis
+    r"|(?<!\w)_|_(?!\w)"  # emphasis (an underscore inside a word is text)
+    r"|\{(?=[a-z_]+\})"  # a reference {visi}
+    r"|\[(?=[^\]]*\][(:\[])"  # a link [..](..), [..]: .., [..][..]
+)
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
 def _para(paragraph, numbering: _Numbering) -> Para:
@@ -233,8 +244,9 @@ def _para(paragraph, numbering: _Numbering) -> Para:
     text = "".join(t for t, _, _ in pieces)
     visible = [(t, b) for t, b, _ in pieces if t.strip()]
     all_bold = bool(visible) and all(b or style_bold for _, b in visible)
+    image = bool(paragraph._p.xpath(".//w:drawing | .//w:pict"))
     return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
-                numbering.kind(paragraph))
+                numbering.kind(paragraph), image)
 
 
 def _run_text(run) -> str:

@@ -51,6 +51,7 @@ class Signature:
 @dataclass
 class Parts:
     cover: list[str] = field(default_factory=list)
+    cover_image: bool = False
     pengantar: list[Item] = field(default_factory=list)
     signature: Signature | None = None
     toc_lines: int = 0
@@ -111,6 +112,7 @@ def split_parts(word: WordFile) -> Parts:
     if "KATAPENGANTAR" not in keys:
         raise NotAnIku("tidak ada judul KATA PENGANTAR")
     start = keys.index("KATAPENGANTAR")
+    parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
                    if line.strip()]
     index = start + 1
@@ -224,8 +226,9 @@ def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None
         return bool(place) and (not place.group(2) or bool(_DATE.match(place.group(2))))
 
     nip_at = next((i for i, p in enumerate(lines) if has_nip(p)), None)
-    place_at = None if nip_at is None else next(
-        (i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
+    if nip_at is None:  # a regional head signs without NIP: the block runs to the end
+        nip_at = len(lines) - 1
+    place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
     if place_at is None:
         return [item_of(p) for p in lines], None
     signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
@@ -243,7 +246,7 @@ def _signature(lines: list[str]) -> Signature:
         signature.tanggal = rest.pop(0)
     nip = _NIP.match(rest[-1]) if rest else None
     signature.nip = nip.group(1).strip() if nip else ""
-    middle = rest[:-1]
+    middle = rest[:-1] if nip else rest
     if middle:
         signature.jabatan = middle.pop(0).rstrip(",").strip()
     if middle:

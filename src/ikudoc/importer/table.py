@@ -27,7 +27,7 @@ _LABELS = (
 )
 _LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(\**)[ \t]*(" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
                     + r")[ \t]*(\**)[ \t]*:[ \t]*(\**)", re.IGNORECASE)
-_TEXT_COLUMNS = ("sasaran", "indikator", "satuan", "sumber_data", "penanggung_jawab", "kode")
+_MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
 
 
 @dataclass
@@ -44,6 +44,7 @@ class TableData:
     revised: bool = False  # targets before and after a revision
     kolom: list[str] | None = None  # [tabel] kolom, when the order is not ikudoc's default
     judul: dict[str, str] = field(default_factory=dict)  # [tabel] judul: titles that are not the default
+    gabung: list[str] = field(default_factory=list)  # [tabel] gabung: columns merged over a sasaran's rows
 
     @property
     def indicators(self) -> int:
@@ -87,7 +88,7 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
         elif _YEAR.match(title):
             columns.append(Column("target", "", title))
         else:
-            same = index > 0 and top[index - 1] is cell or (columns and columns[-1].title == title and title)
+            same = index > 0 and top[index - 1].origin == cell.origin
             columns.append(Column("" if same else _role(title), title))
     rows = 2 if two else 1
     if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
@@ -156,6 +157,7 @@ def read_table(grid: Grid, periksa: Periksa) -> TableData:
     data.years = target_years
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
+    origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
     for row in grid.rows[header_rows:]:
         if len({id(c.paragraphs) for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
@@ -168,11 +170,18 @@ def read_table(grid: Grid, periksa: Periksa) -> TableData:
         if current is None or (sasaran and sasaran != current["nama"]):
             current = {"nama": sasaran or "-", "indikator": []}
             data.sasaran.append(current)
+            origins.append({name: first[name].origin for name in _MERGEABLE if name in first})
+        else:
+            for column in origins[-1]:
+                if first[column].origin != origins[-1][column]:
+                    origins[-1][column] = -1
             if not sasaran:
                 periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
         loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
         current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
     data.kolom, data.judul = _table_setup(columns, data)
+    data.gabung = [name for name in _MERGEABLE if any(
+        len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
     return data
 
 
