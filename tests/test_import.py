@@ -467,3 +467,18 @@ def test_every_table_shape_ikudoc_builds_comes_back_the_same(tmp_path, name):
     assert (konten.penandatangan, konten.dokumen.tanggal, konten.dokumen.periode) == (
         original.penandatangan, original.dokumen.tanggal, original.dokumen.periode)
     assert konten.bab == original.bab
+
+
+def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(tmp_path, monkeypatch, capsys):
+    """Everything recognised is kept for the user to fix; a script does not go on to build it."""
+    document = revision_document()
+    document.body[2] = "Lihat <http://contoh.go.id> untuk rinciannya."
+    source = document.save(tmp_path / "iku.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["content/iku.toml:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam teks dokumen "
+                   "[markdown]",
+                   "gagal: content/iku.toml ditulis, tetapi belum bisa dibangun: 1 masalah di atas; perbaiki lalu "
+                   "jalankan ikudoc check content/iku.toml"]
+    assert "Lihat <http://contoh.go.id> untuk rinciannya." in (tmp_path / "content" / "iku.toml").read_text("utf-8")
