@@ -482,3 +482,19 @@ def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(t
                    "gagal: content/iku.toml ditulis, tetapi belum bisa dibangun: 1 masalah di atas; perbaiki lalu "
                    "jalankan ikudoc check content/iku.toml"]
     assert "Lihat <http://contoh.go.id> untuk rinciannya." in (tmp_path / "content" / "iku.toml").read_text("utf-8")
+
+
+def test_a_table_continued_on_the_next_page_with_a_title_row_and_no_kata_pengantar(tmp_path):
+    """Typists break a long table into a second table that repeats the header, put a title row above it,
+    and some IKU have no kata pengantar: the data is the same as from the whole table."""
+    (tmp_path / "utuh").mkdir()
+    whole = load(imported(tmp_path / "utuh", revision_document())[1])
+    document = revision_document()
+    document.table.split_after = 2
+    document.table.title_row = "TABEL INDIKATOR KINERJA UTAMA DINAS KESEHATAN"
+    document.pengantar, document.signature = [], []
+    document.closing = SIGNATURE
+    split = load(imported(tmp_path, document)[1])
+    assert split.sasaran == whole.sasaran
+    assert split.penandatangan == whole.penandatangan
+    assert split.kata_pengantar.isi.sumber == "-"

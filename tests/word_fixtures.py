@@ -5,6 +5,7 @@ with python-docx, so that a test can say what it puts in and check what comes ou
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,8 @@ class TableSpec:
     groups: list[str]  # target group titles, each over every year
     rows: list[Row]
     repeat_sasaran: bool = False  # the sasaran typed again in each row instead of a merged cell
+    split_after: int = 0  # rows after which the table goes on in a second table, its header repeated
+    title_row: str = ""  # a row across the whole table above the header
     titles: dict[str, str] = field(default_factory=dict)
 
 
@@ -55,13 +58,28 @@ def _merge_vertically(table, column: int, first: int, last: int, text: str) -> N
 
 
 def add_iku_table(document, spec: TableSpec) -> None:
+    if spec.split_after:
+        first, rest = spec.rows[:spec.split_after], spec.rows[spec.split_after:]
+        _add_table(document, spec, first, 1)
+        document.add_paragraph()
+        _add_table(document, spec, rest, 1 + len(first), title=False)
+    else:
+        _add_table(document, spec, spec.rows, 1)
+
+
+def _add_table(document, spec: TableSpec, rows: list[Row], first_number: int, title: bool = True) -> None:
     titles = {"no": "NO", "sasaran": "SASARAN STRATEGIS", "indikator": "INDIKATOR KINERJA UTAMA",
               "penjelasan": "PENJELASAN (MAKNA INDIKATOR, ALASAN PEMILIHAN INDIKATOR, CARA PERHITUNGAN)",
               "satuan": "SAT.", "sumber": "SUMBER DATA", **spec.titles}
     years = len(spec.years)
     width = 4 + years * len(spec.groups) + 2
-    table = document.add_table(rows=2 + len(spec.rows), cols=width)
+    table = document.add_table(rows=2 + len(rows), cols=width)
     table.style = "Table Grid"
+    if spec.title_row and title:
+        above = table.rows[0]._tr
+        above.addprevious(copy.deepcopy(above))
+        table.cell(0, 0).merge(table.cell(0, width - 1)).text = spec.title_row
+        table = _Shifted(table)
     heads = ["no", "sasaran", "indikator", "penjelasan"]
     for index, name in enumerate(heads):
         _merge_vertically(table, index, 0, 1, titles[name])
@@ -74,8 +92,8 @@ def add_iku_table(document, spec: TableSpec) -> None:
     for offset, name in enumerate(("satuan", "sumber")):
         _merge_vertically(table, width - 2 + offset, 0, 1, titles[name])
     first_of_sasaran = 2
-    for number, row in enumerate(spec.rows, 1):
-        at = 1 + number
+    for number, row in enumerate(rows, first_number):
+        at = 2 + number - first_number
         table.cell(at, 0).text = f"{number}."
         if row.sasaran is not None or spec.repeat_sasaran:
             table.cell(at, 1).text = row.sasaran or table.cell(at - 1, 1).text
@@ -91,6 +109,16 @@ def add_iku_table(document, spec: TableSpec) -> None:
             table.cell(at, 4 + offset).text = value
         table.cell(at, width - 2).text = row.satuan
         table.cell(at, width - 1).text = row.sumber
+
+
+class _Shifted:
+    """A table whose rows are counted from the second: the header under a title row."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+
+    def cell(self, row: int, column: int):
+        return self.table.cell(row + 1, column)
 
 
 @dataclass
@@ -112,7 +140,8 @@ class TypedDocument:
         document.styles["Normal"].font.size = Pt(12)
         for line in self.cover:
             add_text(document, line, bold=True)
-        add_text(document, "KATA PENGANTAR", bold=True)
+        if self.pengantar:
+            add_text(document, "KATA PENGANTAR", bold=True)
         for line in self.pengantar + self.signature:
             add_text(document, line)
         add_text(document, "DAFTAR ISI", bold=True)

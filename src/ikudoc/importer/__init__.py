@@ -16,8 +16,8 @@ from .derive import derive
 from .front import Recaser, front_matter
 from .markdown import inline, to_markdown
 from .periksa import Periksa
-from .reading import NotAnIku, read_word
-from .structure import Item, Parts, split_parts
+from .reading import Grid, NotAnIku, read_word
+from .structure import Item, Parts, is_iku_table, split_parts
 from .table import TableData, read_table
 from .toml_writer import write_toml
 
@@ -34,6 +34,9 @@ class Imported:
 def import_word(path: Path, output_name: str) -> Imported:
     """The content file for the Word IKU ``path``; NotAnIku when it is none."""
     word = read_word(path)
+    if not any(isinstance(block, Grid) and is_iku_table(block) for block in word.blocks):
+        raise NotAnIku(f"{path} tidak memuat tabel IKU (tabel dengan judul kolom SASARAN, INDIKATOR dan TARGET); "
+                       "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
     try:
         parts = split_parts(word)
     except NotAnIku as error:
@@ -44,7 +47,7 @@ def import_word(path: Path, output_name: str) -> Imported:
     if not parts.chapters:
         raise NotAnIku(f"{path} tidak memuat BAB (judul \"BAB I ...\"); yang diharapkan dokumen IKU lengkap")
     periksa = Periksa()
-    table = read_table(parts.table, periksa)
+    table = read_table(parts.tables, periksa)
     if not table.sasaran:
         raise NotAnIku(f"{path}: tabel IKU tidak berisi baris indikator yang bisa dibaca")
     content, facts_line = _content(word, parts, table, periksa)
@@ -60,7 +63,7 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         for s, section in enumerate(chapter.sections):
             fields[("bab", b, "bagian", s, "isi")] = section.items
     texts = [item.text for items in fields.values() for item in items]
-    cells = [cell.text for row in parts.table.rows for cell in row]
+    cells = [cell.text for grid in parts.tables for row in grid.rows for cell in row]
     recase = Recaser(texts + cells, tuple(line for line in parts.cover if line.startswith("(")))
     front = front_matter(word, parts, recase, texts + cells, table.years, periksa)
     sasaran_names = [s["nama"] for s in table.sasaran]
@@ -76,8 +79,6 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
 
     content = dict(front)
     content["kata_pengantar"] = {"isi": text_of(("kata_pengantar", "isi"))}
-    if not parts.pengantar:
-        periksa.add(("kata_pengantar", "isi"), "kata pengantar tidak ditemukan")
     content["rpjmd"] = {"visi": _fact(facts.visi, ("rpjmd", "visi"), "visi RPJMD", periksa),
                         "misi": _facts(facts.misi, ("rpjmd", "misi"), "misi RPJMD", periksa)}
     if facts.misi_pilihan:

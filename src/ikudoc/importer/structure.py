@@ -60,8 +60,12 @@ class Parts:
     organisasi: str = ""
     tugas: list[Item] = field(default_factory=list)
     fungsi: list[Item] = field(default_factory=list)
-    table: Grid | None = None
+    tables: list[Grid] = field(default_factory=list)  # the IKU table, and its continuations on later pages
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def table(self) -> Grid | None:
+        return self.tables[0] if self.tables else None
 
 
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
@@ -89,7 +93,11 @@ def _flatten(word: WordFile) -> list[Para | Grid]:
     """Paragraphs and the IKU table; a layout table (a signature block) becomes the paragraphs it holds."""
     flat: list[Para | Grid] = []
     for block in word.blocks:
-        if isinstance(block, Grid) and not is_iku_table(block):
+        previous = next((b for b in reversed(flat) if not isinstance(b, Para) or b.text.strip()), None)
+        if isinstance(block, Grid) and isinstance(previous, Grid) and block.rows \
+                and len(block.rows[0]) == len(previous.rows[0]):
+            flat.append(block)  # the IKU table continued in a table of its own on the next page
+        elif isinstance(block, Grid) and not is_iku_table(block):
             seen: list[int] = []
             for row in block.rows:
                 for cell in row:
@@ -109,13 +117,17 @@ def split_parts(word: WordFile) -> Parts:
     blocks = _flatten(word)
     parts = Parts()
     keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
-    if "KATAPENGANTAR" not in keys:
-        raise NotAnIku("tidak ada judul KATA PENGANTAR")
-    start = keys.index("KATAPENGANTAR")
+    if "KATAPENGANTAR" in keys:
+        start = keys.index("KATAPENGANTAR")
+        index = start + 1
+    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), None)
+        if start is None:
+            raise NotAnIku("tidak ada judul KATA PENGANTAR maupun BAB")
+        index = start
     parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
                    if line.strip()]
-    index = start + 1
     pengantar: list[Para] = []
     while index < len(blocks) and not _ends_front(blocks[index]):
         if isinstance(blocks[index], Para):
@@ -269,8 +281,8 @@ def _lampiran(blocks: list, index: int, parts: Parts) -> None:
     signature: list[str] = []
     for block in blocks[index:]:
         if isinstance(block, Grid):
-            if parts.table is None:
-                parts.table = block
+            if not parts.tables or not signature:
+                parts.tables.append(block)
             current = None
             continue
         text = block.text.strip()

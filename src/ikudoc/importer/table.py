@@ -16,8 +16,9 @@ from decimal import Decimal
 from ..columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE
 from .periksa import Periksa
 from .reading import Cell, Grid
+from .structure import is_iku_table
 
-_YEAR = re.compile(r"^(19|20|21)\d\d$")
+_YEAR = re.compile(r"^(?:TAHUN\s+)?((?:19|20|21)\d\d)\s*(?:\*+\)?)?$", re.IGNORECASE)
 # (field, how its label is written) in the penjelasan cell.
 _LABELS = (
     ("makna", r"Makna(?:\s+Indikator)?|Definisi(?:\s+Operasional)?"),
@@ -72,9 +73,13 @@ def _role(title: str) -> str:
 
 
 def _columns(grid: Grid) -> tuple[list[Column], int]:
-    """The role of every grid column, and how many rows the header takes."""
-    top = grid.rows[0]
-    second = grid.rows[1] if len(grid.rows) > 1 else ()
+    """The role of every grid column, and how many rows the header takes (a title row across the whole
+    table above it, and a row of column numbers under it, count as header)."""
+    start = 0
+    while start + 1 < len(grid.rows) and len({c.origin for c in grid.rows[start]}) == 1:
+        start += 1  # "TABEL INDIKATOR KINERJA UTAMA" across the table
+    top = grid.rows[start]
+    second = grid.rows[start + 1] if len(grid.rows) > start + 1 else ()
     two = any(_YEAR.match(c.text) and not _YEAR.match(t.text) for c, t in zip(second, top, strict=False))
     columns = []
     for index, cell in enumerate(top):
@@ -84,13 +89,16 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
             upper = title.upper()
             role = "target_sebelum" if "SEBELUM" in upper else "kondisi_awal" if (
                 "KONDISI" in upper or "BASELINE" in upper) else "target"
-            columns.append(Column(role, title, sub))
+            columns.append(Column(role, title, _YEAR.match(sub).group(1)))
         elif _YEAR.match(title):
-            columns.append(Column("target", "", title))
+            columns.append(Column("target", "", _YEAR.match(title).group(1)))
+        elif index > 0 and top[index - 1].origin == cell.origin:
+            columns.append(Column("", title))  # the same cell spanning one more grid column
         else:
-            same = index > 0 and top[index - 1].origin == cell.origin
-            columns.append(Column("" if same else _role(title), title))
-    rows = 2 if two else 1
+            role = _role(title)
+            year = re.search(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title) if role == "kondisi_awal" else None
+            columns.append(Column(role, title, year.group(1) if year else ""))
+    rows = start + (2 if two else 1)
     if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
         rows += 1  # a row of column numbers, (1) (2) (3)
     return columns, rows
@@ -143,8 +151,17 @@ def _cell_text(cell: Cell, markdown: bool) -> str:
     return _normal(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
 
 
-def read_table(grid: Grid, periksa: Periksa) -> TableData:
-    columns, header_rows = _columns(grid)
+def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
+    """The rows under the header of the table and of its continuations (a repeated header skipped)."""
+    rows = list(grids[0].rows[_columns(grids[0])[1]:])
+    for grid in grids[1:]:
+        rows += grid.rows[_columns(grid)[1]:] if is_iku_table(grid) else grid.rows
+    return rows
+
+
+def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
+    grid = grids[0]
+    columns, _ = _columns(grid)
     roles = [c.role for c in columns]
     data = TableData()
     for name in ("sasaran", "indikator"):
@@ -158,7 +175,7 @@ def read_table(grid: Grid, periksa: Periksa) -> TableData:
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
-    for row in grid.rows[header_rows:]:
+    for row in _body_rows(grids):
         if len({id(c.paragraphs) for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
         cells = dict(enumerate(row))
