@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, require_tool
+from conftest import REFERENCE, SAMPLE, require_tool
 from document_text import docx_blocks, missing_in_order
 from ikudoc.build import Options, build_file
 from ikudoc.cli import main
@@ -21,7 +21,8 @@ from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
 from ikudoc.loader import load
-from word_fixtures import Row, TableSpec, TypedDocument
+from test_fidelity import expected_blocks
+from word_fixtures import Row, TableSpec, TypedDocument, reference_as_typed
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]
@@ -498,3 +499,23 @@ def test_a_table_continued_on_the_next_page_with_a_title_row_and_no_kata_pengant
     assert split.sasaran == whole.sasaran
     assert split.penandatangan == whole.penandatangan
     assert split.kata_pengantar.isi.sumber == "-"
+
+
+def test_the_official_reference_typed_in_word_imports_to_the_sample(tmp_path):
+    """The reference text as its typist's Word file (typed numbers, "BAB II" above its title, a daftar isi
+    whose chapter lines have no page number, a signature in one paragraph) gives the sample's content.
+    Only paragraph breaks differ: the reference splits three paragraphs where its pages break."""
+    source = reference_as_typed(REFERENCE, tmp_path / "referensi.docx")
+    content = tmp_path / "referensi.toml"
+    result = import_word(source, "referensi.toml")
+    content.write_text(result.text, encoding="utf-8")
+    konten, sample = load(content), load(SAMPLE)
+    assert konten.model_copy(update={"periksa": sample.periksa, "bab": sample.bab}) == sample
+
+    def words(bab):
+        return [(b.judul, " ".join((b.isi.sumber if b.isi else "").split()),
+                 [(g.judul, " ".join(g.isi.sumber.split())) for g in b.bagian]) for b in bab]
+
+    assert words(konten.bab) == words(sample.bab)
+    built = docx_blocks(built_docx(content, tmp_path / "build"))
+    assert missing_in_order(expected_blocks(), built) == []

@@ -165,3 +165,54 @@ class TypedDocument:
             add_text(document, line)
         document.save(str(path))
         return path
+
+
+_ITEM_LINE = re.compile(r"^\s*(?:- )?(?:\d{1,2}|[a-z])\.\s|\t")
+
+
+def reference_as_typed(markdown: Path, path: Path) -> Path:
+    """The official reference text (Markdown with tab-separated table rows) as its typist's Word file:
+    each paragraph a Normal paragraph, its lines joined by line breaks, every list item and daftar isi
+    line a paragraph of its own, **bold** runs, and the IKU table with its merged header cells."""
+    document = docx.Document()
+    chunks = re.split(r"\n\s*\n", markdown.read_text(encoding="utf-8"))
+    for chunk in chunks:
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("NO\t"):
+            _reference_table(document, lines)
+        elif any(_ITEM_LINE.match(line) for line in lines):
+            for line in lines:
+                add_text(document, line.strip())
+        else:
+            add_text(document, "\n".join(line.strip() for line in lines))
+    document.save(str(path))
+    return path
+
+
+def _reference_table(document, lines: list[str]) -> None:
+    rows = [line.split("\t") for line in lines]
+    width = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    header, years = rows[0], rows[1] + [""] * (width - len(rows[1]))
+    column = 0
+    while column < width:
+        end = column
+        while end + 1 < width and not header[end + 1] and years[end + 1]:
+            end += 1
+        if end > column:  # a target group over its years
+            table.cell(0, column).merge(table.cell(0, end)).text = header[column]
+            for offset in range(column, end + 1):
+                table.cell(1, offset).text = years[offset]
+        else:
+            table.cell(0, column).merge(table.cell(1, column)).text = header[column]
+        column = end + 1
+    for at, cells in enumerate(rows[2:], 2):
+        for column, text in enumerate(cells):
+            parts = [p for p in re.split(r"</?p>", text) if p.strip()] or [""]
+            cell = table.cell(at, column)
+            cell.text = parts[0]
+            for part in parts[1:]:
+                cell.add_paragraph(part)

@@ -135,13 +135,36 @@ def split_parts(word: WordFile) -> Parts:
         index += 1
     parts.pengantar, parts.signature = _text_and_signature(pengantar)
     if index < len(blocks) and keys[index] == "DAFTARISI":
-        index += 1
-        while index < len(blocks) and _toc_line(blocks[index]):
-            parts.toc_lines += 1
-            index += 1
+        end = _toc_end(blocks, index + 1)
+        parts.toc_lines = sum(1 for b in blocks[index + 1:end] if isinstance(b, Para) and b.text.strip())
+        index = end
     index = _chapters(blocks, index, parts)
     _lampiran(blocks, index, parts)
     return parts
+
+
+def _chapter_key(blocks: list, at: int) -> str:
+    """The title of the chapter heading at ``at`` (or on the line after it), as a key."""
+    title = _chapter_heading(blocks[at])
+    if not title and at + 1 < len(blocks) and isinstance(blocks[at + 1], Para):
+        title = blocks[at + 1].text
+    return key(re.sub(r"[\s.…]*([ivxlc]+|\d+)?\s*$", "", title or "", flags=re.IGNORECASE))
+
+
+def _toc_end(blocks: list, start: int) -> int:
+    """Where the typed daftar isi that starts at ``start`` ends: where its first chapter's heading comes
+    again (a daftar isi may list headings without page numbers), else after its last line ending in a
+    tab or a page number."""
+    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i]) is not None]
+    if headings:
+        first = _chapter_key(blocks, headings[0])
+        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i) == first), None)
+        if again is not None and all(isinstance(b, Para) and len(b.text) < 150 for b in blocks[start:again]):
+            return again
+    end = start
+    while end < len(blocks) and _toc_line(blocks[end]):
+        end += 1
+    return end
 
 
 def _ends_front(block) -> bool:
