@@ -519,3 +519,15 @@ def test_the_official_reference_typed_in_word_imports_to_the_sample(tmp_path):
     assert words(konten.bab) == words(sample.bab)
     built = docx_blocks(built_docx(content, tmp_path / "build"))
     assert missing_in_order(expected_blocks(), built) == []
+
+
+def test_the_decree_on_the_cover_becomes_revisi_keputusan(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "[kata_pengantar]", '[revisi]\nkeputusan = "G/61/V.15/HK/2024"\n\n[kata_pengantar]')
+    source = tmp_path / "iku_2024.toml"
+    source.write_text(text, encoding="utf-8")
+    result = import_word(built_docx(source, tmp_path / "build"), "kembali.toml")
+    (tmp_path / "kembali.toml").write_text(result.text, encoding="utf-8")
+    konten = load(tmp_path / "kembali.toml")
+    assert konten.revisi.keputusan == "G/61/V.15/HK/2024"
+    assert konten.dokumen == load(SAMPLE).dokumen

@@ -21,6 +21,7 @@ from .structure import MONTHS, Parts, Signature
 
 _SMALL_WORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atau", "pada", "serta", "dengan", "atas", "dalam"}
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_DECREE = re.compile(r"^Keputusan\s+Nomor\s*:?\s*(\S.*)$", re.IGNORECASE)  # the decree that set a revision
 _TITLE = re.compile(r"^(?P<judul>.+?) \((?P<singkatan>[^()]+)\)(?: (?P<perubahan>.+?))? – (?P<singkat>.+)$")
 
 
@@ -101,8 +102,9 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
     perubahan = next((line for line in cover if re.match(r"^(PERUBAHAN|REVISI)\b", line, re.IGNORECASE)), None)
     government_at = next((i for i, line in enumerate(cover) if re.match(r"^PEMERINTAH\b", line, re.IGNORECASE)),
                          None)
+    decree = next((found for line in cover if (found := _DECREE.match(line))), None)
     title_lines = [line for line in cover[:government_at] if not re.fullmatch(r"\(.+\)", line) and line != perubahan
-                   and not re.match(r"^(TAHUN|PERIODE)\b", line, re.IGNORECASE)]
+                   and not re.match(r"^(TAHUN|PERIODE)\b", line, re.IGNORECASE) and not _DECREE.match(line)]
     judul = " ".join(title_lines) if title_lines else "Indikator Kinerja Utama"
     dokumen: dict = {}
     if properties and properties["judul"].upper() == judul.upper():
@@ -131,8 +133,11 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
     judul_lampiran = list(parts.lampiran_titles)
     if judul_lampiran and judul_lampiran != Dokumen.model_fields["judul_lampiran"].default:
         dokumen["judul_lampiran"] = judul_lampiran
-    return {"dokumen": dokumen, "instansi": _instansi(cover, government_at, properties, parts, recase, periksa),
-            "penandatangan": _penandatangan(signature, recase, periksa)}
+    front = {"dokumen": dokumen, "instansi": _instansi(cover, government_at, properties, parts, recase, periksa),
+             "penandatangan": _penandatangan(signature, recase, periksa)}
+    if decree:
+        front["revisi"] = {"keputusan": decree.group(1).strip()}
+    return front
 
 
 def _recased(recase: Recaser, text: str, loc, periksa: Periksa) -> str:

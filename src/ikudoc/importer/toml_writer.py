@@ -95,7 +95,10 @@ def _one_line(text: str) -> str:
 
 def write_toml(content: dict, periksa: Periksa, source_name: str, output_name: str) -> str:
     out = _Writer(periksa)
-    for name in ("dokumen", "instansi", "penandatangan", "kata_pengantar", "rpjmd", "renstra", "organisasi"):
+    for name in ("dokumen", "instansi", "penandatangan", "revisi", "kata_pengantar", "rpjmd", "renstra",
+                 "organisasi"):
+        if name not in content:
+            continue
         out.header(name, (name,))
         out.pairs(content[name], (name,), markdown=("isi",))
     for number, bab in enumerate(content["bab"], 1):
