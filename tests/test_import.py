@@ -531,3 +531,12 @@ def test_the_decree_on_the_cover_becomes_revisi_keputusan(tmp_path):
     konten = load(tmp_path / "kembali.toml")
     assert konten.revisi.keputusan == "G/61/V.15/HK/2024"
     assert konten.dokumen == load(SAMPLE).dokumen
+
+
+def test_a_jabatan_over_two_lines_ends_at_its_comma(tmp_path):
+    document = revision_document()
+    document.signature = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS KESEHATAN", "KABUPATEN CONTOH,",
+                          "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda", "NIP. 19700101 199503 2 001"]
+    konten = load(imported(tmp_path, document)[1])
+    assert (konten.penandatangan.jabatan, konten.penandatangan.nama, konten.penandatangan.pangkat) == (
+        "Kepala Dinas Kesehatan Kabupaten Contoh", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda")

@@ -282,8 +282,11 @@ def _signature(lines: list[str]) -> Signature:
     nip = _NIP.match(rest[-1]) if rest else None
     signature.nip = nip.group(1).strip() if nip else ""
     middle = rest[:-1] if nip else rest
-    if middle:
-        signature.jabatan = middle.pop(0).rstrip(",").strip()
+    jabatan: list[str] = []  # a long jabatan runs over lines, up to the one ending with a comma
+    while middle and (not jabatan or any(line.endswith(",") for line in middle[:2])) \
+            and not (jabatan and jabatan[-1].endswith(",")):
+        jabatan.append(middle.pop(0))
+    signature.jabatan = " ".join(jabatan).rstrip(",").strip()
     if middle:
         signature.nama = middle.pop(0)
     if middle:
