@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .reading import Block, Grid, NotAnIku, Para, WordFile
+from .reading import Grid, NotAnIku, Para, WordFile
 
 
 @dataclass(frozen=True)
@@ -98,19 +98,15 @@ def _flatten(word: WordFile) -> list[Para | Grid]:
                 and len(block.rows[0]) == len(previous.rows[0]):
             flat.append(block)  # the IKU table continued in a table of its own on the next page
         elif isinstance(block, Grid) and not is_iku_table(block):
-            seen: list[int] = []
+            seen: set[int] = set()
             for row in block.rows:
                 for cell in row:
-                    if id(cell.paragraphs) not in seen and cell.text not in [flat_text(f) for f in flat[-3:]]:
-                        seen.append(id(cell.paragraphs))
+                    if cell.origin not in seen:  # a merged cell once
+                        seen.add(cell.origin)
                         flat.extend(cell.paragraphs)
         else:
             flat.append(block)
     return flat
-
-
-def flat_text(block: Block) -> str:
-    return block.text.strip() if isinstance(block, Para) else ""
 
 
 def split_parts(word: WordFile) -> Parts:

@@ -26,8 +26,9 @@ _LABELS = (
     ("rumus_perhitungan", r"Rumus(?:\s+Perhitungan)?|Cara\s+Perhitungan|Metode\s+Perhitungan|Formula(?:si)?"),
     ("alasan_perubahan", r"Alasan\s+Perubahan(?:\s+Target)?"),
 )
-_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(\**)[ \t]*(" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
-                    + r")[ \t]*(\**)[ \t]*:[ \t]*(\**)", re.IGNORECASE)
+_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
+                    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
+                    + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
 _MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
 
 
@@ -138,8 +139,8 @@ def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
         name = next(n for n, _ in _LABELS if match.group(n))
         end = found[index + 1].start() if index + 1 < len(found) else len(markdown)
         # a bold label "**Makna :**" leaves its closing marks after the colon
-        opening = match.group(1) or ""
-        closing = (match.group(len(_LABELS) + 3) or "") + (match.group(len(_LABELS) + 4) or "")
+        opening = match.group("open")
+        closing = match.group("close") + match.group("after")
         text = markdown[match.end():end]
         if opening and closing and len(closing) >= len(opening):
             text = closing[len(opening):] + text
