@@ -540,3 +540,13 @@ def test_a_jabatan_over_two_lines_ends_at_its_comma(tmp_path):
     konten = load(imported(tmp_path, document)[1])
     assert (konten.penandatangan.jabatan, konten.penandatangan.nama, konten.penandatangan.pangkat) == (
         "Kepala Dinas Kesehatan Kabupaten Contoh", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda")
+
+
+def test_typed_bullets_and_a_chapter_title_after_a_line_break(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I\nPENDAHULUAN", "##1.1 Latar Belakang", "Manfaatnya :", "• Perencanaan", "- Pelaporan",
+                     "#BAB II PENUTUP", "Demikian."]
+    konten = load(imported(tmp_path, document)[1])
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert konten.bab[0].bagian[0].isi.sumber == "Manfaatnya :\n\n- Perencanaan\n- Pelaporan"

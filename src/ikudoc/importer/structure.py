@@ -71,6 +71,7 @@ class Parts:
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
 _TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
 _NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
@@ -178,7 +179,7 @@ def _chapter_heading(block) -> str | None:
     """The title of a chapter heading ("" when it is on the next line), or None."""
     if not isinstance(block, Para) or block.numbered:
         return None
-    text = block.text.strip()
+    text = " ".join(block.text.split())  # "BAB II" and its title may be one paragraph with a line break
     match = _BAB.match(text)
     if match and len(text) < 150 and (text[:3] == "BAB" or block.bold or block.style.startswith("Heading")):
         return re.sub(r"\s+", " ", match.group(2)).strip(" .")
@@ -188,7 +189,7 @@ def _chapter_heading(block) -> str | None:
 
 
 def _section_heading(block: Para) -> str | None:
-    text = block.text.strip()
+    text = " ".join(block.text.split())
     if block.numbered or not text or len(text) > 150:
         return None
     match = _SECTION.match(text)
@@ -213,6 +214,10 @@ def item_of(block: Para) -> Item:
         kind = "angka" if typed.group(2).isdigit() else "huruf"
         markdown = typed.group(1) + block.markdown.strip()[typed.end():]
         return Item(kind, markdown, _TYPED_ITEM.sub("", block.text.strip(), count=1))
+    bullet = _TYPED_BULLET.match(block.markdown.strip())
+    if bullet and _TYPED_BULLET.match(block.text.strip()):
+        markdown = bullet.group(1) + block.markdown.strip()[bullet.end():]
+        return Item("butir", markdown, _TYPED_BULLET.sub("", block.text.strip(), count=1))
     return Item("paragraf", block.markdown.strip(), block.text.strip())
 
 
