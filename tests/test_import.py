@@ -550,3 +550,24 @@ def test_typed_bullets_and_a_chapter_title_after_a_line_break(tmp_path):
     konten = load(imported(tmp_path, document)[1])
     assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
     assert konten.bab[0].bagian[0].isi.sumber == "Manfaatnya :\n\n- Perencanaan\n- Pelaporan"
+
+
+def test_what_has_no_place_in_the_content_is_named_at_the_head_of_the_file(tmp_path):
+    document = revision_document()
+    document.lampiran.append("Tabel berikut memuat indikator dinas.")
+    text = imported(tmp_path, document)[1].read_text(encoding="utf-8")
+    assert "# PERIKSA (umum): teks lampiran dilewati: \"Tabel berikut memuat indikator dinas.\"" in text
+
+
+def test_a_word_list_inside_another_is_flattened_with_a_note(tmp_path):
+    document = five_year_document()
+    source = document.save(tmp_path / "bertingkat.docx")
+    import docx
+
+    word = docx.Document(str(source))
+    inner = next(p for p in word.paragraphs if p.text == "Pelaporan kinerja")
+    inner._p.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = 1
+    word.save(str(source))
+    text = import_word(source, "bertingkat.toml").text
+    assert "# PERIKSA: daftar bertingkat (butir di dalam butir) diratakan menjadi satu tingkat" in text
+    assert "1. Perencanaan jangka menengah\n2. Pelaporan kinerja" in text

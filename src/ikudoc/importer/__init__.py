@@ -62,6 +62,12 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             fields[("bab", b, "isi")] = chapter.items
         for s, section in enumerate(chapter.sections):
             fields[("bab", b, "bagian", s, "isi")] = section.items
+    for loc, items in fields.items():
+        if any(item.level for item in items):
+            periksa.add(loc, "daftar bertingkat (butir di dalam butir) diratakan menjadi satu tingkat; periksa "
+                        "urutan dan nomornya")
+    for note in parts.notes:
+        periksa.add((), note)
     texts = [item.text for items in fields.values() for item in items]
     cells = [cell.text for grid in parts.tables for row in grid.rows for cell in row]
     recase = Recaser(texts + cells, tuple(line for line in parts.cover if line.startswith("(")))

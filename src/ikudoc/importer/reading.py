@@ -35,6 +35,7 @@ class Para:
     style: str
     bold: bool  # every visible character is bold
     numbered: ListKind | None = None  # a paragraph of one of Word's own lists
+    level: int = 0  # its level in that list (0: the top)
     image: bool = False  # holds a picture (a cover's coat of arms)
 
 
@@ -171,30 +172,28 @@ class _Numbering:
                 for ilvl, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
                     self.kinds[(num.get(f"{_W}numId"), ilvl)] = fmt
 
-    def kind(self, paragraph) -> str | None:
-        num = _num_pr(paragraph._p.pPr)
+    def kind(self, paragraph) -> tuple[str | None, int]:
+        """The kind of list the paragraph is an item of (None: not a list item), and its level (0: top).
+        The paragraph's own numbering wins over its style's, each of the two values on its own."""
+        num_id = ilvl = None
+        elements = [paragraph._p.pPr]
         style = paragraph.style
-        while num is None and style is not None:
-            num = _num_pr(style.element.pPr)
+        while style is not None:
+            elements.append(style.element.pPr)
             style = style.base_style
-        if num is None:
-            return None
-        num_id, ilvl = num
-        if num_id == "0":
-            return None
+        for ppr in elements:
+            found = ppr.find(f"{_W}numPr") if ppr is not None else None
+            if found is None:
+                continue
+            num, level = found.find(f"{_W}numId"), found.find(f"{_W}ilvl")
+            num_id = num_id or (num.get(f"{_W}val") if num is not None else None)
+            ilvl = ilvl or (level.get(f"{_W}val") if level is not None else None)
+        if num_id in (None, "0"):
+            return None, 0
+        ilvl = ilvl or "0"
         fmt = self.kinds.get((num_id, ilvl), "decimal")
-        return "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") else "angka"
-
-
-def _num_pr(ppr) -> tuple[str, str] | None:
-    if ppr is None:
-        return None
-    num = ppr.find(f"{_W}numPr")
-    if num is None:
-        return None
-    num_id = num.find(f"{_W}numId")
-    ilvl = num.find(f"{_W}ilvl")
-    return (num_id.get(f"{_W}val") if num_id is not None else "0", ilvl.get(f"{_W}val") if ilvl is not None else "0")
+        kind = "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") else "angka"
+        return kind, int(ilvl) if ilvl.isdigit() else 0
 
 
 def _run_look(run) -> tuple[bool, bool]:
@@ -245,8 +244,9 @@ def _para(paragraph, numbering: _Numbering) -> Para:
     visible = [(t, b) for t, b, _ in pieces if t.strip()]
     all_bold = bool(visible) and all(b or style_bold for _, b in visible)
     image = bool(paragraph._p.xpath(".//w:drawing | .//w:pict"))
+    kind, level = numbering.kind(paragraph)
     return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
-                numbering.kind(paragraph), image)
+                kind, level, image)
 
 
 def _run_text(run) -> str:

@@ -23,6 +23,7 @@ class Item:
     kind: str
     markdown: str
     text: str
+    level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
 
 
 @dataclass
@@ -208,7 +209,7 @@ def _lampiran_start(block) -> bool:
 
 def item_of(block: Para) -> Item:
     if block.numbered:
-        return Item(block.numbered, block.markdown.strip(), block.text.strip())
+        return Item(block.numbered, block.markdown.strip(), block.text.strip(), block.level)
     typed = _TYPED_ITEM.match(block.markdown.strip())
     if typed and _TYPED_ITEM.match(block.text.strip()):
         kind = "angka" if typed.group(2).isdigit() else "huruf"
