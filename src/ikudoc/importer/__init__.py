@@ -34,16 +34,16 @@ class Imported:
 def import_word(path: Path, output_name: str) -> Imported:
     """The content file for the Word IKU ``path``; NotAnIku when it is none."""
     word = read_word(path)
+    no_table = NotAnIku(f"{path} tidak memuat tabel IKU (tabel dengan judul kolom SASARAN, INDIKATOR dan TARGET); "
+                        "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
     if not any(isinstance(block, Grid) and is_iku_table(block) for block in word.blocks):
-        raise NotAnIku(f"{path} tidak memuat tabel IKU (tabel dengan judul kolom SASARAN, INDIKATOR dan TARGET); "
-                       "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
+        raise no_table  # checked first: a letter or a report is told what it lacks, not that it has no BAB
     try:
         parts = split_parts(word)
     except NotAnIku as error:
         raise NotAnIku(f"{path} bukan dokumen IKU yang dikenali: {error}") from None
     if parts.table is None:
-        raise NotAnIku(f"{path} tidak memuat tabel IKU (tabel dengan judul kolom SASARAN, INDIKATOR dan TARGET); "
-                       "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
+        raise no_table
     if not parts.chapters:
         raise NotAnIku(f"{path} tidak memuat BAB (judul \"BAB I ...\"); yang diharapkan dokumen IKU lengkap")
     periksa = Periksa()

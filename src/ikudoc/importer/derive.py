@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..problems import Loc
-from .markdown import sentences
+from .markdown import inline, sentences
 from .periksa import Periksa
 from .structure import Item
 
@@ -100,9 +100,10 @@ def _list_reference(items, start, end, sasaran, indikator, facts: Facts, loc, pe
     target = {"misi": facts.misi, "strategi": facts.strategi, "kebijakan": facts.kebijakan}[word]
     if target:
         return None
-    markdown = [re.sub(r"\s+", " ", item.markdown).strip() for item in items[start:end]]
+    markdown = [item.markdown for item in items[start:end]]
     if word == "misi":
         markdown = [_MISI_PREFIX.sub("", m) for m in markdown]
+    markdown = [inline(m) for m in markdown]
     target.extend(markdown)
     if items[start].kind != "angka":
         periksa.add(loc, f"daftar {word} ditulis dengan huruf/butir; {{daftar_{word}}} mencetaknya bernomor 1., 2.")
