@@ -571,3 +571,29 @@ def test_a_word_list_inside_another_is_flattened_with_a_note(tmp_path):
     text = import_word(source, "bertingkat.toml").text
     assert "# PERIKSA: daftar bertingkat (butir di dalam butir) diratakan menjadi satu tingkat" in text
     assert "1. Perencanaan jangka menengah\n2. Pelaporan kinerja" in text
+
+
+def test_a_table_only_export_saved_as_doc_starts_a_content_file(tmp_path, monkeypatch, capsys):
+    """e-SAKIP applications export only the table, as HTML named .doc: read through LibreOffice, it
+    gives the table's data and a content file that builds, the narrative marked to be written."""
+    require_tool("soffice")
+    export = tmp_path / "iku_esakip.doc"
+    export.write_text(
+        "<html><body><p>INDIKATOR KINERJA UTAMA DINAS SOSIAL</p><table border='1'>"
+        "<tr><td rowspan='2'>NO</td><td rowspan='2'>SASARAN</td><td rowspan='2'>INDIKATOR</td>"
+        "<td rowspan='2'>SATUAN</td><td colspan='2'>TARGET</td></tr><tr><td>2025</td><td>2026</td></tr>"
+        "<tr><td>1</td><td>Meningkatnya Layanan Sosial</td><td>Indeks Layanan</td><td>indeks</td>"
+        "<td>7,5</td><td>8</td></tr></table></body></html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(export)]) == 0
+    out = capsys.readouterr().out
+    assert "  - bab: dokumen tidak memuat BAB (hanya tabel IKU); tulis bab-babnya" in out
+    assert "  - umum: teks sebelum BAB pertama dilewati: \"INDIKATOR KINERJA UTAMA DINAS SOSIAL\"" in out
+    konten = load(tmp_path / "content" / "iku_esakip.toml")
+    indikator = konten.sasaran[0].indikator[0]
+    assert (indikator.nama, indikator.satuan, [t.nilai for t in indikator.target.values()]) == (
+        "Indeks Layanan", "indeks", [Decimal("7.5"), 8])
+    assert konten.tabel.judul == {"sasaran": "SASARAN", "indikator": "INDIKATOR", "satuan": "SATUAN",
+                                  "target": "TARGET"}
+    assert konten.kata_pengantar.isi.sumber == "-"
+    build_file(tmp_path / "content" / "iku_esakip.toml", tmp_path / "build", Options(("docx",)))

@@ -38,14 +38,9 @@ def import_word(path: Path, output_name: str) -> Imported:
                         "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
     if not any(isinstance(block, Grid) and is_iku_table(block) for block in word.blocks):
         raise no_table  # checked first: a letter or a report is told what it lacks, not that it has no BAB
-    try:
-        parts = split_parts(word)
-    except NotAnIku as error:
-        raise NotAnIku(f"{path} bukan dokumen IKU yang dikenali: {error}") from None
+    parts = split_parts(word)
     if parts.table is None:
         raise no_table
-    if not parts.chapters:
-        raise NotAnIku(f"{path} tidak memuat BAB (judul \"BAB I ...\"); yang diharapkan dokumen IKU lengkap")
     periksa = Periksa()
     table = read_table(parts.tables, periksa)
     if not table.sasaran:
@@ -96,6 +91,9 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         "tugas": _facts([inline(i.markdown) for i in parts.tugas], ("organisasi", "tugas"), "tugas", periksa),
         "fungsi": _facts([inline(i.markdown) for i in parts.fungsi], ("organisasi", "fungsi"), "fungsi", periksa)}
     content["bab"] = []
+    if not parts.chapters:  # a table only, as e-SAKIP applications export it: the narrative is to be written
+        periksa.add(("bab",), "dokumen tidak memuat BAB (hanya tabel IKU); tulis bab-babnya")
+        content["bab"].append({"judul": "PENDAHULUAN", "isi": "-"})
     for b, chapter in enumerate(parts.chapters):
         bab: dict = {"judul": chapter.judul or "-"}
         if chapter.items:

@@ -71,7 +71,11 @@ def read_word(path: Path) -> WordFile:
     except OSError as error:
         raise NotAnIku(f"{path} tidak bisa dibaca ({os_reason(error)})") from None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Word 97-2003 (.doc) or old Excel
-        data = _from_word97(path, data)
+        data = _through_libreoffice(path, data, "berformat Word 97-2003 (.doc)", ".doc")
+    elif re.search(rb"<(html|!doctype html|body|table)\b", data[:4096], re.IGNORECASE):
+        # e-SAKIP applications export "Word" files that are HTML named .doc
+        data = _through_libreoffice(path, data, "berisi HTML, bukan Word (seperti ekspor \"Word\" aplikasi e-SAKIP)",
+                                    ".html")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAnIku(f"{path} bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, "
                        "WPS atau LibreOffice sebagai .docx")
@@ -88,15 +92,16 @@ def read_word(path: Path) -> WordFile:
     return _read_docx(path, data)
 
 
-def _from_word97(path: Path, data: bytes) -> bytes:
+def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> bytes:
+    """The file converted to DOCX by LibreOffice, which reads what python-docx cannot."""
     from ..libreoffice import find_soffice
 
     soffice = find_soffice()
     if soffice is None:
-        raise NotAnIku(f"{path} berformat Word 97-2003 (.doc); buka di Word atau WPS lalu simpan sebagai .docx "
-                       "(atau pasang LibreOffice agar ikudoc bisa mengubahnya sendiri)")
+        raise NotAnIku(f"{path} {what}; buka di Word atau WPS lalu simpan sebagai .docx (atau pasang LibreOffice "
+                       "agar ikudoc bisa mengubahnya sendiri)")
     with tempfile.TemporaryDirectory(prefix="ikudoc-impor-") as folder:
-        source = Path(folder) / "dokumen.doc"
+        source = Path(folder) / f"dokumen{suffix}"
         source.write_bytes(data)
         profile = (Path(folder) / "profil").as_uri()
         try:
@@ -107,7 +112,7 @@ def _from_word97(path: Path, data: bytes) -> bytes:
             pass
         converted = Path(folder) / "dokumen.docx"
         if not converted.is_file():
-            raise NotAnIku(f"{path} berformat Word 97-2003 (.doc) dan LibreOffice tidak bisa mengubahnya; buka di "
+            raise NotAnIku(f"{path} {what} dan LibreOffice tidak bisa mengubahnya; buka di "
                            "Word lalu simpan sebagai .docx")
         return converted.read_bytes()
 

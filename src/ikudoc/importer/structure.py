@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .reading import Grid, NotAnIku, Para, WordFile
+from .reading import Grid, Para, WordFile
 
 
 @dataclass(frozen=True)
@@ -118,16 +118,15 @@ def split_parts(word: WordFile) -> Parts:
     if "KATAPENGANTAR" in keys:
         start = keys.index("KATAPENGANTAR")
         index = start + 1
-    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter
-        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), None)
-        if start is None:
-            raise NotAnIku("tidak ada judul KATA PENGANTAR maupun BAB")
+    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter (none: a table only)
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), 0)
         index = start
     parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
                    if line.strip()]
     pengantar: list[Para] = []
-    while index < len(blocks) and not _ends_front(blocks[index]):
+    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index]) \
+            and not isinstance(blocks[index], Grid) and not _lampiran_start(blocks[index]):
         if isinstance(blocks[index], Para):
             pengantar.append(blocks[index])
         index += 1
