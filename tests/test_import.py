@@ -597,3 +597,18 @@ def test_a_table_only_export_saved_as_doc_starts_a_content_file(tmp_path, monkey
                                   "target": "TARGET"}
     assert konten.kata_pengantar.isi.sumber == "-"
     build_file(tmp_path / "content" / "iku_esakip.toml", tmp_path / "build", Options(("docx",)))
+
+
+def test_a_row_shorter_than_the_table_is_read(tmp_path):
+    """Hand-made tables have rows with fewer cells than the grid, which python-docx's row.cells refuses."""
+    import docx
+
+    source = revision_document().save(tmp_path / "pendek.docx")
+    word = docx.Document(str(source))
+    last_row = word.tables[0].rows[-1]._tr
+    last_row.remove(last_row.tc_lst[-1])  # the sumber data cell of the last indicator
+    word.save(str(source))
+    content = tmp_path / "pendek.toml"
+    content.write_text(import_word(source, "pendek.toml").text, encoding="utf-8")
+    rasio = load(content).sasaran[1].indikator[2]
+    assert (rasio.nama, rasio.satuan, rasio.sumber_data) == ("Rasio Dokter per Penduduk", "rasio", None)

@@ -11,6 +11,7 @@ one-cell table) are read later as the paragraphs they hold.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import tempfile
@@ -139,15 +140,30 @@ def _read_docx(path: Path, data: bytes) -> WordFile:
 
 
 def _grid(table, numbering) -> Grid:
+    """Every row as one cell per grid column, read from the XML as Word lays it out: a cell spanning
+    columns (gridSpan) repeated in each, a vertically merged cell (vMerge) repeated down, the columns a
+    row skips (gridBefore/gridAfter, or a row shorter than the grid) as empty cells. python-docx's own
+    row.cells refuses such irregular rows, which hand-made tables often have."""
     from docx.table import _Cell
 
-    rows = []
-    alive = []  # lxml gives an element's id only while it is referenced: keep every cell's until the end
-    for row in table.rows:
-        cells = []
-        for cell in row.cells:  # python-docx repeats spanned and vertically merged cells
-            alive.append(cell._tc)
-            cells.append(Cell(tuple(_para(p, numbering) for p in _Cell(cell._tc, table).paragraphs), id(cell._tc)))
+    rows: list[tuple[Cell, ...]] = []
+    elements = []  # lxml keeps an element's id only while it is referenced: keep every cell's to the end
+    above: dict[int, Cell] = {}  # grid column -> the cell of the row above
+    width = len(table._tbl.tblGrid.gridCol_lst)
+    empties = itertools.count(-1, -1)  # an origin of its own for each empty place
+    for tr in table._tbl.tr_lst:
+        cells: list[Cell] = [Cell((), next(empties)) for _ in range(tr.grid_before)]
+        for tc in tr.tc_lst:
+            column = len(cells)
+            if tc.vMerge == "continue" and column in above:
+                cell = above[column]
+            else:
+                elements.append(tc)
+                cell = Cell(tuple(_para(p, numbering) for p in _Cell(tc, table).paragraphs), id(tc))
+            cells.extend([cell] * tc.grid_span)
+        cells += [Cell((), next(empties)) for _ in range(width - len(cells))]
+        for column, cell in enumerate(cells):
+            above[column] = cell
         rows.append(tuple(cells))
     return Grid(tuple(rows))
 
