@@ -612,3 +612,18 @@ def test_a_row_shorter_than_the_table_is_read(tmp_path):
     content.write_text(import_word(source, "pendek.toml").text, encoding="utf-8")
     rasio = load(content).sasaran[1].indikator[2]
     assert (rasio.nama, rasio.satuan, rasio.sumber_data) == ("Rasio Dokter per Penduduk", "rasio", None)
+
+
+def test_a_definisi_operasional_column_is_the_makna_and_a_rumus_column_joins_it(tmp_path):
+    document = five_year_document()
+    document.table.titles = {"penjelasan": "DEFINISI OPERASIONAL", "sumber": "FORMULA"}
+    for row in document.table.rows:
+        row.penjelasan, row.sumber = ["Balita dengan berat badan normal."], "Balita gizi baik / balita x 100"
+    _, content, result = imported(tmp_path, document)
+    konten = load(content)
+    indikator = konten.sasaran[0].indikator[0]
+    assert (indikator.makna.sumber, indikator.rumus_perhitungan.sumber, indikator.sumber_data) == (
+        "Balita dengan berat badan normal.", "Balita gizi baik / balita x 100", None)
+    assert not [m for messages in result.periksa.notes.values() for m in messages if "tanpa label" in m]
+    assert konten.tabel.kolom is None  # sasaran, indikator, penjelasan, target, satuan: ikudoc's own order
+    assert "penjelasan" not in konten.tabel.judul  # two columns became one: its title is ikudoc's

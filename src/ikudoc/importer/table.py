@@ -34,7 +34,7 @@ _MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
 
 @dataclass
 class Column:
-    role: str  # a column name of [tabel] kolom, "no", a penjelasan part, "kode", or "" (not known)
+    role: str  # a column name of [tabel] kolom, "no", a penjelasan part (makna, ...), "kode", or "" (unknown)
     title: str
     year: str = ""
 
@@ -62,7 +62,7 @@ def _role(title: str) -> str:
     for role, words in (("no", ("NO", "NO.", "NOMOR")),):
         if upper.strip(" .") in words:
             return role
-    for role, keys in (("penjelasan", ("PENJELASAN", "DEFINISI", "MAKNA")),
+    for role, keys in (("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
                        ("alasan_pemilihan", ("ALASAN",)), ("rumus_perhitungan", ("RUMUS", "FORMULA", "PERHITUNGAN")),
                        ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("sasaran", ("SASARAN",)),
                        ("kode", ("KODE",)), ("indikator", ("INDIKATOR",)), ("satuan", ("SAT",)),
@@ -177,7 +177,7 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     current: dict | None = None
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
     for row in _body_rows(grids):
-        if len({id(c.paragraphs) for c in row}) == 1 or len({c.text for c in row}) == 1:
+        if len({c.origin for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
         cells = dict(enumerate(row))
         first = {role: cells[i] for i, role in reversed(list(enumerate(roles))) if role and i in cells}
@@ -215,12 +215,13 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
     ind: dict = {"nama": name}
     if "kode" in first:
         ind["kode"] = _cell_text(first["kode"], False) or None
-    if "penjelasan" in first:
-        parts, labelled = _split_penjelasan("\n".join(p.markdown for p in first["penjelasan"].paragraphs))
-        if not labelled and parts.get("makna"):
-            periksa.add((*loc, "makna"), "sel penjelasan tanpa label (Makna Indikator :, Alasan Pemilihan :, "
-                        "Rumus Perhitungan :); seluruhnya dimasukkan ke makna")
-        ind.update(parts)
+    for role in ("penjelasan", "makna"):  # a makna column may hold the labelled parts too
+        if role in first:
+            parts, labelled = _split_penjelasan("\n".join(p.markdown for p in first[role].paragraphs))
+            if not labelled and role == "penjelasan" and parts.get("makna"):
+                periksa.add((*loc, "makna"), "sel penjelasan tanpa label (Makna Indikator :, Alasan Pemilihan :, "
+                            "Rumus Perhitungan :); seluruhnya dimasukkan ke makna")
+            ind.update(parts)
     for part in ("alasan_pemilihan", "rumus_perhitungan"):
         if part in first and _cell_text(first[part], True):
             ind[part] = _cell_text(first[part], True)
@@ -250,17 +251,17 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
 
 
 def _table_setup(columns: list[Column], data: TableData) -> tuple[list[str] | None, dict[str, str]]:
-    """[tabel] kolom and judul that make ikudoc draw the table as the document had it."""
+    """[tabel] kolom and judul that make ikudoc draw the table as the document had it; columns of makna,
+    alasan and rumus apart become ikudoc's one penjelasan column, under its own title."""
     order: list[str] = []
     titles: dict[str, str] = {}
+    parts = [c for c in columns if c.role in ("penjelasan", "makna", "rumus_perhitungan", "alasan_pemilihan")]
     for column in columns:
-        role = column.role
-        if role in ("rumus_perhitungan", "alasan_pemilihan"):
-            role = "penjelasan"
+        role = "penjelasan" if column in parts else column.role  # ikudoc shows the parts in one cell, labelled
         if role in COLUMNS and role not in order and _filled(role, data):
             order.append(role)
             default = REVISED_TARGET_TITLE if role == "target" and data.revised else COLUMNS[role].judul
-            if column.title and _normal(column.title).upper() != default.upper():
+            if column.title and _normal(column.title).upper() != default.upper() and len(parts) < 2:
                 titles[role] = _normal(column.title)
     default_order = [name for name in DEFAULT_ORDER if name in order]
     return (None if order == default_order else order), titles
