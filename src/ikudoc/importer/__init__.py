@@ -3,8 +3,9 @@
 reading (DOCX -> blocks) -> structure (blocks -> cover, kata pengantar, chapters, lampiran) -> table (the IKU
 table -> sasaran, indicators, targets) and front (cover and signature -> [dokumen], [instansi],
 [penandatangan]) -> derive (lists and quotes -> facts and their {references}) -> markdown (items -> text
-fields) -> toml_writer (-> TOML text with # PERIKSA comments). ``import_word`` runs them and says what it
-found.
+fields) -> toml_writer (-> TOML text with # PERIKSA comments). What the stages are unsure of is gathered
+in a ``Periksa`` (periksa). ``import_word`` runs them and says what it found; ``command`` is what
+``ikudoc import`` does around it (where to write, checking the result, the summary).
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""Read a Word file (DOCX; a Word 97 .doc through LibreOffice) into a flat list of blocks.
+"""Read a Word file (DOCX; a Word 97 .doc, or HTML named .doc, through LibreOffice) into a flat list of
+blocks.
 
 A paragraph becomes a ``Para``: its text with bold and italic runs written as Markdown ``**``/``*``
 (the rest of the text escaped so that Markdown keeps it literal), its plain text, its style, whether
-it is wholly bold, and the kind of Word list it belongs to. A table becomes a ``Grid``: one row of cell
-texts per table row, a cell spanning several grid columns repeated in each, a vertically merged cell
-repeated in each row it covers. Layout tables that are not the IKU table (a signature block set in a
+it is wholly bold, and the kind and level of Word list it belongs to. A table becomes a ``Grid``: one
+row of cells per table row and one cell per grid column, a cell spanning several grid columns repeated
+in each, a vertically merged cell repeated in each row it covers (a repeated cell keeps its
+``origin``). Layout tables that are not the IKU table (a signature block set in a
 one-cell table) are read later as the paragraphs they hold.
 """
 
