@@ -347,7 +347,8 @@ def _cut_docx(path: Path) -> Path:
     (lambda p: p.with_suffix(".docx").write_text("bukan word") and p.with_suffix(".docx"),
      "bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, WPS atau LibreOffice sebagai "
      ".docx"),
-    (lambda p: _cut_docx(p.with_suffix(".docx")), "bukan berkas Word (.docx)"),
+    (lambda p: _cut_docx(p.with_suffix(".docx")), "rusak (arsip .docx tidak utuh, mungkin terpotong saat disalin); "
+                                                  "simpan ulang dari Word sebagai .docx"),
     (lambda p: _xlsx(p.with_suffix(".xlsx")), "adalah lembar kerja Excel, bukan dokumen Word; yang diharapkan "
                                               "dokumen IKU dalam .docx"),
     (lambda p: _not_a_table_docx(p.with_suffix(".docx")), "tidak memuat tabel IKU (tabel dengan judul kolom "

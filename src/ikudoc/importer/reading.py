@@ -79,6 +79,10 @@ def read_word(path: Path) -> WordFile:
         # e-SAKIP applications export "Word" files that are HTML named .doc
         data = _through_libreoffice(path, data, "berisi HTML, bukan Word (seperti ekspor \"Word\" aplikasi e-SAKIP)",
                                     ".html")
+    broken = (f"{path} rusak (arsip .docx tidak utuh, mungkin terpotong saat disalin); simpan ulang dari Word "
+              "sebagai .docx")
+    if data[:4] == b"PK\x03\x04" and not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotAnIku(broken)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAnIku(f"{path} bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, "
                        "WPS atau LibreOffice sebagai .docx")
@@ -87,7 +91,7 @@ def read_word(path: Path) -> WordFile:
             names = set(archive.namelist())
             archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise NotAnIku(f"{path} rusak (arsip .docx tidak utuh); simpan ulang dari Word sebagai .docx") from None
+        raise NotAnIku(broken) from None
     if "word/document.xml" not in names:
         kind = "lembar kerja Excel" if "xl/workbook.xml" in names else (
             "presentasi PowerPoint" if "ppt/presentation.xml" in names else "arsip zip")
