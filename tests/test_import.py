@@ -628,3 +628,12 @@ def test_a_definisi_operasional_column_is_the_makna_and_a_rumus_column_joins_it(
     assert not [m for messages in result.periksa.notes.values() for m in messages if "tanpa label" in m]
     assert konten.tabel.kolom is None  # sasaran, indikator, penjelasan, target, satuan: ikudoc's own order
     assert "penjelasan" not in konten.tabel.judul  # two columns became one: its title is ikudoc's
+
+
+def test_the_readme_shows_what_the_command_prints(tmp_path, monkeypatch, capsys):
+    reference_as_typed(REFERENCE, tmp_path / "IKU_Perubahan_2024.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "IKU_Perubahan_2024.docx"]) == 0
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ ikudoc import IKU_Perubahan_2024.docx\n")[1].split("```")[0]
+    assert capsys.readouterr().out == shown
