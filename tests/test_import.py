@@ -637,3 +637,13 @@ def test_the_readme_shows_what_the_command_prints(tmp_path, monkeypatch, capsys)
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     shown = readme.split("$ ikudoc import IKU_Perubahan_2024.docx\n")[1].split("```")[0]
     assert capsys.readouterr().out == shown
+
+
+def test_sections_typed_with_capital_letters(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I PENDAHULUAN", "##A. Latar Belakang", "Teks latar.", "##B. Maksud dan Tujuan",
+                     "Teks maksud.", "1. Butir yang tidak tebal", "#BAB II PENUTUP", "Demikian."]
+    konten = load(imported(tmp_path, document)[1])
+    assert [g.judul for g in konten.bab[0].bagian] == ["Latar Belakang", "Maksud dan Tujuan"]
+    assert konten.bab[0].bagian[1].isi.sumber == "Teks maksud.\n\n1. Butir yang tidak tebal"

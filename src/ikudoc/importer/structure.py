@@ -72,6 +72,7 @@ class Parts:
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
 _TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
 _TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
 _NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
@@ -198,6 +199,9 @@ def _section_heading(block: Para) -> str | None:
         return match.group(2).strip()
     if block.style.startswith("Heading 2"):
         return re.sub(r"^(?:[IVX]+|\d+)(\s*\.\s*\d+)*\s*\.?\s+", "", text) if re.match(r"^[\dIVX]", text) else text
+    lettered = _LETTERED_SECTION.match(text)  # "A. Latar Belakang": a short bold line, not a sentence
+    if lettered and block.bold and len(text) < 80 and not text.endswith((".", ";", ":", ",")):
+        return lettered.group(1)
     return None
 
 
