@@ -647,3 +647,22 @@ def test_sections_typed_with_capital_letters(tmp_path):
     konten = load(imported(tmp_path, document)[1])
     assert [g.judul for g in konten.bab[0].bagian] == ["Latar Belakang", "Maksud dan Tujuan"]
     assert konten.bab[0].bagian[1].isi.sumber == "Teks maksud.\n\n1. Butir yang tidak tebal"
+
+
+def test_lampiran_lines_set_in_a_borderless_table(tmp_path):
+    """Typists align "NAMA ORGANISASI : ..." with a table of one-line cells."""
+    document = revision_document()
+    source = document.save(tmp_path / "tabel_tata_letak.docx")
+    import docx
+
+    word = docx.Document(str(source))
+    label = next(p for p in word.paragraphs if p.text.startswith("1. NAMA ORGANISASI"))
+    layout = word.add_table(rows=1, cols=3)
+    for cell, text in zip(layout.rows[0].cells, ("1.", "NAMA ORGANISASI", ": DINAS KESEHATAN KABUPATEN CONTOH"),
+                          strict=True):
+        cell.text = text
+    label._p.addnext(layout._tbl)
+    label._p.getparent().remove(label._p)
+    word.save(str(source))
+    text = import_word(source, "t.toml").text
+    assert 'nama_singkat = "Dinas Kesehatan Kabupaten Contoh"' in text

@@ -103,13 +103,22 @@ def _flatten(word: WordFile) -> list[Para | Grid]:
         elif isinstance(block, Grid) and not is_iku_table(block):
             seen: set[int] = set()
             for row in block.rows:
-                for cell in row:
-                    if cell.origin not in seen:  # a merged cell once
-                        seen.add(cell.origin)
-                        flat.extend(cell.paragraphs)
+                cells = [cell for cell in row if cell.origin not in seen]  # a merged cell once
+                seen.update(cell.origin for cell in cells)
+                filled = [p for cell in cells for p in cell.paragraphs if p.text.strip()]
+                if len(filled) > 1 and all(len(cell.paragraphs) <= 1 for cell in cells):
+                    flat.append(_joined(filled))  # "1." | "NAMA ORGANISASI" | ": DINAS ..." is one line
+                else:
+                    flat.extend(p for cell in cells for p in cell.paragraphs)
         else:
             flat.append(block)
     return flat
+
+
+def _joined(paras: list[Para]) -> Para:
+    """The one-line cells of a layout table's row as one paragraph."""
+    return Para(" ".join(p.markdown.strip() for p in paras), " ".join(p.text.strip() for p in paras), paras[0].style,
+                all(p.bold for p in paras))
 
 
 def split_parts(word: WordFile) -> Parts:
