@@ -204,8 +204,8 @@ def test_a_projects_own_templates_folder_is_used(project, capsys):
 @pytest.mark.parametrize("args, message", [
     (["build", "--templates", "tidak_ada"], "gagal: '--templates': folder tidak_ada tidak ada. Lihat 'ikudoc --help'."),
     (["build", "-o"], "gagal: opsi -o perlu diberi nilai. Lihat 'ikudoc --help'."),
-    (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, check, diff, git-setup, init, "
-                 "new, preview, schema, watch. Lihat 'ikudoc --help'."),
+    (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, check, diff, git-setup, import, "
+                 "init, new, preview, schema, watch. Lihat 'ikudoc --help'."),
     (["diff"], "gagal: LAMA belum disebutkan. Lihat 'ikudoc --help'."),
 ])
 def test_usage_errors_in_indonesian(project, capsys, args, message):

@@ -443,6 +443,18 @@ def init(folder: Path, bentuk: str) -> None:
                + ", lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
 
 
+@cli.command("import")
+@click.argument("document", type=click.Path(path_type=Path), metavar="DOKUMEN.docx")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="BERKAS.toml",
+              help="Berkas konten yang ditulis (bawaan: content/NAMA_DOKUMEN.toml).")
+@click.option("--timpa", is_flag=True, help="Timpa berkas konten yang sudah ada.")
+def import_command(document: Path, output: Path | None, timpa: bool) -> None:
+    """Impor dokumen IKU dari Word (.docx; .doc bila LibreOffice terpasang) menjadi berkas konten."""
+    from .importer.command import run_import
+
+    run_import(document, output, timpa, click.echo, lambda line: click.echo(line, err=True))
+
+
 @cli.command("watch")
 @click.argument("file", type=click.Path(path_type=Path), metavar="[BERKAS]", required=False)
 @_output_folder_option

@@ -1,0 +1,352 @@
+"""Blocks -> the parts of an IKU document.
+
+The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block, the typed
+daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections (headings
+found by their style or by the numbers typists type: "BAB. I. PENDAHULUAN", "BAB II" with the title on
+the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN SASARAN"; the typed numbers are dropped), the
+text as paragraphs and list items (Word's lists and typed "1." / "a." / "- a." ones), and the lampiran:
+its titles, organisation name, tugas and fungsi lists and the IKU table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .reading import Grid, Para, WordFile
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph ("paragraf") or a list item ("angka", "huruf", "butir") as inline Markdown."""
+
+    kind: str
+    markdown: str
+    text: str
+    level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
+
+
+@dataclass
+class Section:
+    judul: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    judul: str
+    items: list[Item] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    tempat: str = ""
+    tanggal: str = ""
+    jabatan: str = ""
+    nama: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass
+class Parts:
+    cover: list[str] = field(default_factory=list)
+    cover_image: bool = False
+    pengantar: list[Item] = field(default_factory=list)
+    signature: Signature | None = None
+    toc_lines: int = 0
+    chapters: list[Chapter] = field(default_factory=list)
+    lampiran_titles: list[str] = field(default_factory=list)
+    organisasi: str = ""
+    tugas: list[Item] = field(default_factory=list)
+    fungsi: list[Item] = field(default_factory=list)
+    tables: list[Grid] = field(default_factory=list)  # the IKU table, and its continuations on later pages
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def table(self) -> Grid | None:
+        return self.tables[0] if self.tables else None
+
+
+_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
+_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
+_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
+_TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
+_TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
+_NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
+MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+          "november", "desember")
+_DATE = re.compile(r"^(\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})$", re.IGNORECASE)
+_PLACE = re.compile(r"^([A-Z][\w .'-]{1,40}),\s*(.*)$")
+
+
+def key(text: str) -> str:
+    """A heading's words, without spaces, punctuation or case: "Kata  Pengantar." -> "KATAPENGANTAR"."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def is_iku_table(grid: Grid) -> bool:
+    head = " ".join(cell.text for row in grid.rows[:2] for cell in row).upper()
+    return len(grid.rows) >= 2 and "INDIKATOR" in head and ("SASARAN" in head or "TARGET" in head)
+
+
+def _flatten(word: WordFile) -> list[Para | Grid]:
+    """Paragraphs and the IKU table; a layout table (a signature block) becomes the paragraphs it holds."""
+    flat: list[Para | Grid] = []
+    for block in word.blocks:
+        previous = next((b for b in reversed(flat) if not isinstance(b, Para) or b.text.strip()), None)
+        if isinstance(block, Grid) and isinstance(previous, Grid) and block.rows \
+                and len(block.rows[0]) == len(previous.rows[0]):
+            flat.append(block)  # the IKU table continued in a table of its own on the next page
+        elif isinstance(block, Grid) and not is_iku_table(block):
+            seen: set[int] = set()
+            for row in block.rows:
+                cells = [cell for cell in row if cell.origin not in seen]  # a merged cell once
+                seen.update(cell.origin for cell in cells)
+                filled = [p for cell in cells for p in cell.paragraphs if p.text.strip()]
+                if len(filled) > 1 and all(len(cell.paragraphs) <= 1 for cell in cells):
+                    flat.append(_joined(filled))  # "1." | "NAMA ORGANISASI" | ": DINAS ..." is one line
+                else:
+                    flat.extend(p for cell in cells for p in cell.paragraphs)
+        else:
+            flat.append(block)
+    return flat
+
+
+def _joined(paras: list[Para]) -> Para:
+    """The one-line cells of a layout table's row as one paragraph."""
+    return Para(" ".join(p.markdown.strip() for p in paras), " ".join(p.text.strip() for p in paras), paras[0].style,
+                all(p.bold for p in paras))
+
+
+def split_parts(word: WordFile) -> Parts:
+    blocks = _flatten(word)
+    parts = Parts()
+    keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
+    if "KATAPENGANTAR" in keys:
+        start = keys.index("KATAPENGANTAR")
+        index = start + 1
+    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter (none: a table only)
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), 0)
+        index = start
+    parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
+    parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
+                   if line.strip()]
+    pengantar: list[Para] = []
+    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index]) \
+            and not isinstance(blocks[index], Grid) and not _lampiran_start(blocks[index]):
+        if isinstance(blocks[index], Para):
+            pengantar.append(blocks[index])
+        index += 1
+    parts.pengantar, parts.signature = _text_and_signature(pengantar)
+    if index < len(blocks) and keys[index] == "DAFTARISI":
+        end = _toc_end(blocks, index + 1)
+        parts.toc_lines = sum(1 for b in blocks[index + 1:end] if isinstance(b, Para) and b.text.strip())
+        index = end
+    index = _chapters(blocks, index, parts)
+    _lampiran(blocks, index, parts)
+    return parts
+
+
+def _chapter_key(blocks: list, at: int) -> str:
+    """The title of the chapter heading at ``at`` (or on the line after it), as a key."""
+    title = _chapter_heading(blocks[at])
+    if not title and at + 1 < len(blocks) and isinstance(blocks[at + 1], Para):
+        title = blocks[at + 1].text
+    return key(re.sub(r"[\s.…]*([ivxlc]+|\d+)?\s*$", "", title or "", flags=re.IGNORECASE))
+
+
+def _toc_end(blocks: list, start: int) -> int:
+    """Where the typed daftar isi that starts at ``start`` ends: where its first chapter's heading comes
+    again (a daftar isi may list headings without page numbers), else after its last line ending in a
+    tab or a page number."""
+    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i]) is not None]
+    if headings:
+        first = _chapter_key(blocks, headings[0])
+        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i) == first), None)
+        if again is not None and all(isinstance(b, Para) and len(b.text) < 150 for b in blocks[start:again]):
+            return again
+    end = start
+    while end < len(blocks) and _toc_line(blocks[end]):
+        end += 1
+    return end
+
+
+def _ends_front(block) -> bool:
+    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block) is not None)
+
+
+def _toc_line(block) -> bool:
+    if not isinstance(block, Para):
+        return False
+    text = block.text.strip(" \n")
+    return not text.strip() or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
+
+
+def _chapter_heading(block) -> str | None:
+    """The title of a chapter heading ("" when it is on the next line), or None."""
+    if not isinstance(block, Para) or block.numbered:
+        return None
+    text = " ".join(block.text.split())  # "BAB II" and its title may be one paragraph with a line break
+    match = _BAB.match(text)
+    if match and len(text) < 150 and (text[:3] == "BAB" or block.bold or block.style.startswith("Heading")):
+        return re.sub(r"\s+", " ", match.group(2)).strip(" .")
+    if block.style == "Heading 1" and key(text) not in ("KATAPENGANTAR", "DAFTARISI") and not _lampiran_start(block):
+        return text
+    return None
+
+
+def _section_heading(block: Para) -> str | None:
+    text = " ".join(block.text.split())
+    if block.numbered or not text or len(text) > 150:
+        return None
+    match = _SECTION.match(text)
+    if match and (block.bold or text.upper() == text or block.style.startswith("Heading")
+                  or not text.endswith((".", ";", ":"))):
+        return match.group(2).strip()
+    if block.style.startswith("Heading 2"):
+        return re.sub(r"^(?:[IVX]+|\d+)(\s*\.\s*\d+)*\s*\.?\s+", "", text) if re.match(r"^[\dIVX]", text) else text
+    lettered = _LETTERED_SECTION.match(text)  # "A. Latar Belakang": a short bold line, not a sentence
+    if lettered and block.bold and len(text) < 80 and not text.endswith((".", ";", ":", ",")):
+        return lettered.group(1)
+    return None
+
+
+def _lampiran_start(block) -> bool:
+    return isinstance(block, Para) and bool(re.match(r"^LAMPIRAN\b", block.text.strip())) \
+        and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
+
+
+def item_of(block: Para) -> Item:
+    if block.numbered:
+        return Item(block.numbered, block.markdown.strip(), block.text.strip(), block.level)
+    typed = _TYPED_ITEM.match(block.markdown.strip())
+    if typed and _TYPED_ITEM.match(block.text.strip()):
+        kind = "angka" if typed.group(2).isdigit() else "huruf"
+        markdown = typed.group(1) + block.markdown.strip()[typed.end():]
+        return Item(kind, markdown, _TYPED_ITEM.sub("", block.text.strip(), count=1))
+    bullet = _TYPED_BULLET.match(block.markdown.strip())
+    if bullet and _TYPED_BULLET.match(block.text.strip()):
+        markdown = bullet.group(1) + block.markdown.strip()[bullet.end():]
+        return Item("butir", markdown, _TYPED_BULLET.sub("", block.text.strip(), count=1))
+    return Item("paragraf", block.markdown.strip(), block.text.strip())
+
+
+def _chapters(blocks: list, index: int, parts: Parts) -> int:
+    chapter: Chapter | None = None
+    target: list[Item] | None = None
+    while index < len(blocks):
+        block = blocks[index]
+        if _lampiran_start(block) or isinstance(block, Grid):
+            return index
+        title = _chapter_heading(block)
+        if title is not None:
+            if not title and index + 1 < len(blocks) and isinstance(blocks[index + 1], Para):
+                index += 1
+                title = blocks[index].text.strip()
+            chapter = Chapter(title)
+            parts.chapters.append(chapter)
+            target = chapter.items
+        elif isinstance(block, Para) and block.text.strip():
+            section = _section_heading(block) if chapter else None
+            if section is not None:
+                chapter.sections.append(Section(section))
+                target = chapter.sections[-1].items
+            elif target is not None:
+                target.append(item_of(block))
+            else:
+                parts.notes.append(f"teks sebelum BAB pertama dilewati: \"{block.text.strip()[:60]}\"")
+        index += 1
+    return index
+
+
+def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None]:
+    """The kata pengantar's paragraphs, and the signature block under them: from a "Place, Month Year"
+    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph."""
+    lines = [p for p in paras if p.text.strip()]
+
+    def has_nip(p: Para) -> bool:
+        return any(_NIP.match(line.strip()) for line in p.text.split("\n"))
+
+    def is_place(p: Para) -> bool:
+        place = _PLACE.match(p.text.strip().split("\n")[0])
+        return bool(place) and (not place.group(2) or bool(_DATE.match(place.group(2))))
+
+    nip_at = next((i for i, p in enumerate(lines) if has_nip(p)), None)
+    if nip_at is None:  # a regional head signs without NIP: the block runs to the end
+        nip_at = len(lines) - 1
+    place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
+    if place_at is None:
+        return [item_of(p) for p in lines], None
+    signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
+                            if line.strip()])
+    return [item_of(p) for p in lines[:place_at]], signature
+
+
+def _signature(lines: list[str]) -> Signature:
+    """Place and date, jabatan, name, pangkat, NIP: "Bandar Lampung," / "Oktober 2024" / "KEPALA DINAS," ..."""
+    lines = [line.strip() for line in lines]
+    place = _PLACE.match(lines[0])
+    signature = Signature(tempat=place.group(1).strip(), tanggal=place.group(2).strip())
+    rest = lines[1:]
+    if not signature.tanggal and rest and _DATE.match(rest[0]):
+        signature.tanggal = rest.pop(0)
+    nip = _NIP.match(rest[-1]) if rest else None
+    signature.nip = nip.group(1).strip() if nip else ""
+    middle = rest[:-1] if nip else rest
+    jabatan: list[str] = []  # a long jabatan runs over lines, up to the one ending with a comma
+    while middle and (not jabatan or any(line.endswith(",") for line in middle[:2])) \
+            and not (jabatan and jabatan[-1].endswith(",")):
+        jabatan.append(middle.pop(0))
+    signature.jabatan = " ".join(jabatan).rstrip(",").strip()
+    if middle:
+        signature.nama = middle.pop(0)
+    if middle:
+        signature.pangkat = " ".join(middle)
+    return signature
+
+
+_LABEL = re.compile(r"^\s*(?:\d+\s*[.)]\s*)?(NAMA ORGANISASI|TUGAS|FUNGSI|INDIKATOR KINERJA UTAMA)\b\s*:?\s*(.*)$",
+                    re.DOTALL)
+
+
+def _lampiran(blocks: list, index: int, parts: Parts) -> None:
+    if index < len(blocks) and _lampiran_start(blocks[index]):
+        parts.lampiran_titles += [line.strip() for line in blocks[index].text.split("\n")[1:] if line.strip()]
+        index += 1
+    current: list[Item] | None = None
+    labelled = False
+    signature: list[str] = []
+    for block in blocks[index:]:
+        if isinstance(block, Grid):
+            if not parts.tables or not signature:
+                parts.tables.append(block)
+            current = None
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        label = _LABEL.match(text)
+        if parts.table is not None:
+            signature.append(text)
+        elif label and text.split(":")[0].upper() == text.split(":")[0] \
+                and (labelled or label.group(1) != "INDIKATOR KINERJA UTAMA"):
+            labelled = True
+            name, rest = label.group(1), label.group(2).strip()
+            current = {"TUGAS": parts.tugas, "FUNGSI": parts.fungsi}.get(name)
+            if name == "NAMA ORGANISASI":
+                parts.organisasi = rest
+            elif current is not None and rest:
+                current.append(Item("paragraf", rest, rest))
+        elif not labelled:
+            parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
+        elif current is not None:
+            current.append(item_of(block))
+        else:
+            parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
+    if parts.signature is None and any(_NIP.match(line) for line in signature):
+        at = next((i for i, line in enumerate(signature) if _PLACE.match(line)), None)
+        if at is not None:
+            parts.signature = _signature(signature[at:])

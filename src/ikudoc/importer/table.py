@@ -1,0 +1,267 @@
+"""The IKU table's grid -> sasaran with their indicators and targets.
+
+The header is one or two rows: column titles, and under a target group ("TARGET ... (SEBELUM
+PERUBAHAN)", "(SETELAH PERUBAHAN)", "KONDISI AWAL") its years. A sasaran cell merged down over its
+indicators, repeated in each row or left empty under the first is one sasaran. The penjelasan cell is
+split into makna / alasan pemilihan / rumus perhitungan by its labels. Targets written the Indonesian
+way ("33,54", "1.234,5") become numbers (33.54, 1234.5); "N/A", "-", "60 kali" stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE
+from .periksa import Periksa
+from .reading import Cell, Grid
+from .structure import is_iku_table
+
+_YEAR = re.compile(r"^(?:TAHUN\s+)?((?:19|20|21)\d\d)\s*(?:\*+\)?)?$", re.IGNORECASE)
+# (field, how its label is written) in the penjelasan cell.
+_LABELS = (
+    ("makna", r"Makna(?:\s+Indikator)?|Definisi(?:\s+Operasional)?"),
+    ("alasan_pemilihan", r"Alasan\s+Pemilihan(?:\s+Indikator)?"),
+    ("rumus_perhitungan", r"Rumus(?:\s+Perhitungan)?|Cara\s+Perhitungan|Metode\s+Perhitungan|Formula(?:si)?"),
+    ("alasan_perubahan", r"Alasan\s+Perubahan(?:\s+Target)?"),
+)
+_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
+                    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
+                    + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
+_MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
+
+
+@dataclass
+class Column:
+    role: str  # a column name of [tabel] kolom, "no", a penjelasan part (makna, ...), "kode", or "" (unknown)
+    title: str
+    year: str = ""
+
+
+@dataclass
+class TableData:
+    sasaran: list[dict] = field(default_factory=list)
+    years: tuple[str, ...] = ()
+    revised: bool = False  # targets before and after a revision
+    kolom: list[str] | None = None  # [tabel] kolom, when the order is not ikudoc's default
+    judul: dict[str, str] = field(default_factory=dict)  # [tabel] judul: titles that are not the default
+    gabung: list[str] = field(default_factory=list)  # [tabel] gabung: columns merged over a sasaran's rows
+
+    @property
+    def indicators(self) -> int:
+        return sum(len(s["indikator"]) for s in self.sasaran)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _role(title: str) -> str:
+    upper = title.upper()
+    for role, words in (("no", ("NO", "NO.", "NOMOR")),):
+        if upper.strip(" .") in words:
+            return role
+    for role, keys in (("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
+                       ("alasan_pemilihan", ("ALASAN",)), ("rumus_perhitungan", ("RUMUS", "FORMULA", "PERHITUNGAN")),
+                       ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("sasaran", ("SASARAN",)),
+                       ("kode", ("KODE",)), ("indikator", ("INDIKATOR",)), ("satuan", ("SAT",)),
+                       ("sumber_data", ("SUMBER",)), ("penanggung_jawab", ("PENANGGUNG", "PJ")),
+                       ("target", ("TARGET",))):
+        if any(k in upper for k in keys):
+            return role
+    return ""
+
+
+def _columns(grid: Grid) -> tuple[list[Column], int]:
+    """The role of every grid column, and how many rows the header takes (a title row across the whole
+    table above it, and a row of column numbers under it, count as header)."""
+    start = 0
+    while start + 1 < len(grid.rows) and len({c.origin for c in grid.rows[start]}) == 1:
+        start += 1  # "TABEL INDIKATOR KINERJA UTAMA" across the table
+    top = grid.rows[start]
+    second = grid.rows[start + 1] if len(grid.rows) > start + 1 else ()
+    two = any(_YEAR.match(c.text) and not _YEAR.match(t.text) for c, t in zip(second, top, strict=False))
+    columns = []
+    for index, cell in enumerate(top):
+        title = _normal(cell.text)
+        sub = _normal(second[index].text) if two and index < len(second) else ""
+        if two and _YEAR.match(sub) and sub != title:
+            upper = title.upper()
+            role = "target_sebelum" if "SEBELUM" in upper else "kondisi_awal" if (
+                "KONDISI" in upper or "BASELINE" in upper) else "target"
+            columns.append(Column(role, title, _YEAR.match(sub).group(1)))
+        elif _YEAR.match(title):
+            columns.append(Column("target", "", _YEAR.match(title).group(1)))
+        elif index > 0 and top[index - 1].origin == cell.origin:
+            columns.append(Column("", title))  # the same cell spanning one more grid column
+        else:
+            role = _role(title)
+            year = re.search(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title) if role == "kondisi_awal" else None
+            columns.append(Column(role, title, year.group(1) if year else ""))
+    rows = start + (2 if two else 1)
+    if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
+        rows += 1  # a row of column numbers, (1) (2) (3)
+    return columns, rows
+
+
+def parse_number(text: str) -> tuple[int | Decimal | str, str | None]:
+    """A target as written in the table: a number read the Indonesian way, or the text; and a note when
+    the reading is a guess."""
+    typed = _normal(text)
+    plain = typed.rstrip("%").strip() if re.fullmatch(r"-?[\d.,]+\s*%", typed) else typed
+    note = f"target \"{typed}\" ditulis dengan %; dibaca sebagai angka {{angka}}" if plain != typed else None
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", plain):
+        value = plain.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d+(,\d+)?", plain):
+        value = plain.replace(",", ".")
+    elif re.fullmatch(r"-?\d+\.\d+", plain):
+        value = plain
+        note = f"target \"{typed}\" memakai titik; dibaca sebagai desimal {{angka}} (cara Indonesia: koma)"
+    else:
+        if not typed:
+            return "-", "sel target kosong; ditulis \"-\""
+        return typed, None
+    number: int | Decimal = Decimal(value) if "." in value else int(value)
+    return number, note.format(angka=value) if note else None
+
+
+def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
+    """The parts of a penjelasan cell by their labels; False when it has no labels (all of it is makna)."""
+    found = list(_LABEL.finditer(markdown))
+    if not found:
+        return {"makna": _normal(markdown)}, False
+    parts: dict[str, str] = {}
+    before = _normal(markdown[:found[0].start()])
+    if before:
+        parts["makna"] = before
+    for index, match in enumerate(found):
+        name = next(n for n, _ in _LABELS if match.group(n))
+        end = found[index + 1].start() if index + 1 < len(found) else len(markdown)
+        # a bold label "**Makna :**" leaves its closing marks after the colon
+        opening = match.group("open")
+        closing = match.group("close") + match.group("after")
+        text = markdown[match.end():end]
+        if opening and closing and len(closing) >= len(opening):
+            text = closing[len(opening):] + text
+        parts[name] = _normal((parts.get(name, "") + " " + text).strip())
+    return {k: v for k, v in parts.items() if v}, True
+
+
+def _cell_text(cell: Cell, markdown: bool) -> str:
+    return _normal(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
+
+
+def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
+    """The rows under the header of the table and of its continuations (a repeated header skipped)."""
+    rows = list(grids[0].rows[_columns(grids[0])[1]:])
+    for grid in grids[1:]:
+        rows += grid.rows[_columns(grid)[1]:] if is_iku_table(grid) else grid.rows
+    return rows
+
+
+def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
+    grid = grids[0]
+    columns, _ = _columns(grid)
+    roles = [c.role for c in columns]
+    data = TableData()
+    for name in ("sasaran", "indikator"):
+        if name not in roles:
+            periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
+    for column in columns:
+        if column.role == "" and column.title and not any(c.title == column.title and c.role for c in columns):
+            periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
+    target_years = tuple(c.year for c in columns if c.role == "target")
+    data.years = target_years
+    data.revised = any(c.role == "target_sebelum" for c in columns)
+    current: dict | None = None
+    origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
+    for row in _body_rows(grids):
+        if len({c.origin for c in row}) == 1 or len({c.text for c in row}) == 1:
+            continue  # a row across the whole table: the signature, or a blank row
+        cells = dict(enumerate(row))
+        first = {role: cells[i] for i, role in reversed(list(enumerate(roles))) if role and i in cells}
+        name = _cell_text(first["indikator"], False) if "indikator" in first else ""
+        if not name:
+            continue
+        sasaran = _cell_text(first["sasaran"], False) if "sasaran" in first else ""
+        if current is None or (sasaran and sasaran != current["nama"]):
+            current = {"nama": sasaran or "-", "indikator": []}
+            data.sasaran.append(current)
+            origins.append({name: first[name].origin for name in _MERGEABLE if name in first})
+        else:
+            for column in origins[-1]:
+                if first[column].origin != origins[-1][column]:
+                    origins[-1][column] = -1
+            if not sasaran:
+                periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
+        loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
+        current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
+    data.kolom, data.judul = _table_setup(columns, data)
+    data.gabung = [name for name in _MERGEABLE if any(
+        len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
+    return data
+
+
+def _filled(role: str, data: TableData) -> bool:
+    """Whether some indicator has something for the table column ``role``."""
+    indicators = [ind for s in data.sasaran for ind in s["indikator"]]
+    if role == "penjelasan":
+        return any(k in ind for ind in indicators for k in ("makna", "alasan_pemilihan", "rumus_perhitungan"))
+    return role in ("sasaran", "indikator", "satuan") or any(role in ind for ind in indicators)
+
+
+def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa: Periksa) -> dict:
+    ind: dict = {"nama": name}
+    if "kode" in first:
+        ind["kode"] = _cell_text(first["kode"], False) or None
+    for role in ("penjelasan", "makna"):  # a makna column may hold the labelled parts too
+        if role in first:
+            parts, labelled = _split_penjelasan("\n".join(p.markdown for p in first[role].paragraphs))
+            if not labelled and role == "penjelasan" and parts.get("makna"):
+                periksa.add((*loc, "makna"), "sel penjelasan tanpa label (Makna Indikator :, Alasan Pemilihan :, "
+                            "Rumus Perhitungan :); seluruhnya dimasukkan ke makna")
+            ind.update(parts)
+    for part in ("alasan_pemilihan", "rumus_perhitungan"):
+        if part in first and _cell_text(first[part], True):
+            ind[part] = _cell_text(first[part], True)
+    ind = {k: ind[k] for k in ("nama", "kode", "makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")
+           if ind.get(k)}
+    ind["satuan"] = _cell_text(first["satuan"], False) if "satuan" in first else ""
+    if not ind["satuan"]:
+        ind["satuan"] = "-"
+        periksa.add((*loc, "satuan"), "satuan tidak ditemukan di tabel; ditulis \"-\"")
+    for key in ("sumber_data", "penanggung_jawab"):
+        if key in first and _cell_text(first[key], False):
+            ind[key] = _cell_text(first[key], False)
+    for role, key in (("kondisi_awal", "kondisi_awal"), ("target_sebelum", "target_sebelum"), ("target", "target")):
+        values = {}
+        for column, cell in zip(columns, row, strict=False):
+            if column.role == role and column.year:
+                value, note = parse_number(cell.text)
+                values[column.year] = value
+                if note:
+                    periksa.add((*loc, key), note)
+        if role == "kondisi_awal" and values:
+            year, value = next(iter(values.items()))
+            ind["kondisi_awal"] = {"tahun": int(year), "nilai": value}
+        elif values:
+            ind[key] = values
+    return ind
+
+
+def _table_setup(columns: list[Column], data: TableData) -> tuple[list[str] | None, dict[str, str]]:
+    """[tabel] kolom and judul that make ikudoc draw the table as the document had it; columns of makna,
+    alasan and rumus apart become ikudoc's one penjelasan column, under its own title."""
+    order: list[str] = []
+    titles: dict[str, str] = {}
+    parts = [c for c in columns if c.role in ("penjelasan", "makna", "rumus_perhitungan", "alasan_pemilihan")]
+    for column in columns:
+        role = "penjelasan" if column in parts else column.role  # ikudoc shows the parts in one cell, labelled
+        if role in COLUMNS and role not in order and _filled(role, data):
+            order.append(role)
+            default = REVISED_TARGET_TITLE if role == "target" and data.revised else COLUMNS[role].judul
+            if column.title and _normal(column.title).upper() != default.upper() and len(parts) < 2:
+                titles[role] = _normal(column.title)
+    default_order = [name for name in DEFAULT_ORDER if name in order]
+    return (None if order == default_order else order), titles

@@ -1,0 +1,218 @@
+"""Word IKU documents made the way typists make them, for the import tests: Normal paragraphs, headings
+that are bold paragraphs with typed numbers, typed "1." / "a." lists, a signature typed line by line, a
+typed daftar isi, and an IKU table with merged header cells. Each is written from a small description
+with python-docx, so that a test can say what it puts in and check what comes out."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+
+
+@dataclass
+class Row:
+    """One indicator row: the sasaran (None: merged with the row above), the cells after it."""
+
+    sasaran: str | None
+    indikator: str
+    penjelasan: list[str]
+    targets: list[str]
+    satuan: str = "%"
+    sumber: str = "Dinas"
+
+
+@dataclass
+class TableSpec:
+    years: list[str]
+    groups: list[str]  # target group titles, each over every year
+    rows: list[Row]
+    repeat_sasaran: bool = False  # the sasaran typed again in each row instead of a merged cell
+    split_after: int = 0  # rows after which the table goes on in a second table, its header repeated
+    title_row: str = ""  # a row across the whole table above the header
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def add_text(document, text: str, bold: bool = False, style: str | None = None):
+    """A paragraph; **...** and *...* in ``text`` become bold and italic runs."""
+    paragraph = document.add_paragraph(style=style)
+    for part in re.split(r"(\*\*[^*]+\*\*|\*[^*]+\*)", text):
+        if not part:
+            continue
+        if part.startswith("**"):
+            paragraph.add_run(part[2:-2]).bold = True
+        elif part.startswith("*"):
+            paragraph.add_run(part[1:-1]).italic = True
+        else:
+            paragraph.add_run(part).bold = bold or None
+    return paragraph
+
+
+def _merge_vertically(table, column: int, first: int, last: int, text: str) -> None:
+    cell = table.cell(first, column).merge(table.cell(last, column))
+    cell.text = text
+
+
+def add_iku_table(document, spec: TableSpec) -> None:
+    if spec.split_after:
+        first, rest = spec.rows[:spec.split_after], spec.rows[spec.split_after:]
+        _add_table(document, spec, first, 1)
+        document.add_paragraph()
+        _add_table(document, spec, rest, 1 + len(first), title=False)
+    else:
+        _add_table(document, spec, spec.rows, 1)
+
+
+def _add_table(document, spec: TableSpec, rows: list[Row], first_number: int, title: bool = True) -> None:
+    titles = {"no": "NO", "sasaran": "SASARAN STRATEGIS", "indikator": "INDIKATOR KINERJA UTAMA",
+              "penjelasan": "PENJELASAN (MAKNA INDIKATOR, ALASAN PEMILIHAN INDIKATOR, CARA PERHITUNGAN)",
+              "satuan": "SAT.", "sumber": "SUMBER DATA", **spec.titles}
+    years = len(spec.years)
+    width = 4 + years * len(spec.groups) + 2
+    table = document.add_table(rows=2 + len(rows), cols=width)
+    table.style = "Table Grid"
+    if spec.title_row and title:
+        above = table.rows[0]._tr
+        above.addprevious(copy.deepcopy(above))
+        table.cell(0, 0).merge(table.cell(0, width - 1)).text = spec.title_row
+        table = _Shifted(table)
+    heads = ["no", "sasaran", "indikator", "penjelasan"]
+    for index, name in enumerate(heads):
+        _merge_vertically(table, index, 0, 1, titles[name])
+    for group_index, group in enumerate(spec.groups):
+        start = 4 + group_index * years
+        merged = table.cell(0, start).merge(table.cell(0, start + years - 1))
+        merged.text = group
+        for offset, year in enumerate(spec.years):
+            table.cell(1, start + offset).text = year
+    for offset, name in enumerate(("satuan", "sumber")):
+        _merge_vertically(table, width - 2 + offset, 0, 1, titles[name])
+    first_of_sasaran = 2
+    for number, row in enumerate(rows, first_number):
+        at = 2 + number - first_number
+        table.cell(at, 0).text = f"{number}."
+        if row.sasaran is not None or spec.repeat_sasaran:
+            table.cell(at, 1).text = row.sasaran or table.cell(at - 1, 1).text
+            first_of_sasaran = at
+        elif at > first_of_sasaran:
+            _merge_vertically(table, 1, first_of_sasaran, at, table.cell(first_of_sasaran, 1).text)
+        table.cell(at, 2).text = row.indikator
+        cell = table.cell(at, 3)
+        cell.text = row.penjelasan[0]
+        for part in row.penjelasan[1:]:
+            cell.add_paragraph(part)
+        for offset, value in enumerate(row.targets):
+            table.cell(at, 4 + offset).text = value
+        table.cell(at, width - 2).text = row.satuan
+        table.cell(at, width - 1).text = row.sumber
+
+
+class _Shifted:
+    """A table whose rows are counted from the second: the header under a title row."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+
+    def cell(self, row: int, column: int):
+        return self.table.cell(row + 1, column)
+
+
+@dataclass
+class TypedDocument:
+    """A whole IKU as a typist writes it: each line a paragraph, headings bold, numbers typed."""
+
+    cover: list[str]
+    pengantar: list[str]
+    signature: list[str]
+    toc: list[str]
+    body: list[str]  # "#BAB ..." a bold heading, "##..." a bold section heading, other lines text
+    lampiran: list[str]
+    table: TableSpec
+    closing: list[str] = field(default_factory=list)
+    heading_styles: bool = False  # headings in Word's Heading 1/2 styles instead of bold Normal paragraphs
+
+    def save(self, path: Path) -> Path:
+        document = docx.Document()
+        document.styles["Normal"].font.size = Pt(12)
+        for line in self.cover:
+            add_text(document, line, bold=True)
+        if self.pengantar:
+            add_text(document, "KATA PENGANTAR", bold=True)
+        for line in self.pengantar + self.signature:
+            add_text(document, line)
+        add_text(document, "DAFTAR ISI", bold=True)
+        for line in self.toc:
+            add_text(document, line)
+        for line in self.body:
+            if line.startswith("#") and self.heading_styles:
+                level = len(line) - len(line.lstrip("#"))
+                document.add_paragraph(line.lstrip("#"), style=f"Heading {level}")
+            elif line.startswith("#"):
+                add_text(document, line.lstrip("#"), bold=True)
+            elif line.startswith("@"):  # an item of Word's own numbered list, its number not typed
+                add_text(document, line[1:], style="List Number")
+            else:
+                add_text(document, line)
+        add_text(document, "LAMPIRAN", bold=True)
+        for line in self.lampiran:
+            add_text(document, line)
+        add_iku_table(document, self.table)
+        for line in self.closing or self.signature:
+            add_text(document, line)
+        document.save(str(path))
+        return path
+
+
+_ITEM_LINE = re.compile(r"^\s*(?:- )?(?:\d{1,2}|[a-z])\.\s|\t")
+
+
+def reference_as_typed(markdown: Path, path: Path) -> Path:
+    """The official reference text (Markdown with tab-separated table rows) as its typist's Word file:
+    each paragraph a Normal paragraph, its lines joined by line breaks, every list item and daftar isi
+    line a paragraph of its own, **bold** runs, and the IKU table with its merged header cells."""
+    document = docx.Document()
+    chunks = re.split(r"\n\s*\n", markdown.read_text(encoding="utf-8"))
+    for chunk in chunks:
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("NO\t"):
+            _reference_table(document, lines)
+        elif any(_ITEM_LINE.match(line) for line in lines):
+            for line in lines:
+                add_text(document, line.strip())
+        else:
+            add_text(document, "\n".join(line.strip() for line in lines))
+    document.save(str(path))
+    return path
+
+
+def _reference_table(document, lines: list[str]) -> None:
+    rows = [line.split("\t") for line in lines]
+    width = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    header, years = rows[0], rows[1] + [""] * (width - len(rows[1]))
+    column = 0
+    while column < width:
+        end = column
+        while end + 1 < width and not header[end + 1] and years[end + 1]:
+            end += 1
+        if end > column:  # a target group over its years
+            table.cell(0, column).merge(table.cell(0, end)).text = header[column]
+            for offset in range(column, end + 1):
+                table.cell(1, offset).text = years[offset]
+        else:
+            table.cell(0, column).merge(table.cell(1, column)).text = header[column]
+        column = end + 1
+    for at, cells in enumerate(rows[2:], 2):
+        for column, text in enumerate(cells):
+            parts = [p for p in re.split(r"</?p>", text) if p.strip()] or [""]
+            cell = table.cell(at, column)
+            cell.text = parts[0]
+            for part in parts[1:]:
+                cell.add_paragraph(part)
