@@ -1,5 +1,5 @@
-"""The sample's Word parts and HTML, as ikudoc writes them, equal reviewed golden files, so that every
-change of layout shows in review as a diff of tests/golden/. The Word parts are compared as canonical
+"""The sample's Word parts and HTML, and those of its Perjanjian Kinerja, as ikudoc writes them, equal
+reviewed golden files, so that every change of layout shows in review as a diff of tests/golden/. The Word parts are compared as canonical
 XML (C14N 2.0: attributes sorted, one element per line), never as bytes.
 
 After an intended change: `python -m pytest tests/test_golden.py --accept`, then read `git diff tests/golden`
@@ -14,7 +14,11 @@ from xml.etree.ElementTree import canonicalize
 import pytest
 from lxml import etree
 
-GOLDEN = Path(__file__).parent / "golden" / "iku_2024"
+from conftest import ROOT
+from ikudoc.build import build_file
+from ikudoc.options import Options
+
+GOLDEN = Path(__file__).parent / "golden"
 WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
 
 
@@ -24,8 +28,8 @@ def canonical(xml: bytes) -> str:
     return canonicalize(etree.tostring(tree, pretty_print=True).decode("utf-8")) + "\n"
 
 
-def check(name: str, actual: str, accept: bool) -> None:
-    golden = GOLDEN / name
+def check(name: str, actual: str, accept: bool, document: str = "iku_2024") -> None:
+    golden = GOLDEN / document / name
     if accept:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
@@ -43,6 +47,15 @@ def test_word_part_equals_its_golden_file(sample_build, part, request):
 
 def test_html_equals_its_golden_file(sample_build, request):
     check("iku_2024.html", sample_build["html"].read_text(encoding="utf-8"), request.config.getoption("--accept"))
+
+
+def test_the_perjanjian_kinerja_equals_its_golden_files(tmp_path, request):
+    docx, html = build_file(ROOT / "content" / "pk_2024.toml", tmp_path, Options(("docx", "html"))).outputs
+    accept = request.config.getoption("--accept")
+    with zipfile.ZipFile(docx) as archive:
+        check("document.xml", canonical(archive.read("word/document.xml")), accept, "pk_2024")
+        check("styles.xml", canonical(archive.read("word/styles.xml")), accept, "pk_2024")
+    check("pk_2024.html", html.read_text(encoding="utf-8"), accept, "pk_2024")
 
 
 def test_canonical_form_ignores_attribute_order_and_indentation_but_not_text():
