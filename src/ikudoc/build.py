@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import jinja2
 
@@ -28,9 +29,6 @@ from .model import Konten
 from .options import DEFAULT_OPTIONS, Options
 from .page_setup import Margins, PageSetup
 from .pdf_writer import render_pdf
-from .perjanjian.checks import check_perjanjian
-from .perjanjian.context import build_perjanjian_context
-from .perjanjian.loader import PerjanjianKinerja
 from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
@@ -46,22 +44,28 @@ from .template_files import (
 )
 from .word_template import AGREEMENT_TABLE_STYLE, header_widths, read_look
 
-#: What a content file holds: an IKU, or a Perjanjian Kinerja built from one.
-Document = Konten | PerjanjianKinerja
+if TYPE_CHECKING:
+    from .perjanjian.loader import PerjanjianKinerja
+
+#: What a content file holds: an IKU, or a Perjanjian Kinerja built from one (whose modules are
+#: imported only for a PK: the IKU's commands do without them).
+Document = Union[Konten, "PerjanjianKinerja"]
 
 
 def template_names(document: Document) -> tuple[str, str]:
     """The Word and the page template a document is rendered through."""
-    if isinstance(document, PerjanjianKinerja):
-        return PK_WORD_TEMPLATE, PK_HTML_TEMPLATE
-    return WORD_TEMPLATE, HTML_TEMPLATE
+    if isinstance(document, Konten):
+        return WORD_TEMPLATE, HTML_TEMPLATE
+    return PK_WORD_TEMPLATE, PK_HTML_TEMPLATE
 
 
 def check_document(document: Document, toml: TomlSource) -> list[Problem]:
     """The check rules of the document's kind."""
-    if isinstance(document, PerjanjianKinerja):
-        return check_perjanjian(document, toml)
-    return check_content(document, toml)
+    if isinstance(document, Konten):
+        return check_content(document, toml)
+    from .perjanjian.checks import check_perjanjian
+
+    return check_perjanjian(document, toml)
 
 
 class TemplateFailure(IkudocError):
@@ -111,7 +115,7 @@ def _expression_at(template: Path, line: int | None, attribute: str) -> str:
 
 def page_setup(document: Document, options: Options) -> PageSetup:
     """The paper and margins: the options', else the content's (a PK is printed as its IKU)."""
-    dokumen = document.iku.dokumen if isinstance(document, PerjanjianKinerja) else document.dokumen
+    dokumen = document.dokumen if isinstance(document, Konten) else document.iku.dokumen
     margin = options.margin or (Margins(**dokumen.margin.model_dump()) if dokumen.margin else None)
     return PageSetup(options.kertas or dokumen.kertas, margin)
 
@@ -119,7 +123,9 @@ def page_setup(document: Document, options: Options) -> PageSetup:
 def template_context(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> dict:
     """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
     the widest target) when the IKU table cannot fit its paper."""
-    if isinstance(konten, PerjanjianKinerja):
+    if not isinstance(konten, Konten):
+        from .perjanjian.context import build_perjanjian_context
+
         docx_template = template_file(options.templates or default_templates(), PK_WORD_TEMPLATE)
         look, columns = using_template(docx_template, lambda: (read_look(docx_template), header_widths(
             docx_template, AGREEMENT_TABLE_STYLE)))

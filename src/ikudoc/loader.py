@@ -19,7 +19,7 @@ from pydantic_core.core_schema import ErrorType
 
 from .columns import filled, shown
 from .model import Konten, type_name
-from .perjanjian.model import KIND_KEY
+from .perjanjian import KIND_KEY
 from .problems import ContentError, Loc, Problem, format_key_path
 from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from .revisions import fill_before_targets

@@ -18,8 +18,8 @@ from ..problems import IkudocError, Problem
 from ..revision_source import ContentRef, file_ref
 from ..revisions import pair_indicators, same_target
 from ..source import TomlSource
+from . import KIND_KEY
 from .loader import PerjanjianKinerja
-from .model import KIND_KEY
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name in a PK.
 WARNING_CODES = frozenset({"nip-format", "pk-tanggal", "pk-target-direvisi", "pk-iku-lebih-baru", "pk-program-ganda",

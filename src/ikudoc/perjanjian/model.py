@@ -12,8 +12,6 @@ from pydantic_core import PydanticCustomError
 from ..markup import Text
 from ..model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
 
-#: The key that makes a content file a Perjanjian Kinerja instead of an IKU.
-KIND_KEY = "perjanjian"
 #: Rupiah: beyond 15 digits (a thousand trillion) a budget is a typo, and would not fit its column.
 LARGEST_BUDGET = 10**15 - 1
 
