@@ -22,7 +22,7 @@ from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
 from ikudoc.loader import load
 from test_fidelity import expected_blocks
-from word_fixtures import Row, TableSpec, TypedDocument, reference_as_typed
+from word_fixtures import Row, TableSpec, TypedDocument, number_headings_like_word, reference_as_typed
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]
@@ -666,3 +666,102 @@ def test_lampiran_lines_set_in_a_borderless_table(tmp_path):
     word.save(str(source))
     text = import_word(source, "t.toml").text
     assert 'nama_singkat = "Dinas Kesehatan Kabupaten Contoh"' in text
+
+
+def _notes(result) -> list[str]:
+    return [m for messages in result.periksa.notes.values() for m in messages]
+
+
+@pytest.mark.parametrize("on_paragraphs", [False, True], ids=["numbering-in-style", "numbering-on-paragraph"])
+def test_chapters_numbered_by_word_heading_numbering_keep_their_text(tmp_path, on_paragraphs):
+    """Heading 1 numbered "BAB %1" by Word: the paragraphs hold "PENDAHULUAN" alone, and are chapters."""
+    document = five_year_document()
+    document.toc = []
+    document.body = ["#PENDAHULUAN", "##Latar Belakang", "Teks latar belakang yang penting.", "#PENUTUP",
+                     "Demikian."]
+    source = number_headings_like_word(document.save(tmp_path / "bab_bernomor.docx"), on_paragraphs)
+    result = import_word(source, "b.toml")
+    content = tmp_path / "b.toml"
+    content.write_text(result.text, encoding="utf-8")
+    konten = load(content)
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert (konten.bab[0].bagian[0].judul, konten.bab[0].bagian[0].isi.sumber) == (
+        "Latar Belakang", "Teks latar belakang yang penting.")
+    assert konten.bab[1].isi.sumber == "Demikian."
+    assert konten.kata_pengantar.isi.sumber.startswith("Puji syukur")
+    assert not [m for m in _notes(result) if "tidak memuat BAB" in m or "dilewati" in m]
+
+
+def test_chapters_typed_with_roman_numbers_without_bab(tmp_path, monkeypatch, capsys):
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["#I. PENDAHULUAN", "##1.1 Latar Belakang", "Teks latar.", "#II. PENUTUP", "Demikian."]
+    source = document.save(tmp_path / "romawi.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "  - 2 bab, 1 subbab, 0 daftar" in out
+    assert "  - daftar isi: tidak ada" in out
+    konten = load(tmp_path / "content" / "romawi.toml")
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert konten.bab[0].bagian[0].isi.sumber == "Teks latar."
+
+
+def test_text_after_the_signature_is_never_dropped_silently(tmp_path, monkeypatch, capsys):
+    """Headings that are not recognised at all: the text after the kata pengantar's signature is named
+    and counted, and the file does not claim the document has only a table."""
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["Pendahuluan dokumen", "Teks yang tidak boleh hilang.", "Demikian."]
+    source = document.save(tmp_path / "tanpa_judul.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "3 paragraf sesudah tanda tangan dilewati" in out
+    assert ("  - umum: 3 paragraf sesudah tanda tangan kata pengantar dilewati (mulai \"Pendahuluan dokumen\"); "
+            "judul BAB sesudahnya tidak dikenali: salin teksnya ke bab yang sesuai") in out
+    assert "hanya tabel IKU" not in out
+
+
+ONE_ROW_HEADER = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET 2025", "TARGET 2026"]
+COLUMN_NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+
+
+@pytest.mark.parametrize("years", [("TARGET 2025", "TARGET 2026"), ("Target Tahun 2025", "Target Tahun 2026")])
+def test_a_one_row_header_with_the_year_in_each_target_title(tmp_path, years):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + list(years), COLUMN_NUMBERS,
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Persentase Balita Gizi Baik", "%", "90", "91"],
+                            ["2.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70,1", "70,2"]]
+    document.body = [line for line in document.body if "2025 - 2029" not in line]  # no period in the text
+    _, content, result = imported(tmp_path, document)
+    konten = load(content)
+    targets = {year: t.nilai for year, t in konten.sasaran[0].indikator[1].target.items()}
+    assert targets == {"2025": Decimal("70.1"), "2026": Decimal("70.2")}
+    assert (konten.dokumen.periode.awal, konten.dokumen.periode.akhir) == (2025, 2026)
+    assert konten.tabel.judul["target"] == years[0][:-5]  # the years are drawn under it
+    assert "tahun 2025–2026" in "\n".join(result.found)
+
+
+def test_a_target_column_without_a_year_is_noted_not_a_crash(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + ["TARGET"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70,1"]]
+    document.body = [line for line in document.body if "2025 - 2029" not in line]
+    _, content, result = imported(tmp_path, document)
+    assert load(content).sasaran[0].indikator[0].target == {}
+    assert "kolom target \"TARGET\" tidak menyebut satu tahun; targetnya tidak diimpor: tulis " \
+           "[sasaran.indikator.target] sendiri" in result.periksa.at(("sasaran",))
+    assert "tahun tanpa target" in "\n".join(result.found)
+
+
+def test_target_before_a_revision_with_its_year_in_the_title(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["NO", "SASARAN", "INDIKATOR", "SATUAN", "TARGET SEBELUM PERUBAHAN 2024",
+                             "TARGET SETELAH PERUBAHAN 2024"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70", "71"]]
+    konten = load(imported(tmp_path, document)[1])
+    indikator = konten.sasaran[0].indikator[0]
+    assert (indikator.target_sebelum["2024"].nilai, indikator.target["2024"].nilai) == (70, 71)

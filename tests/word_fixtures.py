@@ -134,6 +134,7 @@ class TypedDocument:
     table: TableSpec
     closing: list[str] = field(default_factory=list)
     heading_styles: bool = False  # headings in Word's Heading 1/2 styles instead of bold Normal paragraphs
+    plain_table: list[list[str]] | None = None  # instead of ``table``: a grid typed row by row (add_plain_table)
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -144,7 +145,8 @@ class TypedDocument:
             add_text(document, "KATA PENGANTAR", bold=True)
         for line in self.pengantar + self.signature:
             add_text(document, line)
-        add_text(document, "DAFTAR ISI", bold=True)
+        if self.toc:
+            add_text(document, "DAFTAR ISI", bold=True)
         for line in self.toc:
             add_text(document, line)
         for line in self.body:
@@ -160,7 +162,10 @@ class TypedDocument:
         add_text(document, "LAMPIRAN", bold=True)
         for line in self.lampiran:
             add_text(document, line)
-        add_iku_table(document, self.table)
+        if self.plain_table:
+            add_plain_table(document, self.plain_table)
+        else:
+            add_iku_table(document, self.table)
         for line in self.closing or self.signature:
             add_text(document, line)
         document.save(str(path))
@@ -216,3 +221,45 @@ def _reference_table(document, lines: list[str]) -> None:
             cell.text = parts[0]
             for part in parts[1:]:
                 cell.add_paragraph(part)
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def number_headings_like_word(path: Path, on_paragraphs: bool = False) -> Path:
+    """Word's own chapter numbering, as its multilevel list button sets it: a list whose first level
+    prints "BAB %1" (I, II, ...) and second "%1.%2", linked to the Heading 1 and Heading 2 styles, or
+    (``on_paragraphs``) set on each heading paragraph. The heading paragraphs hold the titles alone."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {_W_NS} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="BAB %1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, style in enumerate(("Heading 1", "Heading 2")):
+        numbered = f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        if on_paragraphs:
+            for paragraph in document.paragraphs:
+                if paragraph.style.name == style:
+                    paragraph._p.get_or_add_pPr().append(parse_xml(numbered))
+        else:
+            document.styles[style].element.get_or_add_pPr().append(parse_xml(numbered))
+    document.save(str(path))
+    return path
+
+
+def add_plain_table(document, rows: list[list[str]]) -> None:
+    """A table typed cell by cell, one header row; a row of one text is one cell merged across the table
+    (a sasaran set above its indicators)."""
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for at, cells in enumerate(rows):
+        if len(cells) == 1:
+            table.cell(at, 0).merge(table.cell(at, width - 1)).text = cells[0]
+            continue
+        for column, text in enumerate(cells):
+            table.cell(at, column).text = text

@@ -92,7 +92,10 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         "tugas": _facts([inline(i.markdown) for i in parts.tugas], ("organisasi", "tugas"), "tugas", periksa),
         "fungsi": _facts([inline(i.markdown) for i in parts.fungsi], ("organisasi", "fungsi"), "fungsi", periksa)}
     content["bab"] = []
-    if not parts.chapters:  # a table only, as e-SAKIP applications export it: the narrative is to be written
+    if not parts.chapters and parts.after_signature:
+        periksa.add(("bab",), "tidak ada judul BAB yang dikenali (lihat catatan di awal berkas); tulis bab-babnya")
+        content["bab"].append({"judul": "PENDAHULUAN", "isi": "-"})
+    elif not parts.chapters:  # a table only, as e-SAKIP applications export it: the narrative is to be written
         periksa.add(("bab",), "dokumen tidak memuat BAB (hanya tabel IKU); tulis bab-babnya")
         content["bab"].append({"judul": "PENDAHULUAN", "isi": "-"})
     for b, chapter in enumerate(parts.chapters):
@@ -149,10 +152,13 @@ def _found(parts: Parts, table: TableData, content: dict, references: str) -> li
     return [
         f"sampul: {dokumen['judul']} ({dokumen['singkatan']})" + (f" {dokumen['perubahan']}" if dokumen.get(
             "perubahan") else "") + f", {content['instansi']['nama']}",
-        f"kata pengantar: {len(parts.pengantar)} paragraf; tanda tangan: "
+        f"kata pengantar: {len(parts.pengantar)} paragraf"
+        + (f", {len(parts.after_signature)} paragraf sesudah tanda tangan dilewati" if parts.after_signature else "")
+        + "; tanda tangan: "
         + (f"{content['penandatangan']['jabatan']} ({signature.nama}"
            + (f", NIP {signature.nip}" if signature.nip else "") + f"), {signature.tempat}, {signature.tanggal}"
            if signature else "tidak ditemukan"),
+        "daftar isi: tidak ada" if not parts.toc_lines else
         f"daftar isi: {parts.toc_lines} baris, dilewati (ikudoc membuat daftar isinya sendiri)",
         f"{len(parts.chapters)} bab, {sections} subbab, {lists} daftar",
         f"ditulis sekali sebagai data dan dirujuk dari teks: {references}",

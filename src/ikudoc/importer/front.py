@@ -68,7 +68,7 @@ def period_of(word: WordFile, texts: list[str], years: tuple[str, ...], periksa:
         (awal, akhir), _ = counts.most_common(1)[0]
         periksa.add(("dokumen", "periode"), f"periode Renstra ditebak dari teks (\"{awal}–{akhir}\" paling sering "
                     "disebut)")
-    elif years:
+    elif years := [year for year in years if year.isdigit()]:
         awal, akhir = int(years[0]), int(years[-1])
         periksa.add(("dokumen", "periode"), "periode Renstra tidak disebut di teks; diambil dari tahun target tabel")
     else:

@@ -56,6 +56,7 @@ class Parts:
     pengantar: list[Item] = field(default_factory=list)
     signature: Signature | None = None
     toc_lines: int = 0
+    after_signature: list[str] = field(default_factory=list)  # texts under the kata pengantar's signature
     chapters: list[Chapter] = field(default_factory=list)
     lampiran_titles: list[str] = field(default_factory=list)
     organisasi: str = ""
@@ -70,6 +71,8 @@ class Parts:
 
 
 _BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
+# "I. PENDAHULUAN": a chapter typed without "BAB", accepted only when the document has no BAB heading
+_ROMAN_CHAPTER = re.compile(r"^([IVXLC]+)\s*[.)]\s+([A-Z][^a-z]*)$")
 _SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
 _TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
@@ -125,47 +128,52 @@ def split_parts(word: WordFile) -> Parts:
     blocks = _flatten(word)
     parts = Parts()
     keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
+    roman = not any(_chapter_heading(b) is not None for b in blocks)  # "I. PENDAHULUAN" only without any BAB
     if "KATAPENGANTAR" in keys:
         start = keys.index("KATAPENGANTAR")
         index = start + 1
     else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter (none: a table only)
-        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), 0)
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b, roman)), 0)
         index = start
     parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
                    if line.strip()]
     pengantar: list[Para] = []
-    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index]) \
+    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index], roman) \
             and not isinstance(blocks[index], Grid) and not _lampiran_start(blocks[index]):
         if isinstance(blocks[index], Para):
             pengantar.append(blocks[index])
         index += 1
-    parts.pengantar, parts.signature = _text_and_signature(pengantar)
+    parts.pengantar, parts.signature, parts.after_signature = _text_and_signature(pengantar)
+    if parts.after_signature:
+        parts.notes.append(f"{len(parts.after_signature)} paragraf sesudah tanda tangan kata pengantar dilewati "
+                           f"(mulai \"{parts.after_signature[0][:60]}\"); judul BAB sesudahnya tidak dikenali: "
+                           "salin teksnya ke bab yang sesuai")
     if index < len(blocks) and keys[index] == "DAFTARISI":
-        end = _toc_end(blocks, index + 1)
+        end = _toc_end(blocks, index + 1, roman)
         parts.toc_lines = sum(1 for b in blocks[index + 1:end] if isinstance(b, Para) and b.text.strip())
         index = end
-    index = _chapters(blocks, index, parts)
+    index = _chapters(blocks, index, parts, roman)
     _lampiran(blocks, index, parts)
     return parts
 
 
-def _chapter_key(blocks: list, at: int) -> str:
+def _chapter_key(blocks: list, at: int, roman: bool) -> str:
     """The title of the chapter heading at ``at`` (or on the line after it), as a key."""
-    title = _chapter_heading(blocks[at])
+    title = _chapter_heading(blocks[at], roman)
     if not title and at + 1 < len(blocks) and isinstance(blocks[at + 1], Para):
         title = blocks[at + 1].text
     return key(re.sub(r"[\s.…]*([ivxlc]+|\d+)?\s*$", "", title or "", flags=re.IGNORECASE))
 
 
-def _toc_end(blocks: list, start: int) -> int:
+def _toc_end(blocks: list, start: int, roman: bool) -> int:
     """Where the typed daftar isi that starts at ``start`` ends: where its first chapter's heading comes
     again (a daftar isi may list headings without page numbers), else after its last line ending in a
     tab or a page number."""
-    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i]) is not None]
+    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i], roman) is not None]
     if headings:
-        first = _chapter_key(blocks, headings[0])
-        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i) == first), None)
+        first = _chapter_key(blocks, headings[0], roman)
+        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i, roman) == first), None)
         if again is not None and all(isinstance(b, Para) and len(b.text) < 150 for b in blocks[start:again]):
             return again
     end = start
@@ -174,8 +182,8 @@ def _toc_end(blocks: list, start: int) -> int:
     return end
 
 
-def _ends_front(block) -> bool:
-    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block) is not None)
+def _ends_front(block, roman: bool) -> bool:
+    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block, roman) is not None)
 
 
 def _toc_line(block) -> bool:
@@ -185,9 +193,12 @@ def _toc_line(block) -> bool:
     return not text.strip() or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
 
 
-def _chapter_heading(block) -> str | None:
-    """The title of a chapter heading ("" when it is on the next line), or None."""
-    if not isinstance(block, Para) or block.numbered:
+def _chapter_heading(block, roman: bool = False) -> str | None:
+    """The title of a chapter heading ("" when it is on the next line), or None. A paragraph of a Word
+    list is no heading, unless it has a heading style: then the list is Word's chapter numbering
+    ("BAB %1"), and the number is not part of the title. With ``roman`` (a document without any BAB
+    heading), a short bold line "I. PENDAHULUAN" is a chapter too."""
+    if not isinstance(block, Para) or (block.numbered and not block.style.startswith("Heading")):
         return None
     text = " ".join(block.text.split())  # "BAB II" and its title may be one paragraph with a line break
     match = _BAB.match(text)
@@ -195,12 +206,15 @@ def _chapter_heading(block) -> str | None:
         return re.sub(r"\s+", " ", match.group(2)).strip(" .")
     if block.style == "Heading 1" and key(text) not in ("KATAPENGANTAR", "DAFTARISI") and not _lampiran_start(block):
         return text
+    typed = _ROMAN_CHAPTER.match(text) if roman and (block.bold or block.style.startswith("Heading")) else None
+    if typed and len(text) < 80 and not text.endswith((".", ";", ":", ",")):
+        return typed.group(2).strip()
     return None
 
 
 def _section_heading(block: Para) -> str | None:
     text = " ".join(block.text.split())
-    if block.numbered or not text or len(text) > 150:
+    if (block.numbered and not block.style.startswith("Heading")) or not text or len(text) > 150:
         return None
     match = _SECTION.match(text)
     if match and (block.bold or text.upper() == text or block.style.startswith("Heading")
@@ -234,14 +248,14 @@ def item_of(block: Para) -> Item:
     return Item("paragraf", block.markdown.strip(), block.text.strip())
 
 
-def _chapters(blocks: list, index: int, parts: Parts) -> int:
+def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
     chapter: Chapter | None = None
     target: list[Item] | None = None
     while index < len(blocks):
         block = blocks[index]
         if _lampiran_start(block) or isinstance(block, Grid):
             return index
-        title = _chapter_heading(block)
+        title = _chapter_heading(block, roman)
         if title is not None:
             if not title and index + 1 < len(blocks) and isinstance(blocks[index + 1], Para):
                 index += 1
@@ -262,9 +276,10 @@ def _chapters(blocks: list, index: int, parts: Parts) -> int:
     return index
 
 
-def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None]:
-    """The kata pengantar's paragraphs, and the signature block under them: from a "Place, Month Year"
-    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph."""
+def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None, list[str]]:
+    """The kata pengantar's paragraphs, the signature block under them: from a "Place, Month Year"
+    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph, and the texts after
+    the signature (none, unless the chapter headings that follow were not recognised)."""
     lines = [p for p in paras if p.text.strip()]
 
     def has_nip(p: Para) -> bool:
@@ -279,10 +294,10 @@ def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None
         nip_at = len(lines) - 1
     place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
     if place_at is None:
-        return [item_of(p) for p in lines], None
+        return [item_of(p) for p in lines], None, []
     signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
                             if line.strip()])
-    return [item_of(p) for p in lines[:place_at]], signature
+    return [item_of(p) for p in lines[:place_at]], signature, [p.text.strip() for p in lines[nip_at + 1:]]
 
 
 def _signature(lines: list[str]) -> Signature:

@@ -97,8 +97,14 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
             columns.append(Column("", title))  # the same cell spanning one more grid column
         else:
             role = _role(title)
-            year = re.search(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title) if role == "kondisi_awal" else None
-            columns.append(Column(role, title, year.group(1) if year else ""))
+            if role == "target" and "SEBELUM" in title.upper():
+                role = "target_sebelum"  # "TARGET SEBELUM PERUBAHAN 2024"
+            years = re.findall(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title)
+            # "TARGET 2025", "Target Tahun 2025": one header row, the year in the title
+            year = years[0] if role in ("kondisi_awal", "target", "target_sebelum") and len(years) == 1 else ""
+            if year and role != "kondisi_awal":  # ikudoc draws the years under the group's title: "TARGET"
+                title = _normal(re.sub(rf"\s*\(?{year}\)?", "", title))
+            columns.append(Column(role, title, year))
     rows = start + (2 if two else 1)
     if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
         rows += 1  # a row of column numbers, (1) (2) (3)
@@ -171,7 +177,11 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     for column in columns:
         if column.role == "" and column.title and not any(c.title == column.title and c.role for c in columns):
             periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
-    target_years = tuple(c.year for c in columns if c.role == "target")
+    for column in columns:
+        if column.role in ("target", "target_sebelum") and not column.year:
+            periksa.add(("sasaran",), f"kolom target \"{column.title}\" tidak menyebut satu tahun; targetnya tidak "
+                        "diimpor: tulis [sasaran.indikator.target] sendiri")
+    target_years = tuple(c.year for c in columns if c.role == "target" and c.year)
     data.years = target_years
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
