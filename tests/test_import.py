@@ -765,3 +765,37 @@ def test_target_before_a_revision_with_its_year_in_the_title(tmp_path):
     konten = load(imported(tmp_path, document)[1])
     indikator = konten.sasaran[0].indikator[0]
     assert (indikator.target_sebelum["2024"].nilai, indikator.target["2024"].nilai) == (70, 71)
+
+
+def test_indikator_kinerja_sasaran_is_the_indicator_column(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["Sasaran Strategis", "Indikator Kinerja Sasaran", "Satuan", "Target 2025"],
+                            ["Meningkatnya A", "Persentase A", "%", "50"], ["Meningkatnya B", "Persentase B", "%", "60"]]
+    konten = load(imported(tmp_path, document)[1])
+    assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
+        ("Meningkatnya A", ["Persentase A"]), ("Meningkatnya B", ["Persentase B"])]
+
+
+def test_of_indikator_tujuan_and_indikator_sasaran_the_sasaran_one_is_the_iku(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran", "Satuan", "Target 2025"],
+                            ["Meningkatnya Derajat Kesehatan", "Usia Harapan Hidup", "Meningkatnya A", "Persentase A",
+                             "%", "50"]]
+    _, content, result = imported(tmp_path, document)
+    sasaran = load(content).sasaran[0]
+    assert (sasaran.nama, sasaran.indikator[0].nama) == ("Meningkatnya A", "Persentase A")
+    assert "kolom tabel \"Indikator Tujuan\" tidak diimpor: IKU adalah indikator sasaran (kolom \"Indikator " \
+           "Sasaran\")" in result.periksa.at(("sasaran",))
+
+
+def test_sasaran_typed_as_rows_across_the_table_above_their_indicators(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["NO", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET 2025"],
+                            ["SASARAN 1: Meningkatnya A"], ["1.", "Persentase A", "%", "50"],
+                            ["2.", "Indeks A", "indeks", "3"],
+                            ["Sasaran Strategis 2. Meningkatnya B"], ["3.", "Persentase B", "%", "60"]]
+    _, content, result = imported(tmp_path, document)
+    konten = load(content)
+    assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
+        ("Meningkatnya A", ["Persentase A", "Indeks A"]), ("Meningkatnya B", ["Persentase B"])]
+    assert not [m for m in _notes(result) if "sasaran" in m and ("kosong" in m or "tidak dikenali" in m)]

@@ -30,6 +30,8 @@ _LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
                     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
                     + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
 _MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
+_SASARAN_PREFIX = re.compile(r"^SASARAN(?:\s+STRATEGIS)?\s*\d*\s*[:.]\s*", re.IGNORECASE)
+_NIP = re.compile(r"\bNIP\b")
 
 
 @dataclass
@@ -64,8 +66,9 @@ def _role(title: str) -> str:
             return role
     for role, keys in (("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
                        ("alasan_pemilihan", ("ALASAN",)), ("rumus_perhitungan", ("RUMUS", "FORMULA", "PERHITUNGAN")),
-                       ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("sasaran", ("SASARAN",)),
-                       ("kode", ("KODE",)), ("indikator", ("INDIKATOR",)), ("satuan", ("SAT",)),
+                       ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("kode", ("KODE",)),
+                       ("indikator", ("INDIKATOR",)),  # before sasaran: "Indikator Kinerja Sasaran"
+                       ("sasaran", ("SASARAN",)), ("satuan", ("SAT",)),
                        ("sumber_data", ("SUMBER",)), ("penanggung_jawab", ("PENANGGUNG", "PJ")),
                        ("target", ("TARGET",))):
         if any(k in upper for k in keys):
@@ -105,6 +108,12 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
             if year and role != "kondisi_awal":  # ikudoc draws the years under the group's title: "TARGET"
                 title = _normal(re.sub(rf"\s*\(?{year}\)?", "", title))
             columns.append(Column(role, title, year))
+    indicators = [c for c in columns if c.role == "indikator"]
+    if len(indicators) > 1:  # "Indikator Tujuan" beside "Indikator Sasaran": the IKU are the sasaran's
+        chosen = next((c for c in indicators if "SASARAN" in c.title.upper()), indicators[-1])
+        for column in indicators:
+            if column is not chosen:
+                column.role = ""
     rows = start + (2 if two else 1)
     if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
         rows += 1  # a row of column numbers, (1) (2) (3)
@@ -166,17 +175,26 @@ def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
     return rows
 
 
+def _across(row) -> str:
+    """The text of a row that is one text across the table (a merged cell, or only one cell filled after
+    its number), else ""."""
+    texts = {_normal(c.text) for c in row if _normal(c.text)}
+    if len({c.origin for c in row}) == 1 or (len(texts) == 1 and sum(1 for c in row if c.text.strip()) > 1):
+        return texts.pop() if texts else ""
+    return ""
+
+
 def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     grid = grids[0]
     columns, _ = _columns(grid)
     roles = [c.role for c in columns]
     data = TableData()
-    for name in ("sasaran", "indikator"):
-        if name not in roles:
-            periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
     for column in columns:
         if column.role == "" and column.title and not any(c.title == column.title and c.role for c in columns):
-            periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
+            chosen = next((c.title for c in columns if c.role == "indikator"), "")
+            periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak diimpor: IKU adalah indikator sasaran "
+                        f"(kolom \"{chosen}\")" if "INDIKATOR" in column.title.upper() and chosen else
+                        f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
     for column in columns:
         if column.role in ("target", "target_sebelum") and not column.year:
             periksa.add(("sasaran",), f"kolom target \"{column.title}\" tidak menyebut satu tahun; targetnya tidak "
@@ -185,8 +203,17 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     data.years = target_years
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
+    sasaran_rows = False  # sasaran as rows across the table, above their indicators
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
     for row in _body_rows(grids):
+        across = _across(row)
+        if across and "sasaran" not in roles and not _NIP.search(across):
+            # "SASARAN 1: Meningkatnya ..." across the table, its indicators under it
+            current = {"nama": _SASARAN_PREFIX.sub("", across).strip() or across, "indikator": []}
+            data.sasaran.append(current)
+            origins.append({})
+            sasaran_rows = True
+            continue
         if len({c.origin for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
         cells = dict(enumerate(row))
@@ -199,14 +226,19 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
             current = {"nama": sasaran or "-", "indikator": []}
             data.sasaran.append(current)
             origins.append({name: first[name].origin for name in _MERGEABLE if name in first})
+        elif not current["indikator"]:  # the first indicator under a sasaran row
+            origins[-1] = {name: first[name].origin for name in _MERGEABLE if name in first}
         else:
             for column in origins[-1]:
                 if first[column].origin != origins[-1][column]:
                     origins[-1][column] = -1
-            if not sasaran:
+            if not sasaran and not sasaran_rows:
                 periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
         loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
         current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
+    for name in ("sasaran", "indikator"):
+        if name not in roles and not (name == "sasaran" and sasaran_rows):
+            periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
     data.kolom, data.judul = _table_setup(columns, data)
     data.gabung = [name for name in _MERGEABLE if any(
         len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
