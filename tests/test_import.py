@@ -22,7 +22,7 @@ from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
 from ikudoc.loader import load
 from test_fidelity import expected_blocks
-from word_fixtures import Row, TableSpec, TypedDocument, number_headings_like_word, reference_as_typed
+from word_fixtures import Row, TableSpec, TypedDocument, add_footnote, number_headings_like_word, reference_as_typed
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]
@@ -799,3 +799,45 @@ def test_sasaran_typed_as_rows_across_the_table_above_their_indicators(tmp_path)
     assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
         ("Meningkatnya A", ["Persentase A", "Indeks A"]), ("Meningkatnya B", ["Persentase B"])]
     assert not [m for m in _notes(result) if "sasaran" in m and ("kosong" in m or "tidak dikenali" in m)]
+
+
+def test_a_footnote_is_quoted_in_a_note_where_its_paragraph_is(tmp_path):
+    document = five_year_document()
+    source = add_footnote(document.save(tmp_path / "catatan_kaki.docx"), "IKU Dinas Kesehatan disusun",
+                          "Permenpan RB Nomor 9 Tahun 2007 tentang Pedoman Umum IKU.")
+    text = import_word(source, "c.toml").text
+    assert ("# PERIKSA: catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"Permenpan RB Nomor 9 "
+            "Tahun 2007 tentang Pedoman Umum IKU.\"; tulis di teks bila perlu\nisi = \"\"\"\nIKU Dinas Kesehatan") in text
+
+
+def _first_section_text(tmp_path, body: list[str]) -> tuple[str, list[str]]:
+    document = five_year_document()
+    document.body = ["#BAB I PENDAHULUAN", "##1.1 Latar Belakang", *body, "#BAB II PENUTUP", "Demikian."]
+    _, content, result = imported(tmp_path, document)
+    return load(content).bab[0].bagian[0].isi.sumber, _notes(result)
+
+
+def test_a_word_list_item_with_its_number_also_typed_has_it_once(tmp_path):
+    isi, _ = _first_section_text(tmp_path, ["Tujuannya:", "@1. Meningkatkan perencanaan;", "@2. Meningkatkan "
+                                            "penganggaran."])
+    assert isi == "Tujuannya:\n\n1. Meningkatkan perencanaan;\n2. Meningkatkan penganggaran."
+
+
+def test_items_numbered_in_parentheses(tmp_path):
+    isi, _ = _first_section_text(tmp_path, ["Dasar hukumnya:", "(1) Undang-Undang Nomor 17 Tahun 2003;",
+                                            "(2) Undang-Undang Nomor 25 Tahun 2004."])
+    assert isi == "Dasar hukumnya:\n\n1. Undang-Undang Nomor 17 Tahun 2003;\n2. Undang-Undang Nomor 25 Tahun 2004."
+
+
+def test_a_roman_list_stays_one_numbered_list_with_a_note(tmp_path):
+    isi, notes = _first_section_text(tmp_path, ["Ruang lingkup:", "i. perencanaan;", "ii. penganggaran;",
+                                                "iii. pelaporan."])
+    assert isi == "Ruang lingkup:\n\n1. perencanaan;\n2. penganggaran;\n3. pelaporan."
+    assert any(note.startswith("daftar bernomor romawi (i., ii., iii.) ditulis bernomor 1., 2., 3.") for note in notes)
+
+
+def test_the_letter_i_after_h_stays_a_letter(tmp_path):
+    letters = [f"{letter}. Butir {letter};" for letter in "abcdefghij"]
+    isi, notes = _first_section_text(tmp_path, ["Daftarnya:", *letters])
+    assert isi.endswith("h. Butir h;\ni. Butir i;\nj. Butir j;")
+    assert not [note for note in notes if "romawi" in note]

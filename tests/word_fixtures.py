@@ -263,3 +263,35 @@ def add_plain_table(document, rows: list[list[str]]) -> None:
             continue
         for column, text in enumerate(cells):
             table.cell(at, column).text = text
+
+
+def add_footnote(path: Path, after: str, note: str) -> Path:
+    """A footnote, as Word's Insert Footnote makes it: a reference mark after the paragraph starting with
+    ``after`` and the note's text in word/footnotes.xml (python-docx cannot add one)."""
+    import zipfile
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith(after))
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    paragraph.add_run()._r.append(reference)
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W_NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.footnotes+xml"/></Types>'))
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'footnotes" Target="footnotes.xml"/></Relationships>'))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path

@@ -59,6 +59,13 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         for s, section in enumerate(chapter.sections):
             fields[("bab", b, "bagian", s, "isi")] = section.items
     for loc, items in fields.items():
+        for item in items:
+            for footnote in item.footnotes:
+                periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"{footnote}\"; "
+                            "tulis di teks bila perlu")
+        if any(item.roman for item in items):
+            periksa.add(loc, "daftar bernomor romawi (i., ii., iii.) ditulis bernomor 1., 2., 3.: daftar ikudoc hanya "
+                        "bernomor angka atau huruf, dan angka menjaga urutan dan nilai nomornya")
         if any(item.level for item in items):
             periksa.add(loc, "daftar bertingkat (butir di dalam butir) diratakan menjadi satu tingkat; periksa "
                         "urutan dan nomornya")

@@ -40,6 +40,7 @@ class Para:
     numbered: ListKind | None = None  # a paragraph of one of Word's own lists
     level: int = 0  # its level in that list (0: the top)
     image: bool = False  # holds a picture (a cover's coat of arms)
+    footnotes: tuple[str, ...] = ()  # the text of the footnotes it refers to (ikudoc's content has none)
 
 
 @dataclass(frozen=True)
@@ -135,17 +136,34 @@ def _read_docx(path: Path, data: bytes) -> WordFile:
         raise NotAnIku(f"{path} rusak atau bukan dokumen Word yang utuh; simpan ulang dari Word sebagai .docx") \
             from None
     numbering = _Numbering(document)
+    footnotes = _footnotes(document)
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            blocks.append(_para(item, numbering))
+            blocks.append(_para(item, numbering, footnotes))
         elif isinstance(item, Table):
-            blocks.append(_grid(item, numbering))
+            blocks.append(_grid(item, numbering, footnotes))
     properties = document.core_properties
     return WordFile(tuple(blocks), properties.title or "", properties.subject or "")
 
 
-def _grid(table, numbering) -> Grid:
+def _footnotes(document) -> dict[str, str]:
+    """The text of each footnote by its id (python-docx does not read word/footnotes.xml)."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return {}
+            return {note.get(f"{_W}id"): " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+                                                  for p in note.iter(f"{_W}p")).strip()
+                    for note in root.iter(f"{_W}footnote")}
+    return {}
+
+
+def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
     """Every row as one cell per grid column, read from the XML as Word lays it out: a cell spanning
     columns (gridSpan) repeated in each, a vertically merged cell (vMerge) repeated down, the columns a
     row skips (gridBefore/gridAfter, or a row shorter than the grid) as empty cells. python-docx's own
@@ -165,7 +183,7 @@ def _grid(table, numbering) -> Grid:
                 cell = above[column]
             else:
                 elements.append(tc)
-                cell = Cell(tuple(_para(p, numbering) for p in _Cell(tc, table).paragraphs), id(tc))
+                cell = Cell(tuple(_para(p, numbering, footnotes) for p in _Cell(tc, table).paragraphs), id(tc))
             cells.extend([cell] * tc.grid_span)
         cells += [Cell((), next(empties)) for _ in range(width - len(cells))]
         for column, cell in enumerate(cells):
@@ -257,7 +275,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
-def _para(paragraph, numbering: _Numbering) -> Para:
+def _para(paragraph, numbering: _Numbering, footnotes: dict[str, str]) -> Para:
     pieces: list[tuple[str, bool, bool]] = []
     style_bold = _style_bold(paragraph)
     for item in paragraph.iter_inner_content():
@@ -272,8 +290,9 @@ def _para(paragraph, numbering: _Numbering) -> Para:
     all_bold = bool(visible) and all(b or style_bold for _, b in visible)
     image = bool(paragraph._p.xpath(".//w:drawing | .//w:pict"))
     kind, level = numbering.kind(paragraph)
+    notes = tuple(footnotes.get(ref.get(f"{_W}id"), "") for ref in paragraph._p.iter(f"{_W}footnoteReference"))
     return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
-                kind, level, image)
+                kind, level, image, notes)
 
 
 def _run_text(run) -> str:

@@ -24,6 +24,8 @@ class Item:
     markdown: str
     text: str
     level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
+    footnotes: tuple[str, ...] = ()  # of its paragraph: not kept (ikudoc's content has none), but noted
+    roman: bool = False  # typed "i." / "ii.": an "angka" item, as ikudoc's lists have no roman numbers
 
 
 @dataclass
@@ -74,7 +76,9 @@ _BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$"
 # "I. PENDAHULUAN": a chapter typed without "BAB", accepted only when the document has no BAB heading
 _ROMAN_CHAPTER = re.compile(r"^([IVXLC]+)\s*[.)]\s+([A-Z][^a-z]*)$")
 _SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
-_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+# "1.", "a)", "(1)", "- a.", "iii."
+_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?\(?(\d{1,2}|[a-z]|[ivx]{2,5})[.)]\s+(?=\S)")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 _LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
 _TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
@@ -233,19 +237,43 @@ def _lampiran_start(block) -> bool:
         and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
 
 
-def item_of(block: Para) -> Item:
-    if block.numbered:
-        return Item(block.numbered, block.markdown.strip(), block.text.strip(), block.level)
-    typed = _TYPED_ITEM.match(block.markdown.strip())
-    if typed and _TYPED_ITEM.match(block.text.strip()):
-        kind = "angka" if typed.group(2).isdigit() else "huruf"
-        markdown = typed.group(1) + block.markdown.strip()[typed.end():]
-        return Item(kind, markdown, _TYPED_ITEM.sub("", block.text.strip(), count=1))
-    bullet = _TYPED_BULLET.match(block.markdown.strip())
-    if bullet and _TYPED_BULLET.match(block.text.strip()):
-        markdown = bullet.group(1) + block.markdown.strip()[bullet.end():]
-        return Item("butir", markdown, _TYPED_BULLET.sub("", block.text.strip(), count=1))
-    return Item("paragraf", block.markdown.strip(), block.text.strip())
+def _typed_kind(marker: str, previous: Item | None) -> tuple[str, bool]:
+    """The list kind of a typed marker and whether it is roman: "ii", and "i" unless it follows "h." in a
+    letter list; "v" and "x" only after a roman item."""
+    if marker.isdigit():
+        return "angka", False
+    after_roman = previous is not None and previous.roman
+    after_letter = previous is not None and previous.kind == "huruf"
+    if marker in _ROMAN and (len(marker) > 1 or after_roman or (marker == "i" and not after_letter)):
+        return "angka", True
+    return "huruf", False
+
+
+def item_of(block: Para, previous: Item | None = None) -> Item:
+    """The paragraph as a list item (of a Word list, or typed "1." / "a)" / "(1)" / "ii." / "-") or a
+    paragraph; ``previous`` is the item before it, which tells "i." of "h., i." from a roman "i."."""
+    markdown, text = block.markdown.strip(), block.text.strip()
+    typed = _TYPED_ITEM.match(markdown) if _TYPED_ITEM.match(text) else None
+    if block.numbered:  # Word numbers it: a number also typed ("1. 1. ...") is dropped
+        if typed:
+            markdown, text = typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1)
+        return Item(block.numbered, markdown, text, block.level, block.footnotes)
+    if typed:
+        kind, roman = _typed_kind(typed.group(2), previous)
+        return Item(kind, typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1),
+                    footnotes=block.footnotes, roman=roman)
+    bullet = _TYPED_BULLET.match(markdown)
+    if bullet and _TYPED_BULLET.match(text):
+        return Item("butir", bullet.group(1) + markdown[bullet.end():], _TYPED_BULLET.sub("", text, count=1),
+                    footnotes=block.footnotes)
+    return Item("paragraf", markdown, text, footnotes=block.footnotes)
+
+
+def _items(paras: list[Para]) -> list[Item]:
+    items: list[Item] = []
+    for para in paras:
+        items.append(item_of(para, items[-1] if items else None))
+    return items
 
 
 def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
@@ -269,7 +297,7 @@ def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
                 chapter.sections.append(Section(section))
                 target = chapter.sections[-1].items
             elif target is not None:
-                target.append(item_of(block))
+                target.append(item_of(block, target[-1] if target else None))
             else:
                 parts.notes.append(f"teks sebelum BAB pertama dilewati: \"{block.text.strip()[:60]}\"")
         index += 1
@@ -294,10 +322,10 @@ def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None
         nip_at = len(lines) - 1
     place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
     if place_at is None:
-        return [item_of(p) for p in lines], None, []
+        return _items(lines), None, []
     signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
                             if line.strip()])
-    return [item_of(p) for p in lines[:place_at]], signature, [p.text.strip() for p in lines[nip_at + 1:]]
+    return _items(lines[:place_at]), signature, [p.text.strip() for p in lines[nip_at + 1:]]
 
 
 def _signature(lines: list[str]) -> Signature:
@@ -358,7 +386,7 @@ def _lampiran(blocks: list, index: int, parts: Parts) -> None:
         elif not labelled:
             parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
         elif current is not None:
-            current.append(item_of(block))
+            current.append(item_of(block, current[-1] if current else None))
         else:
             parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
     if parts.signature is None and any(_NIP.match(line) for line in signature):

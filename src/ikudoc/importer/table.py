@@ -236,6 +236,8 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
                 periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
         loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
         current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
+        for footnote in (f for c in {c.origin: c for c in row}.values() for p in c.paragraphs for f in p.footnotes):
+            periksa.add(loc, f"catatan kaki di tabel tidak diimpor: \"{footnote}\"")
     for name in ("sasaran", "indikator"):
         if name not in roles and not (name == "sasaran" and sasaran_rows):
             periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
