@@ -841,3 +841,23 @@ def test_the_letter_i_after_h_stays_a_letter(tmp_path):
     isi, notes = _first_section_text(tmp_path, ["Daftarnya:", *letters])
     assert isi.endswith("h. Butir h;\ni. Butir i;\nj. Butir j;")
     assert not [note for note in notes if "romawi" in note]
+
+
+@pytest.mark.parametrize("heading", ["BAB I - PENDAHULUAN", "BAB I – PENDAHULUAN", "BAB I: PENDAHULUAN"])
+def test_a_chapter_title_after_a_dash_or_colon(tmp_path, heading):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = [f"#{heading}", "Teks.", "#BAB II — PENUTUP", "Demikian."]
+    assert [b.judul for b in load(imported(tmp_path, document)[1]).bab] == ["PENDAHULUAN", "PENUTUP"]
+
+
+def test_a_section_number_without_a_space_and_a_third_level_heading(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I PENDAHULUAN", "##1.1.Latar Belakang", "##1.1.1 Dasar Hukum", "Undang-Undang.",
+                     "#BAB II PENUTUP", "Demikian."]
+    _, content, result = imported(tmp_path, document)
+    bagian = load(content).bab[0].bagian
+    assert [(b.judul, b.isi.sumber) for b in bagian] == [("Latar Belakang", "**Dasar Hukum**\n\nUndang-Undang.")]
+    assert ("subjudul tingkat tiga \"1.1.1 Dasar Hukum\" ditulis sebagai paragraf tebal tanpa nomornya (judul "
+            "ikudoc hanya dua tingkat dan bernomor otomatis); tulis nomornya bila perlu") in _notes(result)

@@ -60,6 +60,8 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             fields[("bab", b, "bagian", s, "isi")] = section.items
     for loc, items in fields.items():
         for item in items:
+            for note in item.notes:
+                periksa.add(loc, note)
             for footnote in item.footnotes:
                 periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"{footnote}\"; "
                             "tulis di teks bila perlu")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .reading import Grid, Para, WordFile
+from .reading import Grid, Para, WordFile, escape
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Item:
     level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
     footnotes: tuple[str, ...] = ()  # of its paragraph: not kept (ikudoc's content has none), but noted
     roman: bool = False  # typed "i." / "ii.": an "angka" item, as ikudoc's lists have no roman numbers
+    notes: tuple[str, ...] = ()  # PERIKSA notes for the text field it is in
 
 
 @dataclass
@@ -72,10 +73,12 @@ class Parts:
         return self.tables[0] if self.tables else None
 
 
-_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
+_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:\-–—]?\s*(.*)$", re.IGNORECASE)
 # "I. PENDAHULUAN": a chapter typed without "BAB", accepted only when the document has no BAB heading
 _ROMAN_CHAPTER = re.compile(r"^([IVXLC]+)\s*[.)]\s+([A-Z][^a-z]*)$")
-_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
+_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])(?:\s*\.\s*|\s+)(?!\d{1,2}[\s.])(\S.*)$")
+# "1.1.1 Dasar Hukum": ikudoc's headings have two levels
+_SUBSECTION = re.compile(r"^(\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2})\.?\s+(\S.*)$")
 # "1.", "a)", "(1)", "- a.", "iii."
 _TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?\(?(\d{1,2}|[a-z]|[ivx]{2,5})[.)]\s+(?=\S)")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
@@ -232,6 +235,18 @@ def _section_heading(block: Para) -> str | None:
     return None
 
 
+def _subsection_heading(block: Para) -> Item | None:
+    """A third-level heading "1.1.1 Dasar Hukum" as a bold paragraph: ikudoc has no third level, and
+    numbers its headings itself, so a typed number would go wrong when sections move; a note keeps it."""
+    text = " ".join(block.text.split())
+    match = _SUBSECTION.match(text)
+    if not match or block.numbered or len(text) > 100 or text.endswith((".", ";", ":", ",")):
+        return None
+    note = (f"subjudul tingkat tiga \"{text}\" ditulis sebagai paragraf tebal tanpa nomornya (judul ikudoc hanya "
+            "dua tingkat dan bernomor otomatis); tulis nomornya bila perlu")
+    return Item("paragraf", f"**{escape(match.group(2))}**", match.group(2), notes=(note,))
+
+
 def _lampiran_start(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^LAMPIRAN\b", block.text.strip())) \
         and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
@@ -296,6 +311,8 @@ def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
             if section is not None:
                 chapter.sections.append(Section(section))
                 target = chapter.sections[-1].items
+            elif target is not None and (subsection := _subsection_heading(block)):
+                target.append(subsection)
             elif target is not None:
                 target.append(item_of(block, target[-1] if target else None))
             else:
