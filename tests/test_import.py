@@ -861,3 +861,18 @@ def test_a_section_number_without_a_space_and_a_third_level_heading(tmp_path):
     assert [(b.judul, b.isi.sumber) for b in bagian] == [("Latar Belakang", "**Dasar Hukum**\n\nUndang-Undang.")]
     assert ("subjudul tingkat tiga \"1.1.1 Dasar Hukum\" ditulis sebagai paragraf tebal tanpa nomornya (judul "
             "ikudoc hanya dua tingkat dan bernomor otomatis); tulis nomornya bila perlu") in _notes(result)
+
+
+def test_a_no_break_space_is_kept_and_a_tab_or_soft_hyphen_noted(tmp_path):
+    isi, notes = _first_section_text(tmp_path, ["Dinas\u00a0Kesehatan menyusun IKU\tdengan teliti.",
+                                                "Dokumen ini ber\u00adisi indikator."])
+    assert isi == "Dinas\u00a0Kesehatan menyusun IKU dengan teliti.\n\nDokumen ini ber\u00adisi indikator."
+    assert "tab di tengah teks ditulis sebagai spasi (Markdown ikudoc tidak mencetak tab)" in notes
+    assert any(note.startswith("teks memuat tanda pemenggalan tersembunyi (soft hyphen, U+00AD)") for note in notes)
+
+
+def test_a_no_break_space_in_a_table_cell_is_kept(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:5],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan\u00a0Hidup", "tahun", "70,1"]]
+    assert load(imported(tmp_path, document)[1]).sasaran[0].indikator[0].nama == "Angka Harapan\u00a0Hidup"

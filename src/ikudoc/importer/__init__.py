@@ -65,6 +65,11 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             for footnote in item.footnotes:
                 periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"{footnote}\"; "
                             "tulis di teks bila perlu")
+        if any("\t" in item.text.strip() for item in items):
+            periksa.add(loc, "tab di tengah teks ditulis sebagai spasi (Markdown ikudoc tidak mencetak tab)")
+        if any("\u00ad" in item.text for item in items):
+            periksa.add(loc, "teks memuat tanda pemenggalan tersembunyi (soft hyphen, U+00AD), tidak terlihat di "
+                        "editor; dibiarkan seperti di dokumen")
         if any(item.roman for item in items):
             periksa.add(loc, "daftar bernomor romawi (i., ii., iii.) ditulis bernomor 1., 2., 3.: daftar ikudoc hanya "
                         "bernomor angka atau huruf, dan angka menjaga urutan dan nilai nomornya")

@@ -56,7 +56,12 @@ class TableData:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # a column title: any white space is a space
+
+
+def _kept(text: str) -> str:
+    """A cell's text on one line: line breaks, tabs and runs of spaces one space, a no-break space kept."""
+    return re.sub(r"[ \t\n\r]+", " ", text).strip(" ")
 
 
 def _role(title: str) -> str:
@@ -145,9 +150,9 @@ def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
     """The parts of a penjelasan cell by their labels; False when it has no labels (all of it is makna)."""
     found = list(_LABEL.finditer(markdown))
     if not found:
-        return {"makna": _normal(markdown)}, False
+        return {"makna": _kept(markdown)}, False
     parts: dict[str, str] = {}
-    before = _normal(markdown[:found[0].start()])
+    before = _kept(markdown[:found[0].start()])
     if before:
         parts["makna"] = before
     for index, match in enumerate(found):
@@ -159,12 +164,12 @@ def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
         text = markdown[match.end():end]
         if opening and closing and len(closing) >= len(opening):
             text = closing[len(opening):] + text
-        parts[name] = _normal((parts.get(name, "") + " " + text).strip())
+        parts[name] = _kept((parts.get(name, "") + " " + text).strip())
     return {k: v for k, v in parts.items() if v}, True
 
 
 def _cell_text(cell: Cell, markdown: bool) -> str:
-    return _normal(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
+    return _kept(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
 
 
 def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
