@@ -876,3 +876,16 @@ def test_a_no_break_space_in_a_table_cell_is_kept(tmp_path):
     document.plain_table = [ONE_ROW_HEADER[:5],
                             ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan\u00a0Hidup", "tahun", "70,1"]]
     assert load(imported(tmp_path, document)[1]).sasaran[0].indikator[0].nama == "Angka Harapan\u00a0Hidup"
+
+
+def test_a_document_name_with_spaces_is_quoted_in_the_commands_to_copy(tmp_path, monkeypatch, capsys):
+    source = five_year_document().save(tmp_path / "IKU Dinas Kesehatan 2025.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"ditulis content/IKU Dinas Kesehatan 2025.toml dari {source}"  # the name users know
+    assert out[-1] == ('Langkah berikutnya: ikudoc check "content/IKU Dinas Kesehatan 2025.toml", lalu ikudoc build '
+                       '"content/IKU Dinas Kesehatan 2025.toml".')
+    text = (tmp_path / "content" / "IKU Dinas Kesehatan 2025.toml").read_text(encoding="utf-8")
+    assert 'lalu jalankan: ikudoc check "content/IKU Dinas Kesehatan 2025.toml" dan ikudoc build ' \
+           '"content/IKU Dinas Kesehatan 2025.toml".' in text
