@@ -22,7 +22,16 @@ from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
 from ikudoc.loader import load
 from test_fidelity import expected_blocks
-from word_fixtures import Row, TableSpec, TypedDocument, add_footnote, number_headings_like_word, reference_as_typed
+from word_fixtures import (
+    Row,
+    TableSpec,
+    TypedDocument,
+    add_footnote,
+    number_headings_like_word,
+    ole_file,
+    reference_as_typed,
+    word97_fib,
+)
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]
@@ -889,3 +898,25 @@ def test_a_document_name_with_spaces_is_quoted_in_the_commands_to_copy(tmp_path,
     text = (tmp_path / "content" / "IKU Dinas Kesehatan 2025.toml").read_text(encoding="utf-8")
     assert 'lalu jalankan: ikudoc check "content/IKU Dinas Kesehatan 2025.toml" dan ikudoc build ' \
            '"content/IKU Dinas Kesehatan 2025.toml".' in text
+
+
+PASSWORD = ("dilindungi kata sandi; buka di Word, hapus kata sandinya (File > Info > Protect Document), simpan ulang, "
+            "lalu impor lagi")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("iku.docx", ole_file("EncryptedPackage", b"\x08\0\0\0" + b"\x5a" * 600)),  # a .docx saved with a password
+    ("iku.doc", ole_file("WordDocument", word97_fib(encrypted=True))),  # a Word 97 file with a password
+])
+def test_a_password_protected_file_says_to_remove_the_password(tmp_path, capsys, monkeypatch, name, data):
+    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: pytest.fail("LibreOffice is not needed"))
+    (tmp_path / name).write_bytes(data)
+    assert main(["import", str(tmp_path / name)]) == 1
+    assert capsys.readouterr().err.strip() == f"gagal: {tmp_path / name} {PASSWORD}"
+
+
+def test_a_word97_file_without_a_password_is_not_called_protected(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: None)
+    (tmp_path / "iku.doc").write_bytes(ole_file("WordDocument", word97_fib(encrypted=False)))
+    assert main(["import", str(tmp_path / "iku.doc")]) == 1
+    assert "berformat Word 97-2003 (.doc)" in capsys.readouterr().err

@@ -295,3 +295,41 @@ def add_footnote(path: Path, after: str, note: str) -> Path:
         for name, data in files.items():
             archive.writestr(name, data)
     return path
+
+
+def ole_file(stream_name: str, stream: bytes) -> bytes:
+    """A minimal OLE2 compound file, as Word 97 and Word's password encryption write them: 512-byte
+    sectors, sector 0 the FAT, sector 1 the directory (the root and one stream), the stream from sector 2."""
+    import struct
+
+    sectors = max(1, -(-len(stream) // 512))
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9)  # minor/major version, byte order, 2^9 sectors
+    struct.pack_into("<H", header, 0x20, 6)
+    struct.pack_into("<III", header, 0x2C, 1, 1, 0)  # one FAT sector; directory at sector 1
+    struct.pack_into("<III", header, 0x38, 4096, 0xFFFFFFFE, 0)  # no mini stream
+    struct.pack_into("<II", header, 0x44, 0xFFFFFFFE, 0)  # no DIFAT sectors
+    struct.pack_into("<109I", header, 0x4C, 0, *([0xFFFFFFFF] * 108))
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + [2 + i + 1 for i in range(sectors - 1)] + [0xFFFFFFFE]
+    fat_sector = struct.pack(f"<{len(fat)}I", *fat) + b"\xff" * (512 - 4 * len(fat))
+
+    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        data = bytearray(128)
+        data[:len(encoded)] = encoded
+        struct.pack_into("<HBB", data, 64, len(encoded), kind, 1)
+        struct.pack_into("<III", data, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<II", data, 116, start, size)
+        return bytes(data)
+
+    directory = (entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry(stream_name, 2, 2, len(stream))
+                 + b"\0" * 256)
+    return bytes(header) + fat_sector + directory + stream.ljust(sectors * 512, b"\0")
+
+
+def word97_fib(encrypted: bool) -> bytes:
+    """The first bytes of a Word 97 WordDocument stream: its FIB, the fEncrypted flag set or not."""
+    import struct
+
+    return struct.pack("<HHHHHH", 0xA5EC, 0x00C1, 0, 0x0409, 0, 0x0100 if encrypted else 0) + b"\0" * 4096

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import IkudocError, os_reason
+from .ole import MAGIC as OLE_MAGIC
+from .ole import is_password_protected
 
 
 class NotAnIku(IkudocError):
@@ -74,7 +76,10 @@ def read_word(path: Path) -> WordFile:
         data = path.read_bytes()
     except OSError as error:
         raise NotAnIku(f"{path} tidak bisa dibaca ({os_reason(error)})") from None
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Word 97-2003 (.doc) or old Excel
+    if data[:8] == OLE_MAGIC and is_password_protected(data):
+        raise NotAnIku(f"{path} dilindungi kata sandi; buka di Word, hapus kata sandinya (File > Info > Protect "
+                       "Document), simpan ulang, lalu impor lagi")
+    if data[:8] == OLE_MAGIC:  # OLE2: Word 97-2003 (.doc) or old Excel
         data = _through_libreoffice(path, data, "berformat Word 97-2003 (.doc)", ".doc")
     elif re.search(rb"<(html|!doctype html|body|table)\b", data[:4096], re.IGNORECASE):
         # e-SAKIP applications export "Word" files that are HTML named .doc
