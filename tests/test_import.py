@@ -920,3 +920,11 @@ def test_a_word97_file_without_a_password_is_not_called_protected(tmp_path, caps
     (tmp_path / "iku.doc").write_bytes(ole_file("WordDocument", word97_fib(encrypted=False)))
     assert main(["import", str(tmp_path / "iku.doc")]) == 1
     assert "berformat Word 97-2003 (.doc)" in capsys.readouterr().err
+
+
+def test_a_typed_autolink_prints_as_typed(tmp_path):
+    document = five_year_document()
+    document.body[2] = "Lihat <http://contoh.go.id> atau surel <iku@contoh.go.id>, dengan 3 < 5 dan \\<tetap>."
+    source, content, _ = imported(tmp_path, document)
+    built = built_docx(content, tmp_path / "build")
+    assert "Lihat <http://contoh.go.id> atau surel <iku@contoh.go.id>, dengan 3 < 5 dan \\<tetap>." in docx_blocks(built)

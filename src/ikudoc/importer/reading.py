@@ -268,11 +268,12 @@ def _style_bold(paragraph) -> bool:
 # What Markdown would read as markup in text typed in Word, escaped to stay literal; nothing else is
 # escaped, so that a text reads in the content file as it was typed.
 _SPECIAL = re.compile(
-    r"\\(?=[\\`*_{}\[\]()#+\-.!>])"  # a backslash that would escape the next character
+    r"\\(?=[\\`*_{}\[\]()#+\-.!<>])"  # a backslash that would escape the next character
     r"|[`*]"  # code, emphasis
     r"|(?<!\w)_|_(?!\w)"  # emphasis (an underscore inside a word is text)
     r"|\{(?=[a-z_]+\})"  # a reference {visi}
     r"|\[(?=[^\]]*\][(:\[])"  # a link [..](..), [..]: .., [..][..]
+    r"|<(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)"  # an autolink <http://..>, <a@b.id>
 )
 
 
