@@ -928,3 +928,29 @@ def test_a_typed_autolink_prints_as_typed(tmp_path):
     source, content, _ = imported(tmp_path, document)
     built = built_docx(content, tmp_path / "build")
     assert "Lihat <http://contoh.go.id> atau surel <iku@contoh.go.id>, dengan 3 < 5 dan \\<tetap>." in docx_blocks(built)
+
+
+def test_the_same_doubt_in_several_years_is_one_note_per_indicator(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + ["TARGET 2025", "TARGET 2026", "TARGET 2027"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Persentase Balita Gizi Baik", "%", "75%",
+                             "80%", "85%"],
+                            ["2.", "Meningkatnya Pelayanan Kesehatan", "Frekuensi Penyuluhan", "kali", "60 kali",
+                             "65 kali", "70"]]
+    _, content, result = imported(tmp_path, document)
+    assert result.periksa.at(("sasaran", 0, "indikator", 0, "target")) == [
+        'target ditulis dengan % (2025: "75%", 2026: "80%", 2027: "85%"); dibaca sebagai angka tanpa %']
+    assert result.periksa.at(("sasaran", 0, "indikator", 1, "target")) == [
+        "satuan 'kali' tertulis di target (2025: \"60 kali\", 2026: \"65 kali\"); tulis 60, 65?"]
+    assert load(content).sasaran[0].indikator[0].target["2025"].nilai == 75
+
+
+def test_the_period_on_the_cover_is_found(tmp_path):
+    document = five_year_document()
+    document.cover.insert(2, "TAHUN 2025-2029")
+    document.body = [line for line in document.body if "2025 - 2029" not in line]
+    _, content, result = imported(tmp_path, document)
+    periode = load(content).dokumen.periode
+    assert (periode.awal, periode.akhir) == (2025, 2029)
+    assert result.periksa.at(("dokumen", "periode")) == ["periode Renstra ditebak dari teks (\"2025–2029\" paling "
+                                                          "sering disebut)"]

@@ -70,7 +70,8 @@ def period_of(word: WordFile, texts: list[str], years: tuple[str, ...], periksa:
                     "disebut)")
     elif years := [year for year in years if year.isdigit()]:
         awal, akhir = int(years[0]), int(years[-1])
-        periksa.add(("dokumen", "periode"), "periode Renstra tidak disebut di teks; diambil dari tahun target tabel")
+        periksa.add(("dokumen", "periode"), "periode Renstra tidak disebut di sampul maupun teks; diambil dari tahun "
+                    "target tabel")
     else:
         awal = akhir = datetime.date.today().year
         periksa.add(("dokumen", "periode"), "periode Renstra tidak ditemukan; isi tahun awal dan akhirnya")
@@ -121,7 +122,7 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
             periksa.add(("dokumen", "singkatan"), "singkatan judul (dalam kurung di sampul) tidak ditemukan")
         if perubahan:
             dokumen["perubahan"] = _recased(recase, perubahan, ("dokumen", "perubahan"), periksa)
-    dokumen["periode"] = period_of(word, texts, years, periksa)
+    dokumen["periode"] = period_of(word, texts + cover, years, periksa)  # "TAHUN 2025-2029" on the cover
     signature = parts.signature
     dokumen["tempat"] = signature.tempat if signature and signature.tempat else "-"
     if dokumen["tempat"] == "-":

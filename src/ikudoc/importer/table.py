@@ -146,6 +146,33 @@ def parse_number(text: str) -> tuple[int | Decimal | str, str | None]:
     return number, note.format(angka=value) if note else None
 
 
+def _note_kind(note: str) -> str:
+    return "persen" if "dengan %" in note else "titik" if "memakai titik" in note else "kosong" if "kosong" in note \
+        else note
+
+
+def _years_note(kind: str, found: list[tuple[str, str, str]]) -> str:
+    """One note for the same doubt in several years of an indicator ("75%" in 2025 and 2026)."""
+    typed = ", ".join(f'{year}: "{text}"' for year, text, _ in found)
+    if kind == "persen":
+        return f"target ditulis dengan % ({typed}); dibaca sebagai angka tanpa %"
+    if kind == "titik":
+        return f"target memakai titik ({typed}); dibaca sebagai desimal (cara Indonesia: koma)"
+    if kind == "kosong":
+        return f"sel target kosong ({', '.join(year for year, _, _ in found)}); ditulis \"-\""
+    return "; ".join(f"{year}: {note}" for year, _, note in found)
+
+
+def _unit_in_values(values: dict, satuan: str, loc, periksa: Periksa) -> None:
+    """ "60 kali" under a satuan "kali": the unit typed again in the targets, which stay text; one note."""
+    found = [(year, value, typed.group(1)) for year, value in values.items() if isinstance(value, str)
+             and (typed := re.fullmatch(rf"(-?[\d.,]+)\s*{re.escape(satuan)}", value, re.IGNORECASE))]
+    if found:
+        listed = ", ".join(f'{year}: "{value}"' for year, value, _ in found)
+        numbers = ", ".join(number for _, _, number in found)
+        periksa.add(loc, f"satuan '{satuan}' tertulis di target ({listed}); tulis {numbers}?")
+
+
 def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
     """The parts of a penjelasan cell by their labels; False when it has no labels (all of it is makna)."""
     found = list(_LABEL.finditer(markdown))
@@ -285,12 +312,17 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
             ind[key] = _cell_text(first[key], False)
     for role, key in (("kondisi_awal", "kondisi_awal"), ("target_sebelum", "target_sebelum"), ("target", "target")):
         values = {}
+        notes: dict[str, list[tuple[str, str, str]]] = {}  # per kind of note: (year, typed, note)
         for column, cell in zip(columns, row, strict=False):
             if column.role == role and column.year:
                 value, note = parse_number(cell.text)
                 values[column.year] = value
                 if note:
-                    periksa.add((*loc, key), note)
+                    notes.setdefault(_note_kind(note), []).append((column.year, _kept(cell.text), note))
+        for kind, found in notes.items():
+            periksa.add((*loc, key), found[0][2] if len(found) == 1 else _years_note(kind, found))
+        if role == "target" and ind["satuan"] != "-":
+            _unit_in_values(values, ind["satuan"], (*loc, key), periksa)
         if role == "kondisi_awal" and values:
             year, value = next(iter(values.items()))
             ind["kondisi_awal"] = {"tahun": int(year), "nilai": value}
