@@ -481,10 +481,13 @@ def test_every_table_shape_ikudoc_builds_comes_back_the_same(tmp_path, name):
 
 
 def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(tmp_path, monkeypatch, capsys):
-    """Everything recognised is kept for the user to fix; a script does not go on to build it."""
+    """Everything recognised is kept for the user to fix; a script does not go on to build it. (The
+    importer escapes what Markdown would read; with its escaping switched off, a typed autolink stands
+    for what it cannot foresee.)"""
     document = revision_document()
     document.body[2] = "Lihat <http://contoh.go.id> untuk rinciannya."
     source = document.save(tmp_path / "iku.docx")
+    monkeypatch.setattr("ikudoc.importer.reading._SPECIAL", re.compile(r"(?!)"))
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
