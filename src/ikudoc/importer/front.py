@@ -17,7 +17,8 @@ from collections import Counter
 from ..model import Dokumen
 from .periksa import Periksa
 from .reading import WordFile
-from .structure import MONTHS, Parts, Signature
+from .signature import MONTHS, Signature
+from .structure import Parts
 
 _SMALL_WORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atau", "pada", "serta", "dengan", "atas", "dalam"}
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")

@@ -1,11 +1,12 @@
 """Blocks -> the parts of an IKU document.
 
-The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block, the typed
-daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections (headings
-found by their style or by the numbers typists type: "BAB. I. PENDAHULUAN", "BAB II" with the title on
-the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN SASARAN"; the typed numbers are dropped), the
-text as paragraphs and list items (Word's lists and typed "1." / "a." / "- a." ones), and the lampiran:
-its titles, organisation name, tugas and fungsi lists and the IKU table.
+The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block (signature),
+the typed daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections
+(headings found by their style, numbered by Word or not, or by the numbers typists type: "BAB. I.
+PENDAHULUAN", "BAB II" with the title on the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN
+SASARAN", and "I. PENDAHULUAN" in a document without any BAB; the numbers are dropped), the text as
+paragraphs and list items (Word's lists and typed "1." / "a." / "(1)" / "ii." / "- a." ones), and the
+lampiran: its titles, organisation name, tugas and fungsi lists and the IKU table.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .reading import Grid, Para, WordFile, escape
+from .signature import NIP, PLACE, Signature, read_signature, text_and_signature
 
 
 @dataclass(frozen=True)
@@ -40,16 +42,6 @@ class Chapter:
     judul: str
     items: list[Item] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-
-
-@dataclass
-class Signature:
-    tempat: str = ""
-    tanggal: str = ""
-    jabatan: str = ""
-    nama: str = ""
-    pangkat: str = ""
-    nip: str = ""
 
 
 @dataclass
@@ -85,11 +77,6 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 _LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
 _TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
-_NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
-MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-          "november", "desember")
-_DATE = re.compile(r"^(\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})$", re.IGNORECASE)
-_PLACE = re.compile(r"^([A-Z][\w .'-]{1,40}),\s*(.*)$")
 
 
 def key(text: str) -> str:
@@ -151,7 +138,8 @@ def split_parts(word: WordFile) -> Parts:
         if isinstance(blocks[index], Para):
             pengantar.append(blocks[index])
         index += 1
-    parts.pengantar, parts.signature, parts.after_signature = _text_and_signature(pengantar)
+    text, parts.signature, parts.after_signature = text_and_signature(pengantar)
+    parts.pengantar = _items(text)
     if parts.after_signature:
         parts.notes.append(f"{len(parts.after_signature)} paragraf sesudah tanda tangan kata pengantar dilewati "
                            f"(mulai \"{parts.after_signature[0][:60]}\"); judul BAB sesudahnya tidak dikenali: "
@@ -321,53 +309,6 @@ def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
     return index
 
 
-def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None, list[str]]:
-    """The kata pengantar's paragraphs, the signature block under them: from a "Place, Month Year"
-    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph, and the texts after
-    the signature (none, unless the chapter headings that follow were not recognised)."""
-    lines = [p for p in paras if p.text.strip()]
-
-    def has_nip(p: Para) -> bool:
-        return any(_NIP.match(line.strip()) for line in p.text.split("\n"))
-
-    def is_place(p: Para) -> bool:
-        place = _PLACE.match(p.text.strip().split("\n")[0])
-        return bool(place) and (not place.group(2) or bool(_DATE.match(place.group(2))))
-
-    nip_at = next((i for i, p in enumerate(lines) if has_nip(p)), None)
-    if nip_at is None:  # a regional head signs without NIP: the block runs to the end
-        nip_at = len(lines) - 1
-    place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
-    if place_at is None:
-        return _items(lines), None, []
-    signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
-                            if line.strip()])
-    return _items(lines[:place_at]), signature, [p.text.strip() for p in lines[nip_at + 1:]]
-
-
-def _signature(lines: list[str]) -> Signature:
-    """Place and date, jabatan, name, pangkat, NIP: "Bandar Lampung," / "Oktober 2024" / "KEPALA DINAS," ..."""
-    lines = [line.strip() for line in lines]
-    place = _PLACE.match(lines[0])
-    signature = Signature(tempat=place.group(1).strip(), tanggal=place.group(2).strip())
-    rest = lines[1:]
-    if not signature.tanggal and rest and _DATE.match(rest[0]):
-        signature.tanggal = rest.pop(0)
-    nip = _NIP.match(rest[-1]) if rest else None
-    signature.nip = nip.group(1).strip() if nip else ""
-    middle = rest[:-1] if nip else rest
-    jabatan: list[str] = []  # a long jabatan runs over lines, up to the one ending with a comma
-    while middle and (not jabatan or any(line.endswith(",") for line in middle[:2])) \
-            and not (jabatan and jabatan[-1].endswith(",")):
-        jabatan.append(middle.pop(0))
-    signature.jabatan = " ".join(jabatan).rstrip(",").strip()
-    if middle:
-        signature.nama = middle.pop(0)
-    if middle:
-        signature.pangkat = " ".join(middle)
-    return signature
-
-
 _LABEL = re.compile(r"^\s*(?:\d+\s*[.)]\s*)?(NAMA ORGANISASI|TUGAS|FUNGSI|INDIKATOR KINERJA UTAMA)\b\s*:?\s*(.*)$",
                     re.DOTALL)
 
@@ -406,7 +347,7 @@ def _lampiran(blocks: list, index: int, parts: Parts) -> None:
             current.append(item_of(block, current[-1] if current else None))
         else:
             parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
-    if parts.signature is None and any(_NIP.match(line) for line in signature):
-        at = next((i for i, line in enumerate(signature) if _PLACE.match(line)), None)
+    if parts.signature is None and any(NIP.match(line) for line in signature):
+        at = next((i for i, line in enumerate(signature) if PLACE.match(line)), None)
         if at is not None:
-            parts.signature = _signature(signature[at:])
+            parts.signature = read_signature(signature[at:])
