@@ -957,3 +957,18 @@ def test_the_period_on_the_cover_is_found(tmp_path):
     assert (periode.awal, periode.akhir) == (2025, 2029)
     assert result.periksa.at(("dokumen", "periode")) == ["periode Renstra ditebak dari teks (\"2025–2029\" paling "
                                                           "sering disebut)"]
+
+
+def test_a_footnote_whose_text_is_missing_is_still_noted(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    source = five_year_document().save(tmp_path / "rujukan_saja.docx")
+    word = docx.Document(str(source))
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "7")
+    next(p for p in word.paragraphs if p.text.startswith("IKU Dinas")).add_run()._r.append(reference)
+    word.save(str(source))
+    assert "# PERIKSA: catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): teksnya tidak ditemukan di " \
+           "berkas; tulis di teks bila perlu" in import_word(source, "r.toml").text

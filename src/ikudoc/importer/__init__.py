@@ -63,7 +63,8 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             for note in item.notes:
                 periksa.add(loc, note)
             for footnote in item.footnotes:
-                periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"{footnote}\"; "
+                quoted = f"\"{footnote}\"" if footnote else "teksnya tidak ditemukan di berkas"
+                periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): {quoted}; "
                             "tulis di teks bila perlu")
         if any("\t" in item.text.strip() for item in items):
             periksa.add(loc, "tab di tengah teks ditulis sebagai spasi (Markdown ikudoc tidak mencetak tab)")
