@@ -805,12 +805,15 @@ def test_sasaran_typed_as_rows_across_the_table_above_their_indicators(tmp_path)
     document.plain_table = [["NO", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET 2025"],
                             ["SASARAN 1: Meningkatnya A"], ["1.", "Persentase A", "%", "50"],
                             ["2.", "Indeks A", "indeks", "3"],
-                            ["Sasaran Strategis 2. Meningkatnya B"], ["3.", "Persentase B", "%", "60"]]
+                            ["Sasaran Strategis 2. Meningkatnya B"], ["3.", "Persentase B", "%", "60"],
+                            ["Keterangan: data sementara"]]
     _, content, result = imported(tmp_path, document)
     konten = load(content)
     assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
         ("Meningkatnya A", ["Persentase A", "Indeks A"]), ("Meningkatnya B", ["Persentase B"])]
     assert not [m for m in _notes(result) if "sasaran" in m and ("kosong" in m or "tidak dikenali" in m)]
+    assert "baris selebar tabel \"Keterangan: data sementara\" tanpa indikator di bawahnya tidak diimpor" in \
+        result.periksa.at(("sasaran",))
 
 
 def test_a_footnote_is_quoted_in_a_note_where_its_paragraph_is(tmp_path):
@@ -972,3 +975,12 @@ def test_a_footnote_whose_text_is_missing_is_still_noted(tmp_path):
     word.save(str(source))
     assert "# PERIKSA: catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): teksnya tidak ditemukan di " \
            "berkas; tulis di teks bila perlu" in import_word(source, "r.toml").text
+
+
+def test_a_no_break_space_in_a_heading_is_kept(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I RENCANA\u00a0STRATEGIS", "##1.1 Latar\u00a0Belakang", "Teks.", "#BAB II PENUTUP",
+                     "Demikian."]
+    bab = load(imported(tmp_path, document)[1]).bab[0]
+    assert (bab.judul, bab.bagian[0].judul) == ("RENCANA\u00a0STRATEGIS", "Latar\u00a0Belakang")

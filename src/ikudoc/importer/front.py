@@ -18,7 +18,7 @@ from ..model import Dokumen
 from .periksa import Periksa
 from .reading import WordFile
 from .signature import MONTHS, Signature
-from .structure import Parts
+from .structure import Parts, one_line
 
 _SMALL_WORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atau", "pada", "serta", "dengan", "atas", "dalam"}
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
@@ -31,7 +31,7 @@ class Recaser:
     capitals (those of the title's abbreviation, "IKU OPD")."""
 
     def __init__(self, corpus: list[str], abbreviations: tuple[str, ...] = ()) -> None:
-        self.corpus = " ".join(re.sub(r"\s+", " ", text) for text in corpus if re.search("[a-z]", text))
+        self.corpus = " ".join(one_line(text) for text in corpus if re.search("[a-z]", text))
         self.capitals: set[str] = set()  # abbreviations: a word in capitals amid words that are not
         words = [re.sub(r"\W", "", word) for word in self.corpus.split(" ")]
         for index, word in enumerate(words):
@@ -42,7 +42,7 @@ class Recaser:
 
     def __call__(self, text: str) -> tuple[str, bool]:
         """The text in its usual capitals, and whether that is a guess."""
-        text = re.sub(r"\s+", " ", text).strip()
+        text = one_line(text)
         if re.search("[a-z]", text) or not text:
             return text, False
         for found in re.finditer(re.escape(text), self.corpus, re.IGNORECASE):

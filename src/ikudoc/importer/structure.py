@@ -79,6 +79,11 @@ _TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
 
 
+def one_line(text: str) -> str:
+    """A text's lines joined by one space, runs of spaces and tabs one space; a no-break space is kept."""
+    return re.sub(r"[ \t\n\r]+", " ", text).strip(" ")
+
+
 def key(text: str) -> str:
     """A heading's words, without spaces, punctuation or case: "Kata  Pengantar." -> "KATAPENGANTAR"."""
     return re.sub(r"[^A-Z0-9]", "", text.upper())
@@ -195,10 +200,10 @@ def _chapter_heading(block, roman: bool = False) -> str | None:
     heading), a short bold line "I. PENDAHULUAN" is a chapter too."""
     if not isinstance(block, Para) or (block.numbered and not block.style.startswith("Heading")):
         return None
-    text = " ".join(block.text.split())  # "BAB II" and its title may be one paragraph with a line break
+    text = one_line(block.text)  # "BAB II" and its title may be one paragraph with a line break
     match = _BAB.match(text)
     if match and len(text) < 150 and (text[:3] == "BAB" or block.bold or block.style.startswith("Heading")):
-        return re.sub(r"\s+", " ", match.group(2)).strip(" .")
+        return match.group(2).strip(" .")
     if block.style == "Heading 1" and key(text) not in ("KATAPENGANTAR", "DAFTARISI") and not _lampiran_start(block):
         return text
     typed = _ROMAN_CHAPTER.match(text) if roman and (block.bold or block.style.startswith("Heading")) else None
@@ -208,7 +213,7 @@ def _chapter_heading(block, roman: bool = False) -> str | None:
 
 
 def _section_heading(block: Para) -> str | None:
-    text = " ".join(block.text.split())
+    text = one_line(block.text)
     if (block.numbered and not block.style.startswith("Heading")) or not text or len(text) > 150:
         return None
     match = _SECTION.match(text)
@@ -226,7 +231,7 @@ def _section_heading(block: Para) -> str | None:
 def _subsection_heading(block: Para) -> Item | None:
     """A third-level heading "1.1.1 Dasar Hukum" as a bold paragraph: ikudoc has no third level, and
     numbers its headings itself, so a typed number would go wrong when sections move; a note keeps it."""
-    text = " ".join(block.text.split())
+    text = one_line(block.text)
     match = _SUBSECTION.match(text)
     if not match or block.numbered or len(text) > 100 or text.endswith((".", ";", ":", ",")):
         return None

@@ -236,15 +236,16 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
     sasaran_rows = False  # sasaran as rows across the table, above their indicators
+    heading: str | None = None  # the last such row, a sasaran once an indicator follows it
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
     for row in _body_rows(grids):
         across = _across(row)
         if across and "sasaran" not in roles and not _NIP.search(across):
             # "SASARAN 1: Meningkatnya ..." across the table, its indicators under it
-            current = {"nama": _SASARAN_PREFIX.sub("", across).strip() or across, "indikator": []}
-            data.sasaran.append(current)
-            origins.append({})
-            sasaran_rows = True
+            if heading is not None:
+                periksa.add(("sasaran",), f"baris selebar tabel \"{heading[:60]}\" tanpa indikator di bawahnya tidak "
+                            "diimpor")
+            heading = across
             continue
         if len({c.origin for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
@@ -254,12 +255,12 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         if not name:
             continue
         sasaran = _cell_text(first["sasaran"], False) if "sasaran" in first else ""
+        if heading is not None:
+            sasaran, heading, sasaran_rows = _SASARAN_PREFIX.sub("", heading).strip() or heading, None, True
         if current is None or (sasaran and sasaran != current["nama"]):
             current = {"nama": sasaran or "-", "indikator": []}
             data.sasaran.append(current)
             origins.append({name: first[name].origin for name in _MERGEABLE if name in first})
-        elif not current["indikator"]:  # the first indicator under a sasaran row
-            origins[-1] = {name: first[name].origin for name in _MERGEABLE if name in first}
         else:
             for column in origins[-1]:
                 if first[column].origin != origins[-1][column]:
@@ -270,6 +271,8 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
         for footnote in (f for c in {c.origin: c for c in row}.values() for p in c.paragraphs for f in p.footnotes):
             periksa.add(loc, f"catatan kaki di tabel tidak diimpor: \"{footnote}\"")
+    if heading is not None:
+        periksa.add(("sasaran",), f"baris selebar tabel \"{heading[:60]}\" tanpa indikator di bawahnya tidak diimpor")
     for name in ("sasaran", "indikator"):
         if name not in roles and not (name == "sasaran" and sasaran_rows):
             periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
