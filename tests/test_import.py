@@ -704,6 +704,19 @@ def test_chapters_numbered_by_word_heading_numbering_keep_their_text(tmp_path, o
     assert not [m for m in _notes(result) if "tidak memuat BAB" in m or "dilewati" in m]
 
 
+def test_bold_normal_paragraphs_numbered_bab_by_a_word_list_are_chapters(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["#PENDAHULUAN", "##1.1 Latar Belakang", "Teks latar.", "#PENUTUP", "Demikian."]
+    source = number_headings_like_word(document.save(tmp_path / "bab_normal.docx"), style="Normal")
+    content = tmp_path / "b.toml"
+    content.write_text(import_word(source, "b.toml").text, encoding="utf-8")
+    konten = load(content)
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert konten.bab[0].bagian[0].isi.sumber == "Teks latar."
+
+
 def test_chapters_typed_with_roman_numbers_without_bab(tmp_path, monkeypatch, capsys):
     document = five_year_document()
     document.heading_styles = False

@@ -226,10 +226,11 @@ def _reference_table(document, lines: list[str]) -> None:
 _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def number_headings_like_word(path: Path, on_paragraphs: bool = False) -> Path:
+def number_headings_like_word(path: Path, on_paragraphs: bool = False, style: str = "Heading") -> Path:
     """Word's own chapter numbering, as its multilevel list button sets it: a list whose first level
     prints "BAB %1" (I, II, ...) and second "%1.%2", linked to the Heading 1 and Heading 2 styles, or
-    (``on_paragraphs``) set on each heading paragraph. The heading paragraphs hold the titles alone."""
+    (``on_paragraphs``) set on each heading paragraph. The heading paragraphs hold the titles alone.
+    With ``style="Normal"``, the chapter level alone is set on the bold Normal paragraphs of the titles."""
     from docx.oxml import parse_xml
 
     document = docx.Document(str(path))
@@ -239,14 +240,21 @@ def number_headings_like_word(path: Path, on_paragraphs: bool = False) -> Path:
         '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="BAB %1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
         '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    for level, style in enumerate(("Heading 1", "Heading 2")):
+    if style == "Normal":  # "PENDAHULUAN" typed bold, "BAB I" printed by the list
+        numbered = f'<w:numPr {_W_NS}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+        for paragraph in document.paragraphs:
+            if paragraph.text in ("PENDAHULUAN", "PENUTUP"):
+                paragraph._p.get_or_add_pPr().append(parse_xml(numbered))
+        document.save(str(path))
+        return path
+    for level, name in enumerate(("Heading 1", "Heading 2")):
         numbered = f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
         if on_paragraphs:
             for paragraph in document.paragraphs:
-                if paragraph.style.name == style:
+                if paragraph.style.name == name:
                     paragraph._p.get_or_add_pPr().append(parse_xml(numbered))
         else:
-            document.styles[style].element.get_or_add_pPr().append(parse_xml(numbered))
+            document.styles[name].element.get_or_add_pPr().append(parse_xml(numbered))
     document.save(str(path))
     return path
 

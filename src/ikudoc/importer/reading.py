@@ -30,7 +30,7 @@ class NotAnIku(IkudocError):
     """The file cannot be imported; the message names it and says what was expected."""
 
 
-ListKind = str  # "angka", "huruf", "butir"
+ListKind = str  # "angka", "huruf", "butir"; "bab": a level Word prints "BAB %1", a chapter heading
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class _Numbering:
-    """The kind of list (numbers, letters, bullets) of each Word list level."""
+    """The kind of list (numbers, letters, bullets) of each Word list level, and the levels that number
+    chapters ("BAB %1")."""
 
     def __init__(self, document) -> None:
         self.kinds: dict[tuple[str, str], str] = {}
@@ -213,8 +214,10 @@ class _Numbering:
         for node in root.iter(f"{_W}abstractNum"):
             levels = {}
             for level in node.iter(f"{_W}lvl"):
-                fmt = level.find(f"{_W}numFmt")
-                levels[level.get(f"{_W}ilvl")] = fmt.get(f"{_W}val") if fmt is not None else "decimal"
+                fmt, text = level.find(f"{_W}numFmt"), level.find(f"{_W}lvlText")
+                shown = text.get(f"{_W}val") or "" if text is not None else ""
+                levels[level.get(f"{_W}ilvl")] = ("bab" if re.match(r"\s*BAB\b", shown, re.IGNORECASE) else
+                                                  fmt.get(f"{_W}val") if fmt is not None else "decimal")
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
@@ -242,7 +245,8 @@ class _Numbering:
             return None, 0
         ilvl = ilvl or "0"
         fmt = self.kinds.get((num_id, ilvl), "decimal")
-        kind = "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") else "angka"
+        kind = "bab" if fmt == "bab" else "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") \
+            else "angka"
         return kind, int(ilvl) if ilvl.isdigit() else 0
 
 

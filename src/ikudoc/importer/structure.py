@@ -198,6 +198,8 @@ def _chapter_heading(block, roman: bool = False) -> str | None:
     list is no heading, unless it has a heading style: then the list is Word's chapter numbering
     ("BAB %1"), and the number is not part of the title. With ``roman`` (a document without any BAB
     heading), a short bold line "I. PENDAHULUAN" is a chapter too."""
+    if isinstance(block, Para) and block.numbered == "bab" and block.text.strip():
+        return one_line(block.text)  # Word prints "BAB I" before it: any style, the title alone
     if not isinstance(block, Para) or (block.numbered and not block.style.startswith("Heading")):
         return None
     text = one_line(block.text)  # "BAB II" and its title may be one paragraph with a line break
