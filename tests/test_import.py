@@ -22,7 +22,16 @@ from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
 from ikudoc.loader import load
 from test_fidelity import expected_blocks
-from word_fixtures import Row, TableSpec, TypedDocument, reference_as_typed
+from word_fixtures import (
+    Row,
+    TableSpec,
+    TypedDocument,
+    add_footnote,
+    number_headings_like_word,
+    ole_file,
+    reference_as_typed,
+    word97_fib,
+)
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]
@@ -472,10 +481,13 @@ def test_every_table_shape_ikudoc_builds_comes_back_the_same(tmp_path, name):
 
 
 def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(tmp_path, monkeypatch, capsys):
-    """Everything recognised is kept for the user to fix; a script does not go on to build it."""
+    """Everything recognised is kept for the user to fix; a script does not go on to build it. (The
+    importer escapes what Markdown would read; with its escaping switched off, a typed autolink stands
+    for what it cannot foresee.)"""
     document = revision_document()
     document.body[2] = "Lihat <http://contoh.go.id> untuk rinciannya."
     source = document.save(tmp_path / "iku.docx")
+    monkeypatch.setattr("ikudoc.importer.reading._SPECIAL", re.compile(r"(?!)"))
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
@@ -666,3 +678,322 @@ def test_lampiran_lines_set_in_a_borderless_table(tmp_path):
     word.save(str(source))
     text = import_word(source, "t.toml").text
     assert 'nama_singkat = "Dinas Kesehatan Kabupaten Contoh"' in text
+
+
+def _notes(result) -> list[str]:
+    return [m for messages in result.periksa.notes.values() for m in messages]
+
+
+@pytest.mark.parametrize("on_paragraphs", [False, True], ids=["numbering-in-style", "numbering-on-paragraph"])
+def test_chapters_numbered_by_word_heading_numbering_keep_their_text(tmp_path, on_paragraphs):
+    """Heading 1 numbered "BAB %1" by Word: the paragraphs hold "PENDAHULUAN" alone, and are chapters."""
+    document = five_year_document()
+    document.toc = []
+    document.body = ["#PENDAHULUAN", "##Latar Belakang", "Teks latar belakang yang penting.", "#PENUTUP",
+                     "Demikian."]
+    source = number_headings_like_word(document.save(tmp_path / "bab_bernomor.docx"), on_paragraphs)
+    result = import_word(source, "b.toml")
+    content = tmp_path / "b.toml"
+    content.write_text(result.text, encoding="utf-8")
+    konten = load(content)
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert (konten.bab[0].bagian[0].judul, konten.bab[0].bagian[0].isi.sumber) == (
+        "Latar Belakang", "Teks latar belakang yang penting.")
+    assert konten.bab[1].isi.sumber == "Demikian."
+    assert konten.kata_pengantar.isi.sumber.startswith("Puji syukur")
+    assert not [m for m in _notes(result) if "tidak memuat BAB" in m or "dilewati" in m]
+
+
+def test_bold_normal_paragraphs_numbered_bab_by_a_word_list_are_chapters(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["#PENDAHULUAN", "##1.1 Latar Belakang", "Teks latar.", "#PENUTUP", "Demikian."]
+    source = number_headings_like_word(document.save(tmp_path / "bab_normal.docx"), style="Normal")
+    content = tmp_path / "b.toml"
+    content.write_text(import_word(source, "b.toml").text, encoding="utf-8")
+    konten = load(content)
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert konten.bab[0].bagian[0].isi.sumber == "Teks latar."
+
+
+def test_chapters_typed_with_roman_numbers_without_bab(tmp_path, monkeypatch, capsys):
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["#I. PENDAHULUAN", "##1.1 Latar Belakang", "Teks latar.", "#II. PENUTUP", "Demikian."]
+    source = document.save(tmp_path / "romawi.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "  - 2 bab, 1 subbab, 0 daftar" in out
+    assert "  - daftar isi: tidak ada" in out
+    konten = load(tmp_path / "content" / "romawi.toml")
+    assert [b.judul for b in konten.bab] == ["PENDAHULUAN", "PENUTUP"]
+    assert konten.bab[0].bagian[0].isi.sumber == "Teks latar."
+
+
+def test_text_after_the_signature_is_never_dropped_silently(tmp_path, monkeypatch, capsys):
+    """Headings that are not recognised at all: the text after the kata pengantar's signature is named
+    and counted, and the file does not claim the document has only a table."""
+    document = five_year_document()
+    document.heading_styles = False
+    document.toc = []
+    document.body = ["Pendahuluan dokumen", "Teks yang tidak boleh hilang.", "Demikian."]
+    source = document.save(tmp_path / "tanpa_judul.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "3 paragraf sesudah tanda tangan dilewati" in out
+    assert ("  - umum: 3 paragraf sesudah tanda tangan kata pengantar dilewati (mulai \"Pendahuluan dokumen\"); "
+            "judul BAB sesudahnya tidak dikenali: salin teksnya ke bab yang sesuai") in out
+    assert "hanya tabel IKU" not in out
+
+
+ONE_ROW_HEADER = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET 2025", "TARGET 2026"]
+COLUMN_NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+
+
+@pytest.mark.parametrize("years", [("TARGET 2025", "TARGET 2026"), ("Target Tahun 2025", "Target Tahun 2026")])
+def test_a_one_row_header_with_the_year_in_each_target_title(tmp_path, years):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + list(years), COLUMN_NUMBERS,
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Persentase Balita Gizi Baik", "%", "90", "91"],
+                            ["2.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70,1", "70,2"]]
+    document.body = [line for line in document.body if "2025 - 2029" not in line]  # no period in the text
+    _, content, result = imported(tmp_path, document)
+    konten = load(content)
+    targets = {year: t.nilai for year, t in konten.sasaran[0].indikator[1].target.items()}
+    assert targets == {"2025": Decimal("70.1"), "2026": Decimal("70.2")}
+    assert (konten.dokumen.periode.awal, konten.dokumen.periode.akhir) == (2025, 2026)
+    assert konten.tabel.judul["target"] == years[0][:-5]  # the years are drawn under it
+    assert "tahun 2025–2026" in "\n".join(result.found)
+
+
+def test_a_target_column_without_a_year_is_noted_not_a_crash(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + ["TARGET"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70,1"]]
+    document.body = [line for line in document.body if "2025 - 2029" not in line]
+    _, content, result = imported(tmp_path, document)
+    assert load(content).sasaran[0].indikator[0].target == {}
+    assert "kolom target \"TARGET\" tidak menyebut satu tahun; targetnya tidak diimpor: tulis " \
+           "[sasaran.indikator.target] sendiri" in result.periksa.at(("sasaran",))
+    assert "tahun tanpa target" in "\n".join(result.found)
+
+
+def test_target_before_a_revision_with_its_year_in_the_title(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["NO", "SASARAN", "INDIKATOR", "SATUAN", "TARGET SEBELUM PERUBAHAN 2024",
+                             "TARGET SETELAH PERUBAHAN 2024"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan Hidup", "tahun", "70", "71"]]
+    konten = load(imported(tmp_path, document)[1])
+    indikator = konten.sasaran[0].indikator[0]
+    assert (indikator.target_sebelum["2024"].nilai, indikator.target["2024"].nilai) == (70, 71)
+
+
+def test_indikator_kinerja_sasaran_is_the_indicator_column(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["Sasaran Strategis", "Indikator Kinerja Sasaran", "Satuan", "Target 2025"],
+                            ["Meningkatnya A", "Persentase A", "%", "50"], ["Meningkatnya B", "Persentase B", "%", "60"]]
+    konten = load(imported(tmp_path, document)[1])
+    assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
+        ("Meningkatnya A", ["Persentase A"]), ("Meningkatnya B", ["Persentase B"])]
+
+
+def test_of_indikator_tujuan_and_indikator_sasaran_the_sasaran_one_is_the_iku(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran", "Satuan", "Target 2025"],
+                            ["Meningkatnya Derajat Kesehatan", "Usia Harapan Hidup", "Meningkatnya A", "Persentase A",
+                             "%", "50"]]
+    _, content, result = imported(tmp_path, document)
+    sasaran = load(content).sasaran[0]
+    assert (sasaran.nama, sasaran.indikator[0].nama) == ("Meningkatnya A", "Persentase A")
+    assert "kolom tabel \"Indikator Tujuan\" tidak diimpor: IKU adalah indikator sasaran (kolom \"Indikator " \
+           "Sasaran\")" in result.periksa.at(("sasaran",))
+
+
+def test_sasaran_typed_as_rows_across_the_table_above_their_indicators(tmp_path):
+    document = five_year_document()
+    document.plain_table = [["NO", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET 2025"],
+                            ["SASARAN 1: Meningkatnya A"], ["1.", "Persentase A", "%", "50"],
+                            ["2.", "Indeks A", "indeks", "3"],
+                            ["Sasaran Strategis 2. Meningkatnya B"], ["3.", "Persentase B", "%", "60"],
+                            ["Keterangan: data sementara"]]
+    _, content, result = imported(tmp_path, document)
+    konten = load(content)
+    assert [(s.nama, [i.nama for i in s.indikator]) for s in konten.sasaran] == [
+        ("Meningkatnya A", ["Persentase A", "Indeks A"]), ("Meningkatnya B", ["Persentase B"])]
+    assert not [m for m in _notes(result) if "sasaran" in m and ("kosong" in m or "tidak dikenali" in m)]
+    assert "baris selebar tabel \"Keterangan: data sementara\" tanpa indikator di bawahnya tidak diimpor" in \
+        result.periksa.at(("sasaran",))
+
+
+def test_a_footnote_is_quoted_in_a_note_where_its_paragraph_is(tmp_path):
+    document = five_year_document()
+    source = add_footnote(document.save(tmp_path / "catatan_kaki.docx"), "IKU Dinas Kesehatan disusun",
+                          "Permenpan RB Nomor 9 Tahun 2007 tentang Pedoman Umum IKU.")
+    text = import_word(source, "c.toml").text
+    assert ("# PERIKSA: catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): \"Permenpan RB Nomor 9 "
+            "Tahun 2007 tentang Pedoman Umum IKU.\"; tulis di teks bila perlu\nisi = \"\"\"\nIKU Dinas Kesehatan") in text
+
+
+def _first_section_text(tmp_path, body: list[str]) -> tuple[str, list[str]]:
+    document = five_year_document()
+    document.body = ["#BAB I PENDAHULUAN", "##1.1 Latar Belakang", *body, "#BAB II PENUTUP", "Demikian."]
+    _, content, result = imported(tmp_path, document)
+    return load(content).bab[0].bagian[0].isi.sumber, _notes(result)
+
+
+def test_a_word_list_item_with_its_number_also_typed_has_it_once(tmp_path):
+    isi, _ = _first_section_text(tmp_path, ["Tujuannya:", "@1. Meningkatkan perencanaan;", "@2. Meningkatkan "
+                                            "penganggaran."])
+    assert isi == "Tujuannya:\n\n1. Meningkatkan perencanaan;\n2. Meningkatkan penganggaran."
+
+
+def test_items_numbered_in_parentheses(tmp_path):
+    isi, _ = _first_section_text(tmp_path, ["Dasar hukumnya:", "(1) Undang-Undang Nomor 17 Tahun 2003;",
+                                            "(2) Undang-Undang Nomor 25 Tahun 2004."])
+    assert isi == "Dasar hukumnya:\n\n1. Undang-Undang Nomor 17 Tahun 2003;\n2. Undang-Undang Nomor 25 Tahun 2004."
+
+
+def test_a_roman_list_stays_one_numbered_list_with_a_note(tmp_path):
+    isi, notes = _first_section_text(tmp_path, ["Ruang lingkup:", "i. perencanaan;", "ii. penganggaran;",
+                                                "iii. pelaporan."])
+    assert isi == "Ruang lingkup:\n\n1. perencanaan;\n2. penganggaran;\n3. pelaporan."
+    assert any(note.startswith("daftar bernomor romawi (i., ii., iii.) ditulis bernomor 1., 2., 3.") for note in notes)
+
+
+def test_the_letter_i_after_h_stays_a_letter(tmp_path):
+    letters = [f"{letter}. Butir {letter};" for letter in "abcdefghij"]
+    isi, notes = _first_section_text(tmp_path, ["Daftarnya:", *letters])
+    assert isi.endswith("h. Butir h;\ni. Butir i;\nj. Butir j;")
+    assert not [note for note in notes if "romawi" in note]
+
+
+@pytest.mark.parametrize("heading", ["BAB I - PENDAHULUAN", "BAB I – PENDAHULUAN", "BAB I: PENDAHULUAN"])
+def test_a_chapter_title_after_a_dash_or_colon(tmp_path, heading):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = [f"#{heading}", "Teks.", "#BAB II — PENUTUP", "Demikian."]
+    assert [b.judul for b in load(imported(tmp_path, document)[1]).bab] == ["PENDAHULUAN", "PENUTUP"]
+
+
+def test_a_section_number_without_a_space_and_a_third_level_heading(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I PENDAHULUAN", "##1.1.Latar Belakang", "##1.1.1 Dasar Hukum", "Undang-Undang.",
+                     "#BAB II PENUTUP", "Demikian."]
+    _, content, result = imported(tmp_path, document)
+    bagian = load(content).bab[0].bagian
+    assert [(b.judul, b.isi.sumber) for b in bagian] == [("Latar Belakang", "**Dasar Hukum**\n\nUndang-Undang.")]
+    assert ("subjudul tingkat tiga \"1.1.1 Dasar Hukum\" ditulis sebagai paragraf tebal tanpa nomornya (judul "
+            "ikudoc hanya dua tingkat dan bernomor otomatis); tulis nomornya bila perlu") in _notes(result)
+
+
+def test_a_no_break_space_is_kept_and_a_tab_or_soft_hyphen_noted(tmp_path):
+    isi, notes = _first_section_text(tmp_path, ["Dinas\u00a0Kesehatan menyusun IKU\tdengan teliti.",
+                                                "Dokumen ini ber\u00adisi indikator."])
+    assert isi == "Dinas\u00a0Kesehatan menyusun IKU dengan teliti.\n\nDokumen ini ber\u00adisi indikator."
+    assert "tab di tengah teks ditulis sebagai spasi (Markdown ikudoc tidak mencetak tab)" in notes
+    assert any(note.startswith("teks memuat tanda pemenggalan tersembunyi (soft hyphen, U+00AD)") for note in notes)
+
+
+def test_a_no_break_space_in_a_table_cell_is_kept(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:5],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Angka Harapan\u00a0Hidup", "tahun", "70,1"]]
+    assert load(imported(tmp_path, document)[1]).sasaran[0].indikator[0].nama == "Angka Harapan\u00a0Hidup"
+
+
+def test_a_document_name_with_spaces_is_quoted_in_the_commands_to_copy(tmp_path, monkeypatch, capsys):
+    source = five_year_document().save(tmp_path / "IKU Dinas Kesehatan 2025.docx")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"ditulis content/IKU Dinas Kesehatan 2025.toml dari {source}"  # the name users know
+    assert out[-1] == ('Langkah berikutnya: ikudoc check "content/IKU Dinas Kesehatan 2025.toml", lalu ikudoc build '
+                       '"content/IKU Dinas Kesehatan 2025.toml".')
+    text = (tmp_path / "content" / "IKU Dinas Kesehatan 2025.toml").read_text(encoding="utf-8")
+    assert 'lalu jalankan: ikudoc check "content/IKU Dinas Kesehatan 2025.toml" dan ikudoc build ' \
+           '"content/IKU Dinas Kesehatan 2025.toml".' in text
+
+
+PASSWORD = ("dilindungi kata sandi; buka di Word, hapus kata sandinya (File > Info > Protect Document), simpan ulang, "
+            "lalu impor lagi")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("iku.docx", ole_file("EncryptedPackage", b"\x08\0\0\0" + b"\x5a" * 600)),  # a .docx saved with a password
+    ("iku.doc", ole_file("WordDocument", word97_fib(encrypted=True))),  # a Word 97 file with a password
+])
+def test_a_password_protected_file_says_to_remove_the_password(tmp_path, capsys, monkeypatch, name, data):
+    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: pytest.fail("LibreOffice is not needed"))
+    (tmp_path / name).write_bytes(data)
+    assert main(["import", str(tmp_path / name)]) == 1
+    assert capsys.readouterr().err.strip() == f"gagal: {tmp_path / name} {PASSWORD}"
+
+
+def test_a_word97_file_without_a_password_is_not_called_protected(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: None)
+    (tmp_path / "iku.doc").write_bytes(ole_file("WordDocument", word97_fib(encrypted=False)))
+    assert main(["import", str(tmp_path / "iku.doc")]) == 1
+    assert "berformat Word 97-2003 (.doc)" in capsys.readouterr().err
+
+
+def test_a_typed_autolink_prints_as_typed(tmp_path):
+    document = five_year_document()
+    document.body[2] = "Lihat <http://contoh.go.id> atau surel <iku@contoh.go.id>, dengan 3 < 5 dan \\<tetap>."
+    source, content, _ = imported(tmp_path, document)
+    built = built_docx(content, tmp_path / "build")
+    assert "Lihat <http://contoh.go.id> atau surel <iku@contoh.go.id>, dengan 3 < 5 dan \\<tetap>." in docx_blocks(built)
+
+
+def test_the_same_doubt_in_several_years_is_one_note_per_indicator(tmp_path):
+    document = five_year_document()
+    document.plain_table = [ONE_ROW_HEADER[:4] + ["TARGET 2025", "TARGET 2026", "TARGET 2027"],
+                            ["1.", "Meningkatnya Pelayanan Kesehatan", "Persentase Balita Gizi Baik", "%", "75%",
+                             "80%", "85%"],
+                            ["2.", "Meningkatnya Pelayanan Kesehatan", "Frekuensi Penyuluhan", "kali", "60 kali",
+                             "65 kali", "70"]]
+    _, content, result = imported(tmp_path, document)
+    assert result.periksa.at(("sasaran", 0, "indikator", 0, "target")) == [
+        'target ditulis dengan % (2025: "75%", 2026: "80%", 2027: "85%"); dibaca sebagai angka tanpa %']
+    assert result.periksa.at(("sasaran", 0, "indikator", 1, "target")) == [
+        "satuan 'kali' tertulis di target (2025: \"60 kali\", 2026: \"65 kali\"); tulis 60, 65?"]
+    assert load(content).sasaran[0].indikator[0].target["2025"].nilai == 75
+
+
+def test_the_period_on_the_cover_is_found(tmp_path):
+    document = five_year_document()
+    document.cover.insert(2, "TAHUN 2025-2029")
+    document.body = [line for line in document.body if "2025 - 2029" not in line]
+    _, content, result = imported(tmp_path, document)
+    periode = load(content).dokumen.periode
+    assert (periode.awal, periode.akhir) == (2025, 2029)
+    assert result.periksa.at(("dokumen", "periode")) == ["periode Renstra ditebak dari teks (\"2025–2029\" paling "
+                                                          "sering disebut)"]
+
+
+def test_a_footnote_whose_text_is_missing_is_still_noted(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    source = five_year_document().save(tmp_path / "rujukan_saja.docx")
+    word = docx.Document(str(source))
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "7")
+    next(p for p in word.paragraphs if p.text.startswith("IKU Dinas")).add_run()._r.append(reference)
+    word.save(str(source))
+    assert "# PERIKSA: catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): teksnya tidak ditemukan di " \
+           "berkas; tulis di teks bila perlu" in import_word(source, "r.toml").text
+
+
+def test_a_no_break_space_in_a_heading_is_kept(tmp_path):
+    document = five_year_document()
+    document.heading_styles = False
+    document.body = ["#BAB I RENCANA\u00a0STRATEGIS", "##1.1 Latar\u00a0Belakang", "Teks.", "#BAB II PENUTUP",
+                     "Demikian."]
+    bab = load(imported(tmp_path, document)[1]).bab[0]
+    assert (bab.judul, bab.bagian[0].judul) == ("RENCANA\u00a0STRATEGIS", "Latar\u00a0Belakang")

@@ -88,3 +88,8 @@ def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
     tree = markup._html_tree(text)
     assert [(el.tag, markup._trimmed(markup._runs(el)) if el.tag == "p" else None) for el in tree] == (
         [("p", fast)] if fast else [])
+
+
+def test_an_escaped_angle_bracket_is_text_not_an_autolink():
+    (paragraph,) = parse_text("Situs \\<http://contoh.go.id> dan surel \\<iku@contoh.go.id>.").blok
+    assert paragraph.runs == (Run("Situs <http://contoh.go.id> dan surel <iku@contoh.go.id>."),)

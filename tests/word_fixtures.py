@@ -134,6 +134,7 @@ class TypedDocument:
     table: TableSpec
     closing: list[str] = field(default_factory=list)
     heading_styles: bool = False  # headings in Word's Heading 1/2 styles instead of bold Normal paragraphs
+    plain_table: list[list[str]] | None = None  # instead of ``table``: a grid typed row by row (add_plain_table)
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -144,7 +145,8 @@ class TypedDocument:
             add_text(document, "KATA PENGANTAR", bold=True)
         for line in self.pengantar + self.signature:
             add_text(document, line)
-        add_text(document, "DAFTAR ISI", bold=True)
+        if self.toc:
+            add_text(document, "DAFTAR ISI", bold=True)
         for line in self.toc:
             add_text(document, line)
         for line in self.body:
@@ -160,7 +162,10 @@ class TypedDocument:
         add_text(document, "LAMPIRAN", bold=True)
         for line in self.lampiran:
             add_text(document, line)
-        add_iku_table(document, self.table)
+        if self.plain_table:
+            add_plain_table(document, self.plain_table)
+        else:
+            add_iku_table(document, self.table)
         for line in self.closing or self.signature:
             add_text(document, line)
         document.save(str(path))
@@ -216,3 +221,123 @@ def _reference_table(document, lines: list[str]) -> None:
             cell.text = parts[0]
             for part in parts[1:]:
                 cell.add_paragraph(part)
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def number_headings_like_word(path: Path, on_paragraphs: bool = False, style: str = "Heading") -> Path:
+    """Word's own chapter numbering, as its multilevel list button sets it: a list whose first level
+    prints "BAB %1" (I, II, ...) and second "%1.%2", linked to the Heading 1 and Heading 2 styles, or
+    (``on_paragraphs``) set on each heading paragraph. The heading paragraphs hold the titles alone.
+    With ``style="Normal"``, the chapter level alone is set on the bold Normal paragraphs of the titles."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {_W_NS} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="BAB %1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    if style == "Normal":  # "PENDAHULUAN" typed bold, "BAB I" printed by the list
+        numbered = f'<w:numPr {_W_NS}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+        for paragraph in document.paragraphs:
+            if paragraph.text in ("PENDAHULUAN", "PENUTUP"):
+                paragraph._p.get_or_add_pPr().append(parse_xml(numbered))
+        document.save(str(path))
+        return path
+    for level, name in enumerate(("Heading 1", "Heading 2")):
+        numbered = f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        if on_paragraphs:
+            for paragraph in document.paragraphs:
+                if paragraph.style.name == name:
+                    paragraph._p.get_or_add_pPr().append(parse_xml(numbered))
+        else:
+            document.styles[name].element.get_or_add_pPr().append(parse_xml(numbered))
+    document.save(str(path))
+    return path
+
+
+def add_plain_table(document, rows: list[list[str]]) -> None:
+    """A table typed cell by cell, one header row; a row of one text is one cell merged across the table
+    (a sasaran set above its indicators)."""
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for at, cells in enumerate(rows):
+        if len(cells) == 1:
+            table.cell(at, 0).merge(table.cell(at, width - 1)).text = cells[0]
+            continue
+        for column, text in enumerate(cells):
+            table.cell(at, column).text = text
+
+
+def add_footnote(path: Path, after: str, note: str) -> Path:
+    """A footnote, as Word's Insert Footnote makes it: a reference mark after the paragraph starting with
+    ``after`` and the note's text in word/footnotes.xml (python-docx cannot add one)."""
+    import zipfile
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith(after))
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    paragraph.add_run()._r.append(reference)
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {_W_NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.footnotes+xml"/></Types>'))
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'footnotes" Target="footnotes.xml"/></Relationships>'))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+def ole_file(stream_name: str, stream: bytes) -> bytes:
+    """A minimal OLE2 compound file, as Word 97 and Word's password encryption write them: 512-byte
+    sectors, sector 0 the FAT, sector 1 the directory (the root and one stream), the stream from sector 2."""
+    import struct
+
+    sectors = max(1, -(-len(stream) // 512))
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9)  # minor/major version, byte order, 2^9 sectors
+    struct.pack_into("<H", header, 0x20, 6)
+    struct.pack_into("<III", header, 0x2C, 1, 1, 0)  # one FAT sector; directory at sector 1
+    struct.pack_into("<III", header, 0x38, 4096, 0xFFFFFFFE, 0)  # no mini stream
+    struct.pack_into("<II", header, 0x44, 0xFFFFFFFE, 0)  # no DIFAT sectors
+    struct.pack_into("<109I", header, 0x4C, 0, *([0xFFFFFFFF] * 108))
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + [2 + i + 1 for i in range(sectors - 1)] + [0xFFFFFFFE]
+    fat_sector = struct.pack(f"<{len(fat)}I", *fat) + b"\xff" * (512 - 4 * len(fat))
+
+    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        data = bytearray(128)
+        data[:len(encoded)] = encoded
+        struct.pack_into("<HBB", data, 64, len(encoded), kind, 1)
+        struct.pack_into("<III", data, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<II", data, 116, start, size)
+        return bytes(data)
+
+    directory = (entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + entry(stream_name, 2, 2, len(stream))
+                 + b"\0" * 256)
+    return bytes(header) + fat_sector + directory + stream.ljust(sectors * 512, b"\0")
+
+
+def word97_fib(encrypted: bool) -> bytes:
+    """The first bytes of a Word 97 WordDocument stream: its FIB, the fEncrypted flag set or not."""
+    import struct
+
+    return struct.pack("<HHHHHH", 0xA5EC, 0x00C1, 0, 0x0409, 0, 0x0100 if encrypted else 0) + b"\0" * 4096

@@ -171,6 +171,8 @@ class _DocumentMarkdown(markdown.Extension):
         md.inlinePatterns.deregister("entity")
         # Two spaces at a line's end are invisible in an editor: they must not break the line.
         md.inlinePatterns.deregister("linebreak")
+        # "\<http://...>" is the typed text, not a link: "<" is escaped where Markdown would read an autolink
+        md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, "<"]
 
 
 @cache

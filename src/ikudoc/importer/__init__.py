@@ -59,6 +59,21 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         for s, section in enumerate(chapter.sections):
             fields[("bab", b, "bagian", s, "isi")] = section.items
     for loc, items in fields.items():
+        for item in items:
+            for note in item.notes:
+                periksa.add(loc, note)
+            for footnote in item.footnotes:
+                quoted = f"\"{footnote}\"" if footnote else "teksnya tidak ditemukan di berkas"
+                periksa.add(loc, f"catatan kaki tidak diimpor (isi ikudoc tidak memuat catatan kaki): {quoted}; "
+                            "tulis di teks bila perlu")
+        if any("\t" in item.text.strip() for item in items):
+            periksa.add(loc, "tab di tengah teks ditulis sebagai spasi (Markdown ikudoc tidak mencetak tab)")
+        if any("\u00ad" in item.text for item in items):
+            periksa.add(loc, "teks memuat tanda pemenggalan tersembunyi (soft hyphen, U+00AD), tidak terlihat di "
+                        "editor; dibiarkan seperti di dokumen")
+        if any(item.roman for item in items):
+            periksa.add(loc, "daftar bernomor romawi (i., ii., iii.) ditulis bernomor 1., 2., 3.: daftar ikudoc hanya "
+                        "bernomor angka atau huruf, dan angka menjaga urutan dan nilai nomornya")
         if any(item.level for item in items):
             periksa.add(loc, "daftar bertingkat (butir di dalam butir) diratakan menjadi satu tingkat; periksa "
                         "urutan dan nomornya")
@@ -92,7 +107,10 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         "tugas": _facts([inline(i.markdown) for i in parts.tugas], ("organisasi", "tugas"), "tugas", periksa),
         "fungsi": _facts([inline(i.markdown) for i in parts.fungsi], ("organisasi", "fungsi"), "fungsi", periksa)}
     content["bab"] = []
-    if not parts.chapters:  # a table only, as e-SAKIP applications export it: the narrative is to be written
+    if not parts.chapters and parts.after_signature:
+        periksa.add(("bab",), "tidak ada judul BAB yang dikenali (lihat catatan di awal berkas); tulis bab-babnya")
+        content["bab"].append({"judul": "PENDAHULUAN", "isi": "-"})
+    elif not parts.chapters:  # a table only, as e-SAKIP applications export it: the narrative is to be written
         periksa.add(("bab",), "dokumen tidak memuat BAB (hanya tabel IKU); tulis bab-babnya")
         content["bab"].append({"judul": "PENDAHULUAN", "isi": "-"})
     for b, chapter in enumerate(parts.chapters):
@@ -149,10 +167,13 @@ def _found(parts: Parts, table: TableData, content: dict, references: str) -> li
     return [
         f"sampul: {dokumen['judul']} ({dokumen['singkatan']})" + (f" {dokumen['perubahan']}" if dokumen.get(
             "perubahan") else "") + f", {content['instansi']['nama']}",
-        f"kata pengantar: {len(parts.pengantar)} paragraf; tanda tangan: "
+        f"kata pengantar: {len(parts.pengantar)} paragraf"
+        + (f", {len(parts.after_signature)} paragraf sesudah tanda tangan dilewati" if parts.after_signature else "")
+        + "; tanda tangan: "
         + (f"{content['penandatangan']['jabatan']} ({signature.nama}"
            + (f", NIP {signature.nip}" if signature.nip else "") + f"), {signature.tempat}, {signature.tanggal}"
            if signature else "tidak ditemukan"),
+        "daftar isi: tidak ada" if not parts.toc_lines else
         f"daftar isi: {parts.toc_lines} baris, dilewati (ikudoc membuat daftar isinya sendiri)",
         f"{len(parts.chapters)} bab, {sections} subbab, {lists} daftar",
         f"ditulis sekali sebagai data dan dirujuk dari teks: {references}",

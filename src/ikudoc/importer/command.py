@@ -15,6 +15,7 @@ from pathlib import Path
 from ..files import write_all
 from ..problems import ContentError, IkudocError, format_key_path
 from . import import_word
+from .toml_writer import command_word
 
 
 class ImportRefused(IkudocError):
@@ -57,6 +58,7 @@ def run_import(document: Path, output: Path | None, overwrite: bool, say: Callab
         for problem in problems:
             warn(str(problem))
         raise ImportRefused(f"{target} ditulis, tetapi belum bisa dibangun: {len(problems)} masalah di atas; "
-                            f"perbaiki lalu jalankan ikudoc check {target}")
-    say(f"Langkah berikutnya: ikudoc check {target}, lalu ikudoc build {target}.")
+                            f"perbaiki lalu jalankan ikudoc check {command_word(str(target))}")
+    name = command_word(str(target))
+    say(f"Langkah berikutnya: ikudoc check {name}, lalu ikudoc build {name}.")
     return target

@@ -17,7 +17,8 @@ from collections import Counter
 from ..model import Dokumen
 from .periksa import Periksa
 from .reading import WordFile
-from .structure import MONTHS, Parts, Signature
+from .signature import MONTHS, Signature
+from .structure import Parts, one_line
 
 _SMALL_WORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atau", "pada", "serta", "dengan", "atas", "dalam"}
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
@@ -30,7 +31,7 @@ class Recaser:
     capitals (those of the title's abbreviation, "IKU OPD")."""
 
     def __init__(self, corpus: list[str], abbreviations: tuple[str, ...] = ()) -> None:
-        self.corpus = " ".join(re.sub(r"\s+", " ", text) for text in corpus if re.search("[a-z]", text))
+        self.corpus = " ".join(one_line(text) for text in corpus if re.search("[a-z]", text))
         self.capitals: set[str] = set()  # abbreviations: a word in capitals amid words that are not
         words = [re.sub(r"\W", "", word) for word in self.corpus.split(" ")]
         for index, word in enumerate(words):
@@ -41,7 +42,7 @@ class Recaser:
 
     def __call__(self, text: str) -> tuple[str, bool]:
         """The text in its usual capitals, and whether that is a guess."""
-        text = re.sub(r"\s+", " ", text).strip()
+        text = one_line(text)
         if re.search("[a-z]", text) or not text:
             return text, False
         for found in re.finditer(re.escape(text), self.corpus, re.IGNORECASE):
@@ -68,9 +69,10 @@ def period_of(word: WordFile, texts: list[str], years: tuple[str, ...], periksa:
         (awal, akhir), _ = counts.most_common(1)[0]
         periksa.add(("dokumen", "periode"), f"periode Renstra ditebak dari teks (\"{awal}–{akhir}\" paling sering "
                     "disebut)")
-    elif years:
+    elif years := [year for year in years if year.isdigit()]:
         awal, akhir = int(years[0]), int(years[-1])
-        periksa.add(("dokumen", "periode"), "periode Renstra tidak disebut di teks; diambil dari tahun target tabel")
+        periksa.add(("dokumen", "periode"), "periode Renstra tidak disebut di sampul maupun teks; diambil dari tahun "
+                    "target tabel")
     else:
         awal = akhir = datetime.date.today().year
         periksa.add(("dokumen", "periode"), "periode Renstra tidak ditemukan; isi tahun awal dan akhirnya")
@@ -121,7 +123,7 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
             periksa.add(("dokumen", "singkatan"), "singkatan judul (dalam kurung di sampul) tidak ditemukan")
         if perubahan:
             dokumen["perubahan"] = _recased(recase, perubahan, ("dokumen", "perubahan"), periksa)
-    dokumen["periode"] = period_of(word, texts, years, periksa)
+    dokumen["periode"] = period_of(word, texts + cover, years, periksa)  # "TAHUN 2025-2029" on the cover
     signature = parts.signature
     dokumen["tempat"] = signature.tempat if signature and signature.tempat else "-"
     if dokumen["tempat"] == "-":

@@ -46,7 +46,9 @@ def escape_line_start(line: str) -> str:
 
 
 def _one_line(markdown: str) -> str:
-    return re.sub(r"\s+", " ", markdown).strip()
+    """The text on one line: line breaks, tabs and runs of spaces become one space (ikudoc's Markdown
+    prints a tab as spaces, never as a tab); a no-break space is text the typist put there, and stays."""
+    return re.sub(r"[ \t\n\r]+", " ", markdown).strip(" ")
 
 
 def marker(kind: str, number: int) -> str:

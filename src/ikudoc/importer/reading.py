@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import IkudocError, os_reason
+from .ole import MAGIC as OLE_MAGIC
+from .ole import is_password_protected
 
 
 class NotAnIku(IkudocError):
     """The file cannot be imported; the message names it and says what was expected."""
 
 
-ListKind = str  # "angka", "huruf", "butir"
+ListKind = str  # "angka", "huruf", "butir"; "bab": a level Word prints "BAB %1", a chapter heading
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Para:
     numbered: ListKind | None = None  # a paragraph of one of Word's own lists
     level: int = 0  # its level in that list (0: the top)
     image: bool = False  # holds a picture (a cover's coat of arms)
+    footnotes: tuple[str, ...] = ()  # the text of the footnotes it refers to (ikudoc's content has none)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,10 @@ def read_word(path: Path) -> WordFile:
         data = path.read_bytes()
     except OSError as error:
         raise NotAnIku(f"{path} tidak bisa dibaca ({os_reason(error)})") from None
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Word 97-2003 (.doc) or old Excel
+    if data[:8] == OLE_MAGIC and is_password_protected(data):
+        raise NotAnIku(f"{path} dilindungi kata sandi; buka di Word, hapus kata sandinya (File > Info > Protect "
+                       "Document), simpan ulang, lalu impor lagi")
+    if data[:8] == OLE_MAGIC:  # OLE2: Word 97-2003 (.doc) or old Excel
         data = _through_libreoffice(path, data, "berformat Word 97-2003 (.doc)", ".doc")
     elif re.search(rb"<(html|!doctype html|body|table)\b", data[:4096], re.IGNORECASE):
         # e-SAKIP applications export "Word" files that are HTML named .doc
@@ -135,17 +141,34 @@ def _read_docx(path: Path, data: bytes) -> WordFile:
         raise NotAnIku(f"{path} rusak atau bukan dokumen Word yang utuh; simpan ulang dari Word sebagai .docx") \
             from None
     numbering = _Numbering(document)
+    footnotes = _footnotes(document)
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            blocks.append(_para(item, numbering))
+            blocks.append(_para(item, numbering, footnotes))
         elif isinstance(item, Table):
-            blocks.append(_grid(item, numbering))
+            blocks.append(_grid(item, numbering, footnotes))
     properties = document.core_properties
     return WordFile(tuple(blocks), properties.title or "", properties.subject or "")
 
 
-def _grid(table, numbering) -> Grid:
+def _footnotes(document) -> dict[str, str]:
+    """The text of each footnote by its id (python-docx does not read word/footnotes.xml)."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return {}
+            return {note.get(f"{_W}id"): " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+                                                  for p in note.iter(f"{_W}p")).strip()
+                    for note in root.iter(f"{_W}footnote")}
+    return {}
+
+
+def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
     """Every row as one cell per grid column, read from the XML as Word lays it out: a cell spanning
     columns (gridSpan) repeated in each, a vertically merged cell (vMerge) repeated down, the columns a
     row skips (gridBefore/gridAfter, or a row shorter than the grid) as empty cells. python-docx's own
@@ -165,7 +188,7 @@ def _grid(table, numbering) -> Grid:
                 cell = above[column]
             else:
                 elements.append(tc)
-                cell = Cell(tuple(_para(p, numbering) for p in _Cell(tc, table).paragraphs), id(tc))
+                cell = Cell(tuple(_para(p, numbering, footnotes) for p in _Cell(tc, table).paragraphs), id(tc))
             cells.extend([cell] * tc.grid_span)
         cells += [Cell((), next(empties)) for _ in range(width - len(cells))]
         for column, cell in enumerate(cells):
@@ -178,7 +201,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class _Numbering:
-    """The kind of list (numbers, letters, bullets) of each Word list level."""
+    """The kind of list (numbers, letters, bullets) of each Word list level, and the levels that number
+    chapters ("BAB %1")."""
 
     def __init__(self, document) -> None:
         self.kinds: dict[tuple[str, str], str] = {}
@@ -190,8 +214,10 @@ class _Numbering:
         for node in root.iter(f"{_W}abstractNum"):
             levels = {}
             for level in node.iter(f"{_W}lvl"):
-                fmt = level.find(f"{_W}numFmt")
-                levels[level.get(f"{_W}ilvl")] = fmt.get(f"{_W}val") if fmt is not None else "decimal"
+                fmt, text = level.find(f"{_W}numFmt"), level.find(f"{_W}lvlText")
+                shown = text.get(f"{_W}val") or "" if text is not None else ""
+                levels[level.get(f"{_W}ilvl")] = ("bab" if re.match(r"\s*BAB\b", shown, re.IGNORECASE) else
+                                                  fmt.get(f"{_W}val") if fmt is not None else "decimal")
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
@@ -219,7 +245,8 @@ class _Numbering:
             return None, 0
         ilvl = ilvl or "0"
         fmt = self.kinds.get((num_id, ilvl), "decimal")
-        kind = "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") else "angka"
+        kind = "bab" if fmt == "bab" else "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") \
+            else "angka"
         return kind, int(ilvl) if ilvl.isdigit() else 0
 
 
@@ -245,11 +272,12 @@ def _style_bold(paragraph) -> bool:
 # What Markdown would read as markup in text typed in Word, escaped to stay literal; nothing else is
 # escaped, so that a text reads in the content file as it was typed.
 _SPECIAL = re.compile(
-    r"\\(?=[\\`*_{}\[\]()#+\-.!>])"  # a backslash that would escape the next character
+    r"\\(?=[\\`*_{}\[\]()#+\-.!<>])"  # a backslash that would escape the next character
     r"|[`*]"  # code, emphasis
     r"|(?<!\w)_|_(?!\w)"  # emphasis (an underscore inside a word is text)
     r"|\{(?=[a-z_]+\})"  # a reference {visi}
     r"|\[(?=[^\]]*\][(:\[])"  # a link [..](..), [..]: .., [..][..]
+    r"|<(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)"  # an autolink <http://..>, <a@b.id>
 )
 
 
@@ -257,7 +285,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
-def _para(paragraph, numbering: _Numbering) -> Para:
+def _para(paragraph, numbering: _Numbering, footnotes: dict[str, str]) -> Para:
     pieces: list[tuple[str, bool, bool]] = []
     style_bold = _style_bold(paragraph)
     for item in paragraph.iter_inner_content():
@@ -272,8 +300,9 @@ def _para(paragraph, numbering: _Numbering) -> Para:
     all_bold = bool(visible) and all(b or style_bold for _, b in visible)
     image = bool(paragraph._p.xpath(".//w:drawing | .//w:pict"))
     kind, level = numbering.kind(paragraph)
+    notes = tuple(footnotes.get(ref.get(f"{_W}id"), "") for ref in paragraph._p.iter(f"{_W}footnoteReference"))
     return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
-                kind, level, image)
+                kind, level, image, notes)
 
 
 def _run_text(run) -> str:

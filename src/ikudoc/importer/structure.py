@@ -1,11 +1,12 @@
 """Blocks -> the parts of an IKU document.
 
-The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block, the typed
-daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections (headings
-found by their style or by the numbers typists type: "BAB. I. PENDAHULUAN", "BAB II" with the title on
-the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN SASARAN"; the typed numbers are dropped), the
-text as paragraphs and list items (Word's lists and typed "1." / "a." / "- a." ones), and the lampiran:
-its titles, organisation name, tugas and fungsi lists and the IKU table.
+The cover (everything before KATA PENGANTAR), the kata pengantar with its signature block (signature),
+the typed daftar isi (recognised and dropped: ikudoc generates its own), the chapters and their sections
+(headings found by their style, numbered by Word or not, or by the numbers typists type: "BAB. I.
+PENDAHULUAN", "BAB II" with the title on the next line, "I. 1. Latar Belakang", "2.3 TUJUAN DAN
+SASARAN", and "I. PENDAHULUAN" in a document without any BAB; the numbers are dropped), the text as
+paragraphs and list items (Word's lists and typed "1." / "a." / "(1)" / "ii." / "- a." ones), and the
+lampiran: its titles, organisation name, tugas and fungsi lists and the IKU table.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .reading import Grid, Para, WordFile
+from .reading import Grid, Para, WordFile, escape
+from .signature import NIP, PLACE, Signature, read_signature, text_and_signature
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,9 @@ class Item:
     markdown: str
     text: str
     level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
+    footnotes: tuple[str, ...] = ()  # of its paragraph: not kept (ikudoc's content has none), but noted
+    roman: bool = False  # typed "i." / "ii.": an "angka" item, as ikudoc's lists have no roman numbers
+    notes: tuple[str, ...] = ()  # PERIKSA notes for the text field it is in
 
 
 @dataclass
@@ -40,22 +45,13 @@ class Chapter:
 
 
 @dataclass
-class Signature:
-    tempat: str = ""
-    tanggal: str = ""
-    jabatan: str = ""
-    nama: str = ""
-    pangkat: str = ""
-    nip: str = ""
-
-
-@dataclass
 class Parts:
     cover: list[str] = field(default_factory=list)
     cover_image: bool = False
     pengantar: list[Item] = field(default_factory=list)
     signature: Signature | None = None
     toc_lines: int = 0
+    after_signature: list[str] = field(default_factory=list)  # texts under the kata pengantar's signature
     chapters: list[Chapter] = field(default_factory=list)
     lampiran_titles: list[str] = field(default_factory=list)
     organisasi: str = ""
@@ -69,17 +65,23 @@ class Parts:
         return self.tables[0] if self.tables else None
 
 
-_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:]?\s*(.*)$", re.IGNORECASE)
-_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])\s*\.?\s+(\S.*)$")
-_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?(\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_BAB = re.compile(r"^BAB\s*\.?\s*([IVXLC]+|\d{1,2})(?![A-Za-z])\s*[.:\-–—]?\s*(.*)$", re.IGNORECASE)
+# "I. PENDAHULUAN": a chapter typed without "BAB", accepted only when the document has no BAB heading
+_ROMAN_CHAPTER = re.compile(r"^([IVXLC]+)\s*[.)]\s+([A-Z][^a-z]*)$")
+_SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])(?:\s*\.\s*|\s+)(?!\d{1,2}[\s.])(\S.*)$")
+# "1.1.1 Dasar Hukum": ikudoc's headings have two levels
+_SUBSECTION = re.compile(r"^(\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2})\.?\s+(\S.*)$")
+# "1.", "a)", "(1)", "- a.", "iii."
+_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?\(?(\d{1,2}|[a-z]|[ivx]{2,5})[.)]\s+(?=\S)")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 _LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
 _TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
-_NIP = re.compile(r"^NIP\s*[.:]?\s*(.*)$", re.IGNORECASE)
-MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-          "november", "desember")
-_DATE = re.compile(r"^(\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})$", re.IGNORECASE)
-_PLACE = re.compile(r"^([A-Z][\w .'-]{1,40}),\s*(.*)$")
+
+
+def one_line(text: str) -> str:
+    """A text's lines joined by one space, runs of spaces and tabs one space; a no-break space is kept."""
+    return re.sub(r"[ \t\n\r]+", " ", text).strip(" ")
 
 
 def key(text: str) -> str:
@@ -125,47 +127,53 @@ def split_parts(word: WordFile) -> Parts:
     blocks = _flatten(word)
     parts = Parts()
     keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
+    roman = not any(_chapter_heading(b) is not None for b in blocks)  # "I. PENDAHULUAN" only without any BAB
     if "KATAPENGANTAR" in keys:
         start = keys.index("KATAPENGANTAR")
         index = start + 1
     else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter (none: a table only)
-        start = next((i for i, b in enumerate(blocks) if _ends_front(b)), 0)
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b, roman)), 0)
         index = start
     parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
                    if line.strip()]
     pengantar: list[Para] = []
-    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index]) \
+    while "KATAPENGANTAR" in keys and index < len(blocks) and not _ends_front(blocks[index], roman) \
             and not isinstance(blocks[index], Grid) and not _lampiran_start(blocks[index]):
         if isinstance(blocks[index], Para):
             pengantar.append(blocks[index])
         index += 1
-    parts.pengantar, parts.signature = _text_and_signature(pengantar)
+    text, parts.signature, parts.after_signature = text_and_signature(pengantar)
+    parts.pengantar = _items(text)
+    if parts.after_signature:
+        parts.notes.append(f"{len(parts.after_signature)} paragraf sesudah tanda tangan kata pengantar dilewati "
+                           f"(mulai \"{parts.after_signature[0][:60]}\"); judul BAB sesudahnya tidak dikenali: "
+                           "salin teksnya ke bab yang sesuai")
     if index < len(blocks) and keys[index] == "DAFTARISI":
-        end = _toc_end(blocks, index + 1)
+        end = _toc_end(blocks, index + 1, roman)
         parts.toc_lines = sum(1 for b in blocks[index + 1:end] if isinstance(b, Para) and b.text.strip())
         index = end
-    index = _chapters(blocks, index, parts)
+    index = _chapters(blocks, index, parts, roman)
     _lampiran(blocks, index, parts)
     return parts
 
 
-def _chapter_key(blocks: list, at: int) -> str:
+def _chapter_key(blocks: list, at: int, roman: bool) -> str:
     """The title of the chapter heading at ``at`` (or on the line after it), as a key."""
-    title = _chapter_heading(blocks[at])
+    title = _chapter_heading(blocks[at], roman)
     if not title and at + 1 < len(blocks) and isinstance(blocks[at + 1], Para):
         title = blocks[at + 1].text
     return key(re.sub(r"[\s.…]*([ivxlc]+|\d+)?\s*$", "", title or "", flags=re.IGNORECASE))
 
 
-def _toc_end(blocks: list, start: int) -> int:
+def _toc_end(blocks: list, start: int, roman: bool) -> int:
     """Where the typed daftar isi that starts at ``start`` ends: where its first chapter's heading comes
     again (a daftar isi may list headings without page numbers), else after its last line ending in a
     tab or a page number."""
-    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i]) is not None]
+    headings = [i for i in range(start, len(blocks)) if _chapter_heading(blocks[i], roman) is not None]
     if headings:
-        first = _chapter_key(blocks, headings[0])
-        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i) == first), None)
+        first = _chapter_key(blocks, headings[0], roman)
+        again = next((i for i in headings[1:] if first and _chapter_key(blocks, i, roman) == first), None)
         if again is not None and all(isinstance(b, Para) and len(b.text) < 150 for b in blocks[start:again]):
             return again
     end = start
@@ -174,8 +182,8 @@ def _toc_end(blocks: list, start: int) -> int:
     return end
 
 
-def _ends_front(block) -> bool:
-    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block) is not None)
+def _ends_front(block, roman: bool) -> bool:
+    return isinstance(block, Para) and (key(block.text) == "DAFTARISI" or _chapter_heading(block, roman) is not None)
 
 
 def _toc_line(block) -> bool:
@@ -185,22 +193,30 @@ def _toc_line(block) -> bool:
     return not text.strip() or block.style.lower().startswith("toc") or bool(_TOC_LINE.search(text))
 
 
-def _chapter_heading(block) -> str | None:
-    """The title of a chapter heading ("" when it is on the next line), or None."""
-    if not isinstance(block, Para) or block.numbered:
+def _chapter_heading(block, roman: bool = False) -> str | None:
+    """The title of a chapter heading ("" when it is on the next line), or None. A paragraph of a Word
+    list is no heading, unless it has a heading style: then the list is Word's chapter numbering
+    ("BAB %1"), and the number is not part of the title. With ``roman`` (a document without any BAB
+    heading), a short bold line "I. PENDAHULUAN" is a chapter too."""
+    if isinstance(block, Para) and block.numbered == "bab" and block.text.strip():
+        return one_line(block.text)  # Word prints "BAB I" before it: any style, the title alone
+    if not isinstance(block, Para) or (block.numbered and not block.style.startswith("Heading")):
         return None
-    text = " ".join(block.text.split())  # "BAB II" and its title may be one paragraph with a line break
+    text = one_line(block.text)  # "BAB II" and its title may be one paragraph with a line break
     match = _BAB.match(text)
     if match and len(text) < 150 and (text[:3] == "BAB" or block.bold or block.style.startswith("Heading")):
-        return re.sub(r"\s+", " ", match.group(2)).strip(" .")
+        return match.group(2).strip(" .")
     if block.style == "Heading 1" and key(text) not in ("KATAPENGANTAR", "DAFTARISI") and not _lampiran_start(block):
         return text
+    typed = _ROMAN_CHAPTER.match(text) if roman and (block.bold or block.style.startswith("Heading")) else None
+    if typed and len(text) < 80 and not text.endswith((".", ";", ":", ",")):
+        return typed.group(2).strip()
     return None
 
 
 def _section_heading(block: Para) -> str | None:
-    text = " ".join(block.text.split())
-    if block.numbered or not text or len(text) > 150:
+    text = one_line(block.text)
+    if (block.numbered and not block.style.startswith("Heading")) or not text or len(text) > 150:
         return None
     match = _SECTION.match(text)
     if match and (block.bold or text.upper() == text or block.style.startswith("Heading")
@@ -214,34 +230,70 @@ def _section_heading(block: Para) -> str | None:
     return None
 
 
+def _subsection_heading(block: Para) -> Item | None:
+    """A third-level heading "1.1.1 Dasar Hukum" as a bold paragraph: ikudoc has no third level, and
+    numbers its headings itself, so a typed number would go wrong when sections move; a note keeps it."""
+    text = one_line(block.text)
+    match = _SUBSECTION.match(text)
+    if not match or block.numbered or len(text) > 100 or text.endswith((".", ";", ":", ",")):
+        return None
+    note = (f"subjudul tingkat tiga \"{text}\" ditulis sebagai paragraf tebal tanpa nomornya (judul ikudoc hanya "
+            "dua tingkat dan bernomor otomatis); tulis nomornya bila perlu")
+    return Item("paragraf", f"**{escape(match.group(2))}**", match.group(2), notes=(note,))
+
+
 def _lampiran_start(block) -> bool:
     return isinstance(block, Para) and bool(re.match(r"^LAMPIRAN\b", block.text.strip())) \
         and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
 
 
-def item_of(block: Para) -> Item:
-    if block.numbered:
-        return Item(block.numbered, block.markdown.strip(), block.text.strip(), block.level)
-    typed = _TYPED_ITEM.match(block.markdown.strip())
-    if typed and _TYPED_ITEM.match(block.text.strip()):
-        kind = "angka" if typed.group(2).isdigit() else "huruf"
-        markdown = typed.group(1) + block.markdown.strip()[typed.end():]
-        return Item(kind, markdown, _TYPED_ITEM.sub("", block.text.strip(), count=1))
-    bullet = _TYPED_BULLET.match(block.markdown.strip())
-    if bullet and _TYPED_BULLET.match(block.text.strip()):
-        markdown = bullet.group(1) + block.markdown.strip()[bullet.end():]
-        return Item("butir", markdown, _TYPED_BULLET.sub("", block.text.strip(), count=1))
-    return Item("paragraf", block.markdown.strip(), block.text.strip())
+def _typed_kind(marker: str, previous: Item | None) -> tuple[str, bool]:
+    """The list kind of a typed marker and whether it is roman: "ii", and "i" unless it follows "h." in a
+    letter list; "v" and "x" only after a roman item."""
+    if marker.isdigit():
+        return "angka", False
+    after_roman = previous is not None and previous.roman
+    after_letter = previous is not None and previous.kind == "huruf"
+    if marker in _ROMAN and (len(marker) > 1 or after_roman or (marker == "i" and not after_letter)):
+        return "angka", True
+    return "huruf", False
 
 
-def _chapters(blocks: list, index: int, parts: Parts) -> int:
+def item_of(block: Para, previous: Item | None = None) -> Item:
+    """The paragraph as a list item (of a Word list, or typed "1." / "a)" / "(1)" / "ii." / "-") or a
+    paragraph; ``previous`` is the item before it, which tells "i." of "h., i." from a roman "i."."""
+    markdown, text = block.markdown.strip(), block.text.strip()
+    typed = _TYPED_ITEM.match(markdown) if _TYPED_ITEM.match(text) else None
+    if block.numbered:  # Word numbers it: a number also typed ("1. 1. ...") is dropped
+        if typed:
+            markdown, text = typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1)
+        return Item(block.numbered, markdown, text, block.level, block.footnotes)
+    if typed:
+        kind, roman = _typed_kind(typed.group(2), previous)
+        return Item(kind, typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1),
+                    footnotes=block.footnotes, roman=roman)
+    bullet = _TYPED_BULLET.match(markdown)
+    if bullet and _TYPED_BULLET.match(text):
+        return Item("butir", bullet.group(1) + markdown[bullet.end():], _TYPED_BULLET.sub("", text, count=1),
+                    footnotes=block.footnotes)
+    return Item("paragraf", markdown, text, footnotes=block.footnotes)
+
+
+def _items(paras: list[Para]) -> list[Item]:
+    items: list[Item] = []
+    for para in paras:
+        items.append(item_of(para, items[-1] if items else None))
+    return items
+
+
+def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
     chapter: Chapter | None = None
     target: list[Item] | None = None
     while index < len(blocks):
         block = blocks[index]
         if _lampiran_start(block) or isinstance(block, Grid):
             return index
-        title = _chapter_heading(block)
+        title = _chapter_heading(block, roman)
         if title is not None:
             if not title and index + 1 < len(blocks) and isinstance(blocks[index + 1], Para):
                 index += 1
@@ -254,58 +306,14 @@ def _chapters(blocks: list, index: int, parts: Parts) -> int:
             if section is not None:
                 chapter.sections.append(Section(section))
                 target = chapter.sections[-1].items
+            elif target is not None and (subsection := _subsection_heading(block)):
+                target.append(subsection)
             elif target is not None:
-                target.append(item_of(block))
+                target.append(item_of(block, target[-1] if target else None))
             else:
                 parts.notes.append(f"teks sebelum BAB pertama dilewati: \"{block.text.strip()[:60]}\"")
         index += 1
     return index
-
-
-def _text_and_signature(paras: list[Para]) -> tuple[list[Item], Signature | None]:
-    """The kata pengantar's paragraphs, and the signature block under them: from a "Place, Month Year"
-    (or "Place,") line to the NIP line, as paragraphs or as lines of one paragraph."""
-    lines = [p for p in paras if p.text.strip()]
-
-    def has_nip(p: Para) -> bool:
-        return any(_NIP.match(line.strip()) for line in p.text.split("\n"))
-
-    def is_place(p: Para) -> bool:
-        place = _PLACE.match(p.text.strip().split("\n")[0])
-        return bool(place) and (not place.group(2) or bool(_DATE.match(place.group(2))))
-
-    nip_at = next((i for i, p in enumerate(lines) if has_nip(p)), None)
-    if nip_at is None:  # a regional head signs without NIP: the block runs to the end
-        nip_at = len(lines) - 1
-    place_at = next((i for i in range(max(0, nip_at - 7), nip_at + 1) if is_place(lines[i])), None)
-    if place_at is None:
-        return [item_of(p) for p in lines], None
-    signature = _signature([line for p in lines[place_at:nip_at + 1] for line in p.text.split("\n")
-                            if line.strip()])
-    return [item_of(p) for p in lines[:place_at]], signature
-
-
-def _signature(lines: list[str]) -> Signature:
-    """Place and date, jabatan, name, pangkat, NIP: "Bandar Lampung," / "Oktober 2024" / "KEPALA DINAS," ..."""
-    lines = [line.strip() for line in lines]
-    place = _PLACE.match(lines[0])
-    signature = Signature(tempat=place.group(1).strip(), tanggal=place.group(2).strip())
-    rest = lines[1:]
-    if not signature.tanggal and rest and _DATE.match(rest[0]):
-        signature.tanggal = rest.pop(0)
-    nip = _NIP.match(rest[-1]) if rest else None
-    signature.nip = nip.group(1).strip() if nip else ""
-    middle = rest[:-1] if nip else rest
-    jabatan: list[str] = []  # a long jabatan runs over lines, up to the one ending with a comma
-    while middle and (not jabatan or any(line.endswith(",") for line in middle[:2])) \
-            and not (jabatan and jabatan[-1].endswith(",")):
-        jabatan.append(middle.pop(0))
-    signature.jabatan = " ".join(jabatan).rstrip(",").strip()
-    if middle:
-        signature.nama = middle.pop(0)
-    if middle:
-        signature.pangkat = " ".join(middle)
-    return signature
 
 
 _LABEL = re.compile(r"^\s*(?:\d+\s*[.)]\s*)?(NAMA ORGANISASI|TUGAS|FUNGSI|INDIKATOR KINERJA UTAMA)\b\s*:?\s*(.*)$",
@@ -343,10 +351,10 @@ def _lampiran(blocks: list, index: int, parts: Parts) -> None:
         elif not labelled:
             parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
         elif current is not None:
-            current.append(item_of(block))
+            current.append(item_of(block, current[-1] if current else None))
         else:
             parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
-    if parts.signature is None and any(_NIP.match(line) for line in signature):
-        at = next((i for i, line in enumerate(signature) if _PLACE.match(line)), None)
+    if parts.signature is None and any(NIP.match(line) for line in signature):
+        at = next((i for i, line in enumerate(signature) if PLACE.match(line)), None)
         if at is not None:
-            parts.signature = _signature(signature[at:])
+            parts.signature = read_signature(signature[at:])

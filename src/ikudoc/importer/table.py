@@ -30,6 +30,8 @@ _LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
                     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
                     + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
 _MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
+_SASARAN_PREFIX = re.compile(r"^SASARAN(?:\s+STRATEGIS)?\s*\d*\s*[:.]\s*", re.IGNORECASE)
+_NIP = re.compile(r"\bNIP\b")
 
 
 @dataclass
@@ -54,7 +56,12 @@ class TableData:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # a column title: any white space is a space
+
+
+def _kept(text: str) -> str:
+    """A cell's text on one line: line breaks, tabs and runs of spaces one space, a no-break space kept."""
+    return re.sub(r"[ \t\n\r]+", " ", text).strip(" ")
 
 
 def _role(title: str) -> str:
@@ -64,8 +71,9 @@ def _role(title: str) -> str:
             return role
     for role, keys in (("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
                        ("alasan_pemilihan", ("ALASAN",)), ("rumus_perhitungan", ("RUMUS", "FORMULA", "PERHITUNGAN")),
-                       ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("sasaran", ("SASARAN",)),
-                       ("kode", ("KODE",)), ("indikator", ("INDIKATOR",)), ("satuan", ("SAT",)),
+                       ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("kode", ("KODE",)),
+                       ("indikator", ("INDIKATOR",)),  # before sasaran: "Indikator Kinerja Sasaran"
+                       ("sasaran", ("SASARAN",)), ("satuan", ("SAT",)),
                        ("sumber_data", ("SUMBER",)), ("penanggung_jawab", ("PENANGGUNG", "PJ")),
                        ("target", ("TARGET",))):
         if any(k in upper for k in keys):
@@ -97,8 +105,20 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
             columns.append(Column("", title))  # the same cell spanning one more grid column
         else:
             role = _role(title)
-            year = re.search(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title) if role == "kondisi_awal" else None
-            columns.append(Column(role, title, year.group(1) if year else ""))
+            if role == "target" and "SEBELUM" in title.upper():
+                role = "target_sebelum"  # "TARGET SEBELUM PERUBAHAN 2024"
+            years = re.findall(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)", title)
+            # "TARGET 2025", "Target Tahun 2025": one header row, the year in the title
+            year = years[0] if role in ("kondisi_awal", "target", "target_sebelum") and len(years) == 1 else ""
+            if year and role != "kondisi_awal":  # ikudoc draws the years under the group's title: "TARGET"
+                title = _normal(re.sub(rf"\s*\(?{year}\)?", "", title))
+            columns.append(Column(role, title, year))
+    indicators = [c for c in columns if c.role == "indikator"]
+    if len(indicators) > 1:  # "Indikator Tujuan" beside "Indikator Sasaran": the IKU are the sasaran's
+        chosen = next((c for c in indicators if "SASARAN" in c.title.upper()), indicators[-1])
+        for column in indicators:
+            if column is not chosen:
+                column.role = ""
     rows = start + (2 if two else 1)
     if len(grid.rows) > rows and all(re.fullmatch(r"\(?\d{1,2}\)?", c.text.strip()) for c in grid.rows[rows]):
         rows += 1  # a row of column numbers, (1) (2) (3)
@@ -126,13 +146,40 @@ def parse_number(text: str) -> tuple[int | Decimal | str, str | None]:
     return number, note.format(angka=value) if note else None
 
 
+def _note_kind(note: str) -> str:
+    return "persen" if "dengan %" in note else "titik" if "memakai titik" in note else "kosong" if "kosong" in note \
+        else note
+
+
+def _years_note(kind: str, found: list[tuple[str, str, str]]) -> str:
+    """One note for the same doubt in several years of an indicator ("75%" in 2025 and 2026)."""
+    typed = ", ".join(f'{year}: "{text}"' for year, text, _ in found)
+    if kind == "persen":
+        return f"target ditulis dengan % ({typed}); dibaca sebagai angka tanpa %"
+    if kind == "titik":
+        return f"target memakai titik ({typed}); dibaca sebagai desimal (cara Indonesia: koma)"
+    if kind == "kosong":
+        return f"sel target kosong ({', '.join(year for year, _, _ in found)}); ditulis \"-\""
+    return "; ".join(f"{year}: {note}" for year, _, note in found)
+
+
+def _unit_in_values(values: dict, satuan: str, loc, periksa: Periksa) -> None:
+    """ "60 kali" under a satuan "kali": the unit typed again in the targets, which stay text; one note."""
+    found = [(year, value, typed.group(1)) for year, value in values.items() if isinstance(value, str)
+             and (typed := re.fullmatch(rf"(-?[\d.,]+)\s*{re.escape(satuan)}", value, re.IGNORECASE))]
+    if found:
+        listed = ", ".join(f'{year}: "{value}"' for year, value, _ in found)
+        numbers = ", ".join(number for _, _, number in found)
+        periksa.add(loc, f"satuan '{satuan}' tertulis di target ({listed}); tulis {numbers}?")
+
+
 def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
     """The parts of a penjelasan cell by their labels; False when it has no labels (all of it is makna)."""
     found = list(_LABEL.finditer(markdown))
     if not found:
-        return {"makna": _normal(markdown)}, False
+        return {"makna": _kept(markdown)}, False
     parts: dict[str, str] = {}
-    before = _normal(markdown[:found[0].start()])
+    before = _kept(markdown[:found[0].start()])
     if before:
         parts["makna"] = before
     for index, match in enumerate(found):
@@ -144,12 +191,12 @@ def _split_penjelasan(markdown: str) -> tuple[dict[str, str], bool]:
         text = markdown[match.end():end]
         if opening and closing and len(closing) >= len(opening):
             text = closing[len(opening):] + text
-        parts[name] = _normal((parts.get(name, "") + " " + text).strip())
+        parts[name] = _kept((parts.get(name, "") + " " + text).strip())
     return {k: v for k, v in parts.items() if v}, True
 
 
 def _cell_text(cell: Cell, markdown: bool) -> str:
-    return _normal(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
+    return _kept(" ".join((p.markdown if markdown else p.text) for p in cell.paragraphs))
 
 
 def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
@@ -160,23 +207,46 @@ def _body_rows(grids: list[Grid]) -> list[tuple[Cell, ...]]:
     return rows
 
 
+def _across(row) -> str:
+    """The text of a row that is one text across the table (a merged cell, or only one cell filled after
+    its number), else ""."""
+    texts = {_normal(c.text) for c in row if _normal(c.text)}
+    if len({c.origin for c in row}) == 1 or (len(texts) == 1 and sum(1 for c in row if c.text.strip()) > 1):
+        return texts.pop() if texts else ""
+    return ""
+
+
 def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     grid = grids[0]
     columns, _ = _columns(grid)
     roles = [c.role for c in columns]
     data = TableData()
-    for name in ("sasaran", "indikator"):
-        if name not in roles:
-            periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
     for column in columns:
         if column.role == "" and column.title and not any(c.title == column.title and c.role for c in columns):
-            periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
-    target_years = tuple(c.year for c in columns if c.role == "target")
+            chosen = next((c.title for c in columns if c.role == "indikator"), "")
+            periksa.add(("sasaran",), f"kolom tabel \"{column.title}\" tidak diimpor: IKU adalah indikator sasaran "
+                        f"(kolom \"{chosen}\")" if "INDIKATOR" in column.title.upper() and chosen else
+                        f"kolom tabel \"{column.title}\" tidak dikenali dan tidak diimpor")
+    for column in columns:
+        if column.role in ("target", "target_sebelum") and not column.year:
+            periksa.add(("sasaran",), f"kolom target \"{column.title}\" tidak menyebut satu tahun; targetnya tidak "
+                        "diimpor: tulis [sasaran.indikator.target] sendiri")
+    target_years = tuple(c.year for c in columns if c.role == "target" and c.year)
     data.years = target_years
     data.revised = any(c.role == "target_sebelum" for c in columns)
     current: dict | None = None
+    sasaran_rows = False  # sasaran as rows across the table, above their indicators
+    heading: str | None = None  # the last such row, a sasaran once an indicator follows it
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
     for row in _body_rows(grids):
+        across = _across(row)
+        if across and "sasaran" not in roles and not _NIP.search(across):
+            # "SASARAN 1: Meningkatnya ..." across the table, its indicators under it
+            if heading is not None:
+                periksa.add(("sasaran",), f"baris selebar tabel \"{heading[:60]}\" tanpa indikator di bawahnya tidak "
+                            "diimpor")
+            heading = across
+            continue
         if len({c.origin for c in row}) == 1 or len({c.text for c in row}) == 1:
             continue  # a row across the whole table: the signature, or a blank row
         cells = dict(enumerate(row))
@@ -185,6 +255,8 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         if not name:
             continue
         sasaran = _cell_text(first["sasaran"], False) if "sasaran" in first else ""
+        if heading is not None:
+            sasaran, heading, sasaran_rows = _SASARAN_PREFIX.sub("", heading).strip() or heading, None, True
         if current is None or (sasaran and sasaran != current["nama"]):
             current = {"nama": sasaran or "-", "indikator": []}
             data.sasaran.append(current)
@@ -193,10 +265,17 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
             for column in origins[-1]:
                 if first[column].origin != origins[-1][column]:
                     origins[-1][column] = -1
-            if not sasaran:
+            if not sasaran and not sasaran_rows:
                 periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
         loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
         current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
+        for footnote in (f for c in {c.origin: c for c in row}.values() for p in c.paragraphs for f in p.footnotes):
+            periksa.add(loc, f"catatan kaki di tabel tidak diimpor: \"{footnote}\"")
+    if heading is not None:
+        periksa.add(("sasaran",), f"baris selebar tabel \"{heading[:60]}\" tanpa indikator di bawahnya tidak diimpor")
+    for name in ("sasaran", "indikator"):
+        if name not in roles and not (name == "sasaran" and sasaran_rows):
+            periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
     data.kolom, data.judul = _table_setup(columns, data)
     data.gabung = [name for name in _MERGEABLE if any(
         len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
@@ -236,12 +315,17 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
             ind[key] = _cell_text(first[key], False)
     for role, key in (("kondisi_awal", "kondisi_awal"), ("target_sebelum", "target_sebelum"), ("target", "target")):
         values = {}
+        notes: dict[str, list[tuple[str, str, str]]] = {}  # per kind of note: (year, typed, note)
         for column, cell in zip(columns, row, strict=False):
             if column.role == role and column.year:
                 value, note = parse_number(cell.text)
                 values[column.year] = value
                 if note:
-                    periksa.add((*loc, key), note)
+                    notes.setdefault(_note_kind(note), []).append((column.year, _kept(cell.text), note))
+        for kind, found in notes.items():
+            periksa.add((*loc, key), found[0][2] if len(found) == 1 else _years_note(kind, found))
+        if role == "target" and ind["satuan"] != "-":
+            _unit_in_values(values, ind["satuan"], (*loc, key), periksa)
         if role == "kondisi_awal" and values:
             year, value = next(iter(values.items()))
             ind["kondisi_awal"] = {"tahun": int(year), "nilai": value}

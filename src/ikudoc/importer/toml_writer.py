@@ -89,6 +89,12 @@ class _Writer:
             self.lines.append(f"{key} = {text}")
 
 
+def command_word(path: str) -> str:
+    """A path as one word of a command to copy: in double quotes when it holds a space or a character a
+    shell reads, the quoting both Windows' cmd and POSIX shells understand."""
+    return f'"{path}"' if re.search(r"[\s&()';,^|<>]", path) else path
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -133,7 +139,8 @@ def write_toml(content: dict, periksa: Periksa, source_name: str, output_name: s
         f"# {content['instansi']['nama_singkat']}.",
         "#",
         f"# Diimpor dengan 'ikudoc import' dari {source_name}. Periksa setiap komentar \"# PERIKSA:\"",
-        f"# ({len(periksa)} tempat), lalu jalankan: ikudoc check {output_name} dan ikudoc build {output_name}.",
+        f"# ({len(periksa)} tempat), lalu jalankan: ikudoc check {command_word(output_name)} dan ikudoc build "
+        f"{command_word(output_name)}.",
         "#",
         "# Cara menulis:",
         "# - Teks panjang ditulis di antara \"\"\" ... \"\"\" dalam Markdown: **tebal**, *miring*,",
