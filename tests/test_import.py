@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, SAMPLE, require_tool
+from conftest import REFERENCE, ROOT, SAMPLE, require_tool
 from document_text import docx_blocks, missing_in_order
 from ikudoc.build import Options, build_file
 from ikudoc.cli import main
@@ -997,3 +997,14 @@ def test_a_no_break_space_in_a_heading_is_kept(tmp_path):
                      "Demikian."]
     bab = load(imported(tmp_path, document)[1]).bab[0]
     assert (bab.judul, bab.bagian[0].judul) == ("RENCANA\u00a0STRATEGIS", "Latar\u00a0Belakang")
+
+
+def test_a_perjanjian_kinerja_is_told_apart_from_an_iku(tmp_path, capsys):
+    """A PK has a table of sasaran, indicators and targets too: importing it as an IKU would write nonsense."""
+    docx = build_file(ROOT / "content" / "pk_2024.toml", tmp_path, Options(("docx",))).outputs[0]
+    assert main(["import", str(docx), "-o", str(tmp_path / "pk.toml")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"gagal: {docx} adalah Perjanjian Kinerja, bukan dokumen IKU; ikudoc import membaca IKU. Perjanjian Kinerja "
+        "ditulis sebagai berkas konten kecil dengan [perjanjian] yang merujuk IKU-nya (lihat README, bagian "
+        "Perjanjian Kinerja)"]
+    assert not (tmp_path / "pk.toml").exists()

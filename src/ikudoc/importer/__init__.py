@@ -17,7 +17,7 @@ from .derive import derive
 from .front import Recaser, front_matter
 from .markdown import inline, to_markdown
 from .periksa import Periksa
-from .reading import Grid, NotAnIku, read_word
+from .reading import Grid, NotAnIku, Para, read_word
 from .structure import Item, Parts, is_iku_table, split_parts
 from .table import TableData, read_table
 from .toml_writer import write_toml
@@ -35,6 +35,10 @@ class Imported:
 def import_word(path: Path, output_name: str) -> Imported:
     """The content file for the Word IKU ``path``; NotAnIku when it is none."""
     word = read_word(path)
+    if _is_an_agreement(word):
+        raise NotAnIku(f"{path} adalah Perjanjian Kinerja, bukan dokumen IKU; ikudoc import membaca IKU. Perjanjian "
+                       "Kinerja ditulis sebagai berkas konten kecil dengan [perjanjian] yang merujuk IKU-nya (lihat "
+                       "README, bagian Perjanjian Kinerja)")
     no_table = NotAnIku(f"{path} tidak memuat tabel IKU (tabel dengan judul kolom SASARAN, INDIKATOR dan TARGET); "
                         "yang diharapkan dokumen IKU lengkap dengan lampiran tabelnya")
     if not any(isinstance(block, Grid) and is_iku_table(block) for block in word.blocks):
@@ -49,6 +53,14 @@ def import_word(path: Path, output_name: str) -> Imported:
     content, facts_line = _content(word, parts, table, periksa)
     text = write_toml(content, periksa, path.name, output_name)
     return Imported(text, _found(parts, table, content, facts_line), periksa)
+
+
+def _is_an_agreement(word) -> bool:
+    """A Perjanjian Kinerja (its title among the first lines, and its two parties) also has a table of
+    sasaran, indicators and targets: it is told apart before that table is taken for an IKU's."""
+    texts = [block.text.strip() for block in word.blocks[:8] if isinstance(block, Para)]
+    return any(text.upper().startswith("PERJANJIAN KINERJA") for text in texts) and any(
+        "pihak pertama" in block.text.lower() for block in word.blocks if isinstance(block, Para))
 
 
 def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[dict, str]:
