@@ -357,7 +357,8 @@ def schema(output: Path) -> None:
 @click.option("--iku", "iku", metavar="BERKAS",
               help="Dengan --pk: IKU tempat target TAHUN diambil (bawaan: IKU PK yang sekarang), misalnya "
                    "content/iku_2025.toml atau v2025:content/iku_2025.toml.")
-@click.option("--label", help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
+@click.option("--label", metavar="LABEL",
+              help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
 @click.option("--tanggal", metavar="TAHUN-BULAN",
               help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN).")
 def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str | None, label: str | None,
