@@ -257,26 +257,29 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     from .diff import compare, summarize_revision
     from .diff_writer import write_comparison
     from .loader import load_document
-    from .perjanjian.diff import compare_perjanjian
-    from .perjanjian.loader import PerjanjianKinerja
+    from .model import Konten
     from .revision_source import resolve, resolve_pair
 
     try:
         if new is None:
             ref = resolve(old)
             konten, _ = load_document(ref)
-            if isinstance(konten, PerjanjianKinerja):
+            if not isinstance(konten, Konten):
                 raise Failure(f"{ref.label} adalah Perjanjian Kinerja: sebutkan dua PK untuk dibandingkan, misalnya "
                               "ikudoc diff content/pk_2024.toml content/pk_2025.toml", exit_code=2)
             comparison = summarize_revision(konten, ref.label)
         else:
             old_ref, new_ref = resolve_pair(old, new)
             (was, _), (now, _) = load_document(old_ref), load_document(new_ref)
-            if isinstance(was, PerjanjianKinerja) != isinstance(now, PerjanjianKinerja):
+            if isinstance(was, Konten) != isinstance(now, Konten):
                 raise Failure(f"{old_ref.label} dan {new_ref.label} bukan dokumen sejenis (IKU dan Perjanjian "
                               "Kinerja); bandingkan IKU dengan IKU, PK dengan PK", exit_code=2)
-            compared = compare_perjanjian if isinstance(was, PerjanjianKinerja) else compare
-            comparison = compared(was, now, old_ref.label, new_ref.label)
+            if isinstance(was, Konten):
+                comparison = compare(was, now, old_ref.label, new_ref.label)
+            else:  # two Perjanjian Kinerja: their modules are imported only for them
+                from .perjanjian.diff import compare_perjanjian
+
+                comparison = compare_perjanjian(was, now, old_ref.label, new_ref.label)
         written = write_comparison(comparison, fmt, output, templates or default_templates())
     except ContentError as error:
         for problem in error.problems:
