@@ -9,6 +9,7 @@ the ZIP is written with fixed times so that equal input gives equal bytes.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import os
 import time
@@ -87,7 +88,10 @@ class _WordEnvironment(jinja2.Environment):
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
         code = self.compiled.get(source)
         if code is None:
-            bucket = self.bytecode_cache.get_bucket(self, WORD_TEMPLATE, None, source) if self.bytecode_cache \
+            # Each part has its own cache file: keyed by the template's name alone, the parts would
+            # overwrite one another's and never be found again.
+            part = hashlib.sha1(source.encode("utf-8")).hexdigest()
+            bucket = self.bytecode_cache.get_bucket(self, WORD_TEMPLATE, part, source) if self.bytecode_cache \
                 else None
             code = bucket.code if bucket else None
             if code is None:
