@@ -26,10 +26,17 @@ class Run:
     peak_mib: float  # the largest resident size of any process it waited for
 
 
+def user_environment() -> dict[str, str]:
+    """The environment without PYTHONDONTWRITEBYTECODE: an installed ikudoc runs from compiled bytecode
+    (pip compiles it on install), which a shell with that variable set would make it compile again on
+    every run, timing Python's compiler instead of ikudoc."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure(command: list[str], cwd: Path | None = None) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+    subprocess.run(command, check=True, capture_output=True, cwd=cwd, env=user_environment())
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import SAMPLE
+from timing import SAMPLE, user_environment
 
 
 def main() -> int:
@@ -28,7 +28,8 @@ def main() -> int:
         shutil.copy(SAMPLE, content)
         process = subprocess.Popen([sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0",
                                     "-o", str(Path(folder) / "build")],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                   env=user_environment())
         try:
             port = int(process.stdout.readline().split(":")[2].split("/")[0])
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
