@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ikudoc.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
@@ -78,6 +78,9 @@ def test_inline_field_must_be_one_paragraph():
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=60))
+@example("ii. dua").via("a Roman list item")
+@example("IV. empat").via("a Roman list item")
+@example("Ir. Budi").via("a title, not a list")
 def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
     """Short plain fields skip Markdown (it is most of the load time): they must come out the same."""
     from ikudoc import markup
@@ -93,3 +96,46 @@ def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
 def test_an_escaped_angle_bracket_is_text_not_an_autolink():
     (paragraph,) = parse_text("Situs \\<http://contoh.go.id> dan surel \\<iku@contoh.go.id>.").blok
     assert paragraph.runs == (Run("Situs <http://contoh.go.id> dan surel <iku@contoh.go.id>."),)
+
+
+# Lines as people type them in a content file, for comparing the list processor with fancylists.
+_MARKERS = ["1.", "2.", "10.", "1)", "a.", "b.", "a)", "c)", "h.", "i.", "v.", "z.", "ii.", "iv.", "A.", "B)", "I.",
+            "IV.", "dll.", "-", "*", "+"]
+_WORDS = ["satu", "dua **tebal**", "*miring* x", "{visi}", "{daftar_iku}", "a & b", "x < y", "\\*bukan\\*", "Kalimat."]
+_LINE = st.one_of(
+    st.just(""),
+    st.builds("".join, st.tuples(st.sampled_from(["", " ", "   ", "    "]), st.sampled_from(_WORDS))),
+    st.builds("".join, st.tuples(st.sampled_from(["", "", " ", "   ", "    "]), st.sampled_from(_MARKERS),
+                                 st.sampled_from([" ", "  ", "\t"]), st.sampled_from(_WORDS))))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_LINE, min_size=1, max_size=7).map("\n".join))
+@example("h. ha\ni. ii").via("i continues a lettered list")
+@example("i. satu\nii. dua").via("i starts a Roman list")
+@example("1. satu\n2) dua\n\na. alfa\n- butir").via("each change of marker starts a new list")
+def test_lists_read_as_pymdownx_fancylists_reads_them(text):
+    """ikudoc's own list processor (typed_lists) stands in for pymdownx.fancylists, whose imports cost
+    every command ~80 ms: what a content file's lists become, or the refusal, is the same."""
+    import markdown
+    from markdown.blockprocessors import OListProcessor, UListProcessor
+
+    from ikudoc import markup
+
+    class WithMarkdownsLists(markup._DocumentMarkdown):
+        def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)
+            super().extendMarkdown(md)
+            md.parser.blockprocessors.register(OListProcessor(md.parser), "olist", 40)
+            md.parser.blockprocessors.register(UListProcessor(md.parser), "ulist", 30)
+
+    def parsed() -> str:
+        try:
+            return repr(parse_text(text).blok)
+        except MarkupError as error:
+            return f"MarkupError: {error}"
+
+    ours = parsed()
+    fancylists = markdown.Markdown(extensions=[WithMarkdownsLists(), "pymdownx.fancylists"], output_format="xhtml")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(markup, "_markdown", lambda: fancylists)
+        assert ours == parsed()

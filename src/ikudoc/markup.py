@@ -1,6 +1,6 @@
 """Parse the Markdown of text fields into renderer-neutral paragraphs, lists and runs.
 
-Python-Markdown (with pymdownx.fancylists for "a." lists) does the parsing; raw HTML is switched off so
+Python-Markdown (with typed_lists for "a." lists) does the parsing; raw HTML is switched off so
 that a ``<script>`` typed in the content stays text. A reference such as ``{visi}`` names a fact written
 elsewhere in the content; ``{daftar_sasaran}`` alone in a paragraph stands for a list derived from it.
 """
@@ -18,6 +18,8 @@ import markdown
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+
+from .typed_lists import TypedListProcessor
 
 #: Inline references: a fact written once elsewhere in the content.
 INLINE_REFERENCES = {
@@ -166,6 +168,8 @@ class _DocumentMarkdown(markdown.Extension):
         md.inlinePatterns.register(_ReferenceProcessor(r"\{([a-z_]+)\}", md), "rujukan", 175)
         md.preprocessors.register(_ListsAsTyped(md), "daftar", 25)
         md.parser.blockprocessors.register(_ReferenceDefinitions(md.parser), "reference", 15)
+        md.parser.blockprocessors.deregister("ulist")
+        md.parser.blockprocessors.register(TypedListProcessor(md.parser), "olist", 40)  # in Markdown's place
         md.preprocessors.deregister("html_block")  # raw HTML is text
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
@@ -177,7 +181,7 @@ class _DocumentMarkdown(markdown.Extension):
 
 @cache
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["pymdownx.fancylists", _DocumentMarkdown()], output_format="xhtml")
+    return markdown.Markdown(extensions=[_DocumentMarkdown()], output_format="xhtml")
 
 
 _UNSUPPORTED = {
@@ -306,7 +310,7 @@ def _html_tree(source: str) -> etree.Element:
 
 # A text without any character Markdown reads (on one line, not starting like a list or a heading) is
 # one paragraph of plain text: the common case of names and short fields, taken without Markdown.
-_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s|[a-zA-Z][.)]\s)[^*_`\[\]{}<>&\\!\t\n\r]*")
+_PLAIN = re.compile(r"(?![-+*#>=\s]|\d+[.)]\s|[a-zA-Z]+[.)]\s)[^*_`\[\]{}<>&\\!\t\n\r]*")
 
 
 def _plain_runs(source: str) -> Runs | None:
