@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLE
 from content_variants import line_of, variant
@@ -159,6 +161,28 @@ def test_a_phrase_typed_twice_in_a_row(tmp_path, capsys):
 ])
 def test_repeated_phrase(text, phrase):
     assert repeated_phrase(text) == phrase
+
+
+def _repeated_phrase_by_definition(text: str) -> str | None:
+    """Every length, longest first, at every place: what repeated_phrase finds without trying them all."""
+    import re
+
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = sentence.split()
+        bare = [re.sub(r"^\W+|\W+$", "", word).lower() for word in words]
+        for length in range(len(words) // 2, 0, -1):
+            for start in range(len(words) - 2 * length + 1):
+                first, second = bare[start:start + length], bare[start + length:start + 2 * length]
+                if first == second and all(first) and (length > 1 or (len(first[0]) > 2 and first[0].isalpha())):
+                    return " ".join(words[start:start + length])
+    return None
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["yang", "Yang", "target", "a", "2021", "dan,", "-", "x.", "kinerja;", "ke"]),
+                max_size=14).map(" ".join))
+def test_repeated_phrase_finds_what_its_definition_finds(text):
+    assert repeated_phrase(text) == _repeated_phrase_by_definition(text)
 
 
 def test_an_empty_chapter(tmp_path, capsys):

@@ -209,17 +209,32 @@ def _texts(konten: Konten) -> Iterator[tuple[Loc, str]]:
             yield loc, unit
 
 
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+
+
 def repeated_phrase(text: str) -> str | None:
     """The longest run of words typed twice in a row within a sentence ("yang yang", "target yang ...
-    target yang ..."), if any."""
+    target yang ..."), if any; of equally long ones, the first."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         words = sentence.split()
-        bare = [re.sub(r"^\W+|\W+$", "", word).lower() for word in words]
-        for length in range(len(words) // 2, 0, -1):
-            for start in range(len(words) - 2 * length + 1):
-                first, second = bare[start:start + length], bare[start + length:start + 2 * length]
-                if first == second and all(first) and (length > 1 or (len(first[0]) > 2 and first[0].isalpha())):
-                    return " ".join(words[start:start + length])
+        bare = [_EDGE_PUNCTUATION.sub("", word).lower() for word in words]
+        # A phrase typed twice starts with a word met again where its copy starts: only the pairs of
+        # equal words are tried, not every length at every place.
+        places: dict[str, list[int]] = {}
+        for place, word in enumerate(bare):
+            if word:
+                places.setdefault(word, []).append(place)
+        found: tuple[int, int] | None = None  # (-length, start) of the best so far
+        for same in places.values():
+            for n, start in enumerate(same):
+                for copy in same[n + 1:]:
+                    length = copy - start
+                    if (copy + length <= len(bare) and (found is None or (-length, start) < found)
+                            and bare[start:copy] == bare[copy:copy + length] and all(bare[start:copy])
+                            and (length > 1 or (len(bare[start]) > 2 and bare[start].isalpha()))):
+                        found = (-length, start)
+        if found:
+            return " ".join(words[found[1]:found[1] - found[0]])
     return None
 
 
