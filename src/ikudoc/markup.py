@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import markdown
@@ -320,6 +320,9 @@ def _plain_runs(source: str) -> Runs | None:
     return (Run(text),) if text else ()
 
 
+# Parsed texts are immutable: a text met again (on the next save under ikudoc watch, in another file
+# of a batch) is not parsed again.
+@lru_cache(maxsize=4096)
 def parse_text(source: str) -> Text:
     """Parse a block text field (paragraphs and lists)."""
     if (runs := _plain_runs(source)) is not None:
@@ -341,6 +344,7 @@ def parse_text(source: str) -> Text:
     return Text(source, tuple(blocks))
 
 
+@lru_cache(maxsize=16384)
 def parse_inline(source: str) -> InlineText:
     """Parse a one-paragraph text field (bold, italic and references, no lists)."""
     if (runs := _plain_runs(source)) is not None and runs:
