@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import io
 import os
+import re
 import time
 import zipfile
 from functools import cache
@@ -118,15 +119,38 @@ def _environment(template: DocxTemplate) -> jinja2.Environment:
     return env
 
 
+# What docxtpl's resolve_listing turns into Word's tabs, breaks and paragraphs; it changes nothing else.
+_LISTING_CHARACTERS = re.compile("[\t\a\n\f]")
+
+
+class _WordTemplate(DocxTemplate):
+    """docxtpl's template, cleaning each XML part of the Word template for Jinja once per process, and
+    skipping its search for tabs and line breaks typed in texts where the rendered part has none (the
+    runs' line breaks are Word's own already)."""
+
+    _patched: dict[str, str] = {}  # a part's XML -> the same cleaned for Jinja
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            if len(self._patched) > 64:  # templates edited under ikudoc watch: forget the old versions
+                self._patched.clear()
+            patched = self._patched[src_xml] = super().patch_xml(src_xml)
+        return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        return super().resolve_listing(xml) if _LISTING_CHARACTERS.search(xml) else xml
+
+
 def undeclared_variables(path: Path) -> set[str]:
     """The variables the Word template ``path`` uses without defining them: the context must provide them."""
-    template = DocxTemplate(path)
+    template = _WordTemplate(path)
     return set(template.get_undeclared_template_variables(_environment(template)))
 
 
 def render_docx(context: dict, path: Path) -> bytes:
     """Fill the Word template ``path`` with ``context``."""
-    template = DocxTemplate(path)
+    template = _WordTemplate(path)
     template.render(context, _environment(template), autoescape=True)
 
     document = template.docx
