@@ -53,6 +53,15 @@ def page_when(port: int, condition, timeout: float = 15) -> str:
         time.sleep(0.1)
 
 
+def wait_for(condition, timeout: float = 15) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def edit(content, old: str, new: str) -> None:
     text = content.read_text(encoding="utf-8")
     assert old in text
@@ -67,7 +76,8 @@ def test_serves_rebuilds_shows_errors_and_stops(served):
     edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
     page = page_when(port, lambda p: PARAGRAPH in p)
     assert PARAGRAPH in page and "bermasalah" not in page
-    assert PARAGRAPH in (content.parent.parent / "build" / "iku.html").read_text(encoding="utf-8")
+    built = content.parent.parent / "build" / "iku.html"
+    assert wait_for(lambda: PARAGRAPH in built.read_text(encoding="utf-8")), "the files follow the page"
 
     edit(content, "2024 = 8.57", '2024 = "8,57"')
     page = page_when(port, lambda p: "bermasalah" in p)
@@ -111,17 +121,17 @@ def test_an_unexpected_error_is_shown_and_the_next_save_rebuilds(tmp_path, monke
     reported = []
     document = watch.Document(content, tmp_path / "build", None, reported.append)
     document.rebuild()
-    real_build = watch.build_file
+    real_prepare = watch.prepare
 
-    def build_with_a_bug(*args, **kwargs):  # as a bug in any stage would: not an error ikudoc explains
+    def prepare_with_a_bug(*args, **kwargs):  # as a bug in any stage would: not an error ikudoc explains
         raise RuntimeError("contoh galat")
 
-    monkeypatch.setattr(watch, "build_file", build_with_a_bug)
+    monkeypatch.setattr(watch, "prepare", prepare_with_a_bug)
     document.rebuild()
     page = document.served().decode("utf-8")
     assert f"{content}: galat tak terduga (bukan kesalahan isi): RuntimeError: contoh galat." in page
     assert "BAB IV PENUTUP" in page, "the last good document stays under the message"
-    monkeypatch.setattr(watch, "build_file", real_build)
+    monkeypatch.setattr(watch, "prepare", real_prepare)
     edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
     document.rebuild()
     page = document.served().decode("utf-8")
@@ -216,3 +226,31 @@ def test_a_perjanjian_kinerja_is_watched_through_its_own_page_and_follows_its_ik
     assert served.count("<body>") == 1 and served.index("<body>") < served.index("bermasalah") < served.index(
         "PERJANJIAN KINERJA TAHUN 2024") < served.index("9,5 %")
     assert "program[1].anggaran" in served and 'new EventSource("/peristiwa")' in served
+
+
+def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_failing_then_is_reported(tmp_path):
+    import zipfile
+
+    from ikudoc import watch
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    templates = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    word = templates / "iku.docx"
+    with zipfile.ZipFile(ROOT / "templates" / "iku.docx") as shipped, zipfile.ZipFile(word, "w") as broken:
+        for item in shipped.infolist():
+            data = shipped.read(item)
+            if item.filename == "word/document.xml":  # fails when the Word file is rendered, after the page
+                data = data.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>{{ 1 // 0 }}</w:t></w:r></w:p>", 1)
+            broken.writestr(item, data)
+    shown = []
+    document = watch.Document(content, tmp_path / "build", templates, lambda line: None)
+    original = document._publish
+    document._publish = lambda problems: shown.append(list(problems)) or original(problems)
+    document.rebuild()
+    assert shown[0] == [], "the page is shown first, before the Word file is made"
+    assert len(shown) == 2 and "iku.docx: templat tidak bisa diisi: ZeroDivisionError" in shown[1][0]
+    served = document.served().decode("utf-8")
+    assert "bermasalah" in served and "BAB IV PENUTUP" in served
+    assert not (tmp_path / "build").exists(), "no file is written when one format fails"

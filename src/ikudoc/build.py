@@ -103,6 +103,11 @@ def _template_line(error: Exception, template: Path) -> int | None:
     return lines[-1] if lines else None
 
 
+def _raised_in_word_template(error: Exception) -> bool:
+    """Raised by an expression of the Word template (docxtpl compiles its XML without a file name)."""
+    return any(frame.filename == "<template>" for frame in traceback.extract_tb(error.__traceback__))
+
+
 def _expression_at(template: Path, line: int | None, attribute: str) -> str:
     """The expression that names ``attribute`` on ``line`` ("dokumen.tempta"), else "... .attribute"."""
     if line:
@@ -178,7 +183,8 @@ def using_template(template: Path, renderer: Callable):
     except Exception as error:
         if template.suffix == ".docx" and (isinstance(error, zipfile.BadZipFile) or "in the archive" in str(error)):
             raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
-        if isinstance(error, jinja2.TemplateError) or _template_line(error, template) is not None:
+        if isinstance(error, jinja2.TemplateError) or _template_line(error, template) is not None \
+                or _raised_in_word_template(error):
             raise TemplateFailure(template, _template_message(error, template)) from error
         raise
 
@@ -239,13 +245,33 @@ def _undeclared_variables(templates: Path, name: str) -> set[str]:
     return html_writer.undeclared_variables(templates, name)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A content file loaded, checked and turned into its templates' variables: all a build renders from."""
+
+    source: Path
+    document: Document
+    toml: TomlSource
+    context: dict
+
+
+def prepare(source: Path, options: Options = DEFAULT_OPTIONS) -> Prepared:
+    """Load and check ``source`` and build its template context; ContentError on bad content."""
+    konten, toml = load_checked(source)
+    return Prepared(source, konten, toml, template_context(konten, toml, options))
+
+
 def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTIONS, office: Office | None = None
                ) -> BuildResult:
     """Load ``source`` and write one file per format into ``output_dir``; raise ContentError on bad content.
     The daftar isi is filled (options.fill_toc) by ``office``, or by a LibreOffice of its own."""
-    konten, toml = load_checked(source)
-    context = template_context(konten, toml, options)
-    rendered = render(konten, toml, options, context)
+    return write_prepared(prepare(source, options), output_dir, options, office)
+
+
+def write_prepared(prepared: Prepared, output_dir: Path, options: Options = DEFAULT_OPTIONS,
+                   office: Office | None = None) -> BuildResult:
+    """Render a prepared content file in every format and write them into ``output_dir``, all or none."""
+    rendered = render(prepared.document, prepared.toml, options, prepared.context)
     notes = []
     if options.fill_toc and "docx" in rendered:
         with contextlib.nullcontext(office) if office else Office() as libreoffice:
@@ -255,6 +281,7 @@ def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTION
                 notes.append(f"{reason}; --no-fill-toc membangun tanpa mencobanya")
             except FillFailed as reason:
                 notes.append(str(reason))
-    targets = output_paths(source, output_dir, rendered)
+    targets = output_paths(prepared.source, output_dir, rendered)
     write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(source, tuple(targets.values()), tuple(notes), rendered, context, template_names(konten))
+    return BuildResult(prepared.source, tuple(targets.values()), tuple(notes), rendered, prepared.context,
+                       template_names(prepared.document))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import watchfiles
 
-from .build import Options, build_file, page_font
+from .build import Options, page_font, prepare, template_names, write_prepared
 from .html_writer import environment, render_html
 from .problems import ContentError, FileFailure, IkudocError, unexpected_error_message
 from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates
@@ -40,21 +40,41 @@ class Document:
         self.changed = threading.Condition()
 
     def rebuild(self) -> None:
+        """Load the saved file and show it in the browser first; then write its files into build/."""
         started = time.perf_counter()
+        problems: list[str] = []
+        prepared = self._attempt(lambda: prepare(self.source, self.options), problems)
+        if prepared is not None:
+            self.context, self.template_names = prepared.context, template_names(prepared.document)
+        self._publish(problems)
+        if prepared is not None:
+            result = self._attempt(lambda: write_prepared(prepared, self.output_dir, self.options), problems)
+            if result is not None:
+                self.good_page = result.data["html"]
+            else:  # a template that fails only now (the Word one): the files stay as they were
+                self._publish(problems)
+        for line in problems:
+            self.report(line)
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        self.report(f"dibangun ulang dalam {seconds} detik" if not problems else
+                    f"{len(problems)} masalah; halaman tetap menampilkan versi terakhir yang berhasil")
+
+    def _attempt(self, stage: Callable, problems: list[str]):
+        """``stage``'s result, or None with what went wrong added to ``problems``."""
         try:
-            result = build_file(self.source, self.output_dir, self.options)
+            return stage()
         except ContentError as error:
-            problems = [str(problem) for problem in error.problems]
+            problems += [str(problem) for problem in error.problems]
         except IkudocError as error:
-            problems = [f"{self.source}: {error}"]
+            problems.append(f"{self.source}: {error}")
         except OSError as error:
-            problems = [f"{self.source}: {FileFailure(error.filename or self.source, error)}"]
+            problems.append(f"{self.source}: {FileFailure(error.filename or self.source, error)}")
         except Exception as error:  # noqa: BLE001 (a bug must not stop the watching: the next save rebuilds)
-            problems = [f"{self.source}: {unexpected_error_message(error)}"]
-        else:
-            problems = []
-            self.context, self.good_page = result.context, result.data["html"]
-            self.template_names = result.templates
+            problems.append(f"{self.source}: {unexpected_error_message(error)}")
+        return None
+
+    def _publish(self, problems: list[str]) -> None:
+        """Make the page the browser is sent, and tell the waiting pages to reload."""
         try:
             page = self._page(problems)
         except Exception as error:  # noqa: BLE001 (the overlay template itself is broken: still say why)
@@ -64,17 +84,12 @@ class Document:
             self.page = page
             self.version += 1
             self.changed.notify_all()
-        for line in problems:
-            self.report(line)
-        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
-        self.report(f"dibangun ulang dalam {seconds} detik" if not problems else
-                    f"{len(problems)} masalah; halaman tetap menampilkan versi terakhir yang berhasil")
 
     def _page(self, problems: list[str]) -> bytes:
         """The last good document through pantau.html.j2, which extends the document's own template and
-        fills its "pantau" block. Before any good build, that block alone; when the page template
-        cannot be used now (being edited, or a project's copy made before it had the block), the block
-        is put after <body> of the last good page as it was built."""
+        fills its "pantau" block. Before any good build, that block alone; when the page template has no
+        such block (a project's copy made before it had one), the block is put after <body> of the page;
+        when the page template cannot be used now (being edited), after <body> of the last good page."""
         env = environment(self.templates)
         overlay = env.get_template(OVERLAY)
         block = "".join(overlay.blocks["pantau"](overlay.new_context({"masalah": problems}))).encode("utf-8")
@@ -82,12 +97,13 @@ class Document:
             return _bare_page(problems, block)
         try:
             word_template, page_template = self.template_names
+            font = page_font(self.templates, word_template)
             if "pantau" in env.get_template(page_template).blocks:
-                return render_html(self.context, self.templates, page_font(self.templates, word_template), OVERLAY,
-                                   masalah=problems, halaman=page_template)
-        except Exception:  # noqa: BLE001 (its error is among the problems already, from the build)
-            pass
-        head, body, rest = self.good_page.partition(b"<body>")
+                return render_html(self.context, self.templates, font, OVERLAY, masalah=problems, halaman=page_template)
+            page = render_html(self.context, self.templates, font, page_template)
+        except Exception:  # noqa: BLE001 (its error is among the problems, from the build)
+            page = self.good_page
+        head, body, rest = page.partition(b"<body>")
         return head + body + block + rest
 
     def served(self) -> bytes:
