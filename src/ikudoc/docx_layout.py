@@ -24,9 +24,8 @@ def remove_empty_runs(body) -> None:
             run.getparent().remove(run)
 
 
-def _style_chain(styles, style_id: str | None) -> list[str]:
-    """``style_id`` and the styles it is based on, nearest first."""
-    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+def _style_chain(by_id: dict, style_id: str | None) -> list[str]:
+    """``style_id`` and the styles it is based on, nearest first (``by_id``: the styles by their id)."""
     chain = []
     while style_id in by_id and style_id not in chain:
         chain.append(style_id)
@@ -35,9 +34,13 @@ def _style_chain(styles, style_id: str | None) -> list[str]:
     return chain
 
 
+_PARAGRAPH_STYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_VAL = qn("w:val")
+
+
 def _paragraph_style(paragraph) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return style.get(qn("w:val")) if style is not None else None
+    style = paragraph.find(_PARAGRAPH_STYLE)
+    return style.get(_VAL) if style is not None else None
 
 
 def _list_numbering(styles) -> dict[str, str]:
@@ -74,9 +77,28 @@ def restart_lists(body, styles, numbering) -> None:
             num = numbering.add_num(abstract_of[int(num_id)])
             num.add_lvlOverride(ilvl=0).add_startOverride(1)
             current = (num_id, num.numId)
-        num_pr = element.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
-        num_pr.get_or_add_numId().val = current[1]
+        _number(element.find(qn("w:pPr")), current[1])  # a list paragraph has a pPr: its style or numPr
+
+
+# What may come before <w:numPr> inside <w:pPr>, in OOXML's order.
+_BEFORE_NUMPR = {qn(f"w:{name}") for name in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+
+
+def _number(p_pr, num_id: int) -> None:
+    """Number the paragraph of ``p_pr`` at level 0 of numbering instance ``num_id`` (as python-docx's
+    get_or_add_numPr would, which costs a list-heavy document milliseconds in finding the place)."""
+    num_pr = p_pr.find(qn("w:numPr"))
+    if num_pr is None:
+        num_pr = p_pr.makeelement(qn("w:numPr"), {})
+        place = next((n for n, child in enumerate(p_pr) if child.tag not in _BEFORE_NUMPR), len(p_pr))
+        p_pr.insert(place, num_pr)
+    for index, name, value in ((0, "ilvl", 0), (1, "numId", num_id)):
+        child = num_pr.find(qn(f"w:{name}"))
+        if child is None:
+            child = num_pr.makeelement(qn(f"w:{name}"), {})
+            num_pr.insert(index, child)
+        child.set(qn("w:val"), str(value))
 
 
 # The order OOXML requires inside <w:tcPr>; docxtpl's merge tags append gridSpan/vMerge at the end.
@@ -177,8 +199,8 @@ def scale_table_type(table, styles, scale: float) -> None:
 
 
 def _signature_styles(styles) -> set[str]:
-    return {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))
-            if SIGNATURE_STYLE in _style_chain(styles, s.get(qn("w:styleId")))}
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    return {style_id for style_id in by_id if SIGNATURE_STYLE in _style_chain(by_id, style_id)}
 
 
 def body_rows(table, styles) -> list:

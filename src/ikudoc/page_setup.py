@@ -4,10 +4,12 @@ the HTML print stylesheet and the PDF."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+@cache  # called for every element the layout repairs look at
 def qn(tag: str) -> str:
     """The Clark name lxml uses for "w:pgSz" (as python-docx's qn does, without importing python-docx)."""
     return f"{{{WORD_NAMESPACE}}}{tag.removeprefix('w:')}"
