@@ -217,7 +217,8 @@ def repeated_phrase(text: str) -> str | None:
     target yang ..."), if any; of equally long ones, the first."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         words = sentence.split()
-        bare = [_EDGE_PUNCTUATION.sub("", word).lower() for word in words]
+        bare = [(word if word[0].isalnum() and word[-1].isalnum() else _EDGE_PUNCTUATION.sub("", word)).lower()
+                for word in words]
         # A phrase typed twice starts with a word met again where its copy starts: only the pairs of
         # equal words are tried, not every length at every place.
         places: dict[str, list[int]] = {}

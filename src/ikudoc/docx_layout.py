@@ -18,9 +18,9 @@ SIGNATURE_STYLE = "TandaTangan"
 
 def remove_empty_runs(body) -> None:
     """docxtpl leaves an empty run where each {{r ...}} tag stood; drop them."""
+    properties, text = qn("w:rPr"), qn("w:t")
     for run in list(body.iter(qn("w:r"))):
-        children = [c for c in run if c.tag != qn("w:rPr")]
-        if all(c.tag == qn("w:t") and not c.text for c in children):
+        if all(c.tag == text and not c.text for c in run if c.tag != properties):
             run.getparent().remove(run)
 
 
@@ -256,8 +256,16 @@ def header_rows(table) -> list:
 def _keep_with_next(element) -> None:
     """Word keeps a paragraph with the next; a table row whose every paragraph has it, with the next row."""
     paragraphs = [element] if element.tag == qn("w:p") else list(element.iter(qn("w:p")))
-    for paragraph in paragraphs:
-        paragraph.get_or_add_pPr().keepNext_val = True
+    for paragraph in paragraphs:  # as python-docx's keepNext_val = True, without its slow search for the place
+        p_pr = paragraph.find(qn("w:pPr"))
+        if p_pr is None:
+            p_pr = paragraph.makeelement(qn("w:pPr"), {})
+            paragraph.insert(0, p_pr)
+        keep = p_pr.find(qn("w:keepNext"))
+        if keep is None:
+            keep = p_pr.makeelement(qn("w:keepNext"), {})
+            p_pr.insert(1 if len(p_pr) and p_pr[0].tag == qn("w:pStyle") else 0, keep)
+        keep.attrib.pop(_VAL, None)
 
 
 def keep_signatures_with_what_they_sign(body, styles) -> None:
@@ -271,9 +279,10 @@ def keep_signatures_with_what_they_sign(body, styles) -> None:
     rows it keeps together one by one."""
     signature = _signature_styles(styles)
     for paragraph in body.iter(qn("w:p")):
+        if _paragraph_style(paragraph) not in signature:
+            continue
         previous = _block_before(paragraph)
-        if _paragraph_style(paragraph) not in signature or (
-                previous is not None and _paragraph_style(previous) in signature):
+        if previous is not None and _paragraph_style(previous) in signature:
             continue
         if previous is None and paragraph.getparent().tag == qn("w:tc"):
             row = paragraph.getparent().getparent()
