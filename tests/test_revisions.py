@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import ROOT, SAMPLE
@@ -394,6 +396,20 @@ def test_a_rewritten_sentence_reads_as_one_change(capsys, tmp_path):
 
     assert word_diff("Indikator ini dipilih karena", "Mengukur kemajuan dipilih karena") == (
         ("-", "Indikator ini "), ("+", "Mengukur kemajuan "), ("=", "dipilih karena"))
+
+
+_WORDS = st.lists(st.sampled_from(["Persentase", "capaian", "layanan", "koperasi", "dan", "UMKM", "(%)"]), max_size=9)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_WORDS, _WORDS)
+def test_a_word_diff_keeps_every_word_of_both_texts_in_order(old, new):
+    from ikudoc.diff import word_diff
+
+    segments = word_diff(" ".join(old), " ".join(new))
+    assert "".join(text for op, text in segments if op != "-").split() == new
+    assert "".join(text for op, text in segments if op != "+").split() == old
+    assert all(op != segments[n + 1][0] for n, (op, _) in enumerate(segments[:-1])), "neighbours joined"
 
 
 def test_chapters_keep_their_group_when_a_chapter_is_inserted(tmp_path, capsys):
