@@ -11,7 +11,7 @@ import datetime
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,13 +28,13 @@ from pydantic import (  # noqa: E402 (after the variable above)
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainValidator,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
-    WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .columns import ColumnName, MergeableName
 from .markup import InlineText, MarkupError, Text, parse_inline, parse_text
@@ -103,21 +103,33 @@ def _markdown_field(parse):
     return validate
 
 
+@dataclass(frozen=True, eq=False)  # hashed by identity (pydantic hashes annotations; a dict is not hashable)
+class Parsed:
+    """Annotation of a field whose value ``parse`` makes from what is typed (a Markdown text, a target, a
+    date), shown in the JSON schema as ``json_schema``: pydantic's PlainValidator and WithJsonSchema,
+    without pydantic describing the parsed value's own type, which it would do for every such field
+    when the model is built (a sixth of every command's start-up) and which nothing uses."""
+
+    parse: Callable[..., Any]
+    json_schema: dict
+    with_info: bool = False  # parse(value, info): it needs the validation context
+
+    def __get_pydantic_core_schema__(self, source_type: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        if self.with_info:
+            return core_schema.with_info_plain_validator_function(self.parse)
+        return core_schema.no_info_plain_validator_function(self.parse)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return dict(self.json_schema)
+
+
 PlainText = Annotated[str, AfterValidator(_plain)]
 """Text shown as typed, without Markdown."""
 
-MarkdownText = Annotated[
-    Text,
-    PlainValidator(_markdown_field(parse_text)),
-    WithJsonSchema({"type": "string", "minLength": 1,
-                    "description": "Teks Markdown: paragraf, **tebal**, *miring*, daftar 1. / a."}),
-]
-InlineMarkdown = Annotated[
-    InlineText,
-    PlainValidator(_markdown_field(parse_inline)),
-    WithJsonSchema({"type": "string", "minLength": 1,
-                    "description": "Teks satu paragraf; boleh **tebal** dan *miring*."}),
-]
+MarkdownText = Annotated[Text, Parsed(_markdown_field(parse_text), {
+    "type": "string", "minLength": 1, "description": "Teks Markdown: paragraf, **tebal**, *miring*, daftar 1. / a."})]
+InlineMarkdown = Annotated[InlineText, Parsed(_markdown_field(parse_inline), {
+    "type": "string", "minLength": 1, "description": "Teks satu paragraf; boleh **tebal** dan *miring*."})]
 
 _NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
 
@@ -190,8 +202,7 @@ def _typed_length(number: Decimal) -> str:
 
 TargetValue = Annotated[
     Target,
-    PlainValidator(_target),
-    WithJsonSchema({
+    Parsed(_target, {
         "anyOf": [{"type": "number"},
                   {"type": "string", "minLength": 1, "not": {"pattern": f"^{_NUMBER_AS_TEXT.pattern}$"}}],
         "description": "Target: angka dengan titik desimal tanpa kutip (8.57), atau teks (\"N/A\", \"-\").",
@@ -234,11 +245,8 @@ def _without_references(text: InlineText) -> InlineText:
 ReferencedText = Annotated[InlineMarkdown, AfterValidator(_without_references)]
 """An inline text that other texts refer to ({visi}): it cannot refer to others in turn."""
 
-SigningDate = Annotated[
-    DocumentDate,
-    PlainValidator(_document_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}$"}]}),
-]
+SigningDate = Annotated[DocumentDate, Parsed(_document_date, {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}$"}]})]
 
 
 def _existing_file(value: str, info: ValidationInfo) -> Path:
@@ -338,8 +346,8 @@ class Dokumen(Model):
     """Tempat penandatanganan, misalnya "Bandar Lampung"."""
     tanggal: SigningDate
     """Tanggal penandatanganan: 2024-10-15, atau "2024-10" bila hanya bulan dan tahun yang dicetak."""
-    lambang: Annotated[Path, PlainValidator(lambda v, info: _existing_file(_require_string(v), info)),
-                       WithJsonSchema({"type": "string"})] | None = None
+    lambang: Annotated[Path, Parsed(lambda v, info: _existing_file(_require_string(v), info), {"type": "string"},
+                                    with_info=True)] | None = None
     """Berkas gambar lambang daerah (.png/.jpg) untuk sampul, relatif terhadap berkas konten ini."""
     kertas: Literal["A4", "F4"] = "A4"
     """Ukuran kertas: "A4" (bawaan) atau "F4" (Folio, 215 x 330 mm)."""
@@ -450,8 +458,8 @@ def _kondisi_awal(value: Any) -> KondisiAwal:
 
 KondisiAwalValue = Annotated[
     KondisiAwal,
-    PlainValidator(_kondisi_awal),
-    WithJsonSchema({"type": "object", "additionalProperties": False, "required": ["tahun", "nilai"], "properties": {
+    Parsed(_kondisi_awal, {"type": "object", "additionalProperties": False, "required": ["tahun", "nilai"],
+                           "properties": {
         "tahun": {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "description": "Tahun kondisi awal."},
         "nilai": {"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
                   "description": "Nilai kondisi awal: angka (9.55) atau teks (\"N/A\")."}}}),
