@@ -8,10 +8,10 @@ changed paragraph word by word; a paragraph that only moved is reported once, as
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 from dataclasses import dataclass
 
+from .collector_pause import cycle_collector_paused
 from .formatting import format_signing_date, format_target, roman_numeral
 from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
 from .model import Indikator, KondisiAwal, Konten, Target
@@ -394,16 +394,8 @@ def _margins(konten: Konten) -> str | None:
 
 def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Comparison:
     """Everything that differs between two revisions, grouped in the order the document shows it."""
-    # Thousands of indicators make hundreds of thousands of small objects, all kept until the comparison
-    # is printed: Python's cycle collector would walk them over and over for nothing (a third of the time
-    # for 3,000 indicators). It is paused while they are made, not switched off.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cycle_collector_paused():  # a third of the time for 3,000 indicators
         return _compare(old, new, old_label, new_label)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Comparison:

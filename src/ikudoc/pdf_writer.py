@@ -18,6 +18,7 @@ import re
 
 import roman
 
+from .collector_pause import cycle_collector_paused
 from .problems import IkudocError
 
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
@@ -60,7 +61,7 @@ def render_pdf(html: bytes, date: datetime.date, variant: str | None = None) -> 
     """The PDF of the document page ``html``, dated ``date``."""
     weasyprint = _weasyprint()
     options = {**weasyprint.DEFAULT_OPTIONS, "pdf_variant": variant}
-    with _source_date(date):
+    with _source_date(date), cycle_collector_paused():  # WeasyPrint's boxes: a fifth of a long document's time
         document = lay_out(html.decode("utf-8"), options)
         return document.write_pdf(None, 1, _add_page_labels, **options)
 
@@ -70,8 +71,10 @@ def lay_out(html: str, options: dict | None = None):
     repeated on the page where its rows go on."""
     weasyprint = _weasyprint()
     options = options or weasyprint.DEFAULT_OPTIONS
+    document = None
     for attempt in range(1, MAX_PASSES + 1):
         page = weasyprint.HTML(string=html)
+        del document  # the last attempt's pages are not kept while the next is laid out
         document = page.render(**options)
         continued = _rows_continuing_a_span(document, page.etree_element)
         if not continued or attempt == MAX_PASSES:
