@@ -23,12 +23,10 @@ from .files import write_all
 from .fonts import css_font_stack
 from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
 from .html_writer import render_html
-from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
 from .loader import load_document
 from .model import Konten
 from .options import DEFAULT_OPTIONS, Options
 from .page_setup import Margins, PageSetup
-from .pdf_writer import render_pdf
 from .problems import ContentError, IkudocError, Problem
 from .revision_source import file_ref
 from .source import TomlSource
@@ -45,6 +43,7 @@ from .template_files import (
 from .word_template import AGREEMENT_TABLE_STYLE, header_widths, read_look
 
 if TYPE_CHECKING:
+    from .libreoffice import Office
     from .perjanjian.loader import PerjanjianKinerja
 
 #: What a content file holds: an IKU, or a Perjanjian Kinerja built from one (whose modules are
@@ -162,6 +161,8 @@ def render(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTION
             context, templates, page_font(templates, word_name), html_name))
     if "pdf" in options.formats:
         signed = datetime.date.fromisoformat(context["metadata"]["tanggal"])
+        from .pdf_writer import render_pdf  # WeasyPrint: only for a PDF
+
         rendered["pdf"] = render_pdf(rendered["html"], signed, options.pdf_variant)
     return {fmt: rendered[fmt] for fmt in options.formats}
 
@@ -274,6 +275,8 @@ def write_prepared(prepared: Prepared, output_dir: Path, options: Options = DEFA
     rendered = render(prepared.document, prepared.toml, options, prepared.context)
     notes = []
     if options.fill_toc and "docx" in rendered:
+        from .libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only to fill the daftar isi
+
         with contextlib.nullcontext(office) if office else Office() as libreoffice:
             try:
                 rendered["docx"] = libreoffice.fill_toc(rendered["docx"])
