@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import cache
 
 from markdown.blockprocessors import OListProcessor
 
@@ -28,8 +29,8 @@ class TypedListProcessor(OListProcessor):
 
     def __init__(self, parser) -> None:
         super().__init__(parser)
-        self.RE = self.CHILD_RE = re.compile(rf"^[ ]{{0,{self.tab_length - 1}}}({_MARKER})[ ]+(.*)")
-        self.INDENT_RE = re.compile(rf"^[ ]{{{self.tab_length},{self.tab_length * 2 - 1}}}(?:{_MARKER})[ ]+.*")
+        self.CHILD_RE, self.INDENT_RE = _patterns(self.tab_length)
+        self.RE = self.CHILD_RE
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = blocks.pop(0).split("\n")
@@ -79,6 +80,13 @@ class TypedListProcessor(OListProcessor):
             else:
                 items[-1] = f"{items[-1]}\n{line}"
         return items
+
+
+@cache  # Markdown makes its processors for every instance; the patterns are compiled once
+def _patterns(tab_length: int) -> tuple[re.Pattern, re.Pattern]:
+    """An item (a list's first or a later one) and an indented item, for Markdown's ``tab_length``."""
+    return (re.compile(rf"^[ ]{{0,{tab_length - 1}}}({_MARKER})[ ]+(.*)"),
+            re.compile(rf"^[ ]{{{tab_length},{tab_length * 2 - 1}}}(?:{_MARKER})[ ]+.*"))
 
 
 Style = tuple[str, str, str]  # tag, HTML list type, delimiter
