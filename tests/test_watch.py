@@ -237,6 +237,13 @@ def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_fail
     shutil.copy(SAMPLE, content)
     templates = tmp_path / "templat"
     shutil.copytree(ROOT / "templates", templates)
+    shown = []
+    document = watch.Document(content, tmp_path / "build", templates, lambda line: None)
+    original = document._publish
+    document._publish = lambda problems: shown.append(list(problems)) or original(problems)
+    document.rebuild()
+    assert shown == [[]] and (tmp_path / "build" / "iku.docx").exists()
+
     word = templates / "iku.docx"
     with zipfile.ZipFile(ROOT / "templates" / "iku.docx") as shipped, zipfile.ZipFile(word, "w") as broken:
         for item in shipped.infolist():
@@ -244,13 +251,12 @@ def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_fail
             if item.filename == "word/document.xml":  # fails when the Word file is rendered, after the page
                 data = data.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>{{ 1 // 0 }}</w:t></w:r></w:p>", 1)
             broken.writestr(item, data)
-    shown = []
-    document = watch.Document(content, tmp_path / "build", templates, lambda line: None)
-    original = document._publish
-    document._publish = lambda problems: shown.append(list(problems)) or original(problems)
+    edit(content, "Besar harapan kami", f"{PARAGRAPH} Besar harapan kami")
+    shown.clear()
     document.rebuild()
     assert shown[0] == [], "the page is shown first, before the Word file is made"
     assert len(shown) == 2 and "iku.docx: templat tidak bisa diisi: ZeroDivisionError" in shown[1][0]
     served = document.served().decode("utf-8")
-    assert "bermasalah" in served and "BAB IV PENUTUP" in served
-    assert not (tmp_path / "build").exists(), "no file is written when one format fails"
+    assert "bermasalah" in served and "BAB IV PENUTUP" in served and PARAGRAPH not in served, \
+        "the last good document, whose files stay, under the problem"
+    assert PARAGRAPH not in (tmp_path / "build" / "iku.html").read_text(encoding="utf-8")

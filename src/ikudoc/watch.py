@@ -44,6 +44,7 @@ class Document:
         started = time.perf_counter()
         problems: list[str] = []
         prepared = self._attempt(lambda: prepare(self.source, self.options), problems)
+        last_good = self.context, self.template_names
         if prepared is not None:
             self.context, self.template_names = prepared.context, template_names(prepared.document)
         self._publish(problems)
@@ -51,7 +52,8 @@ class Document:
             result = self._attempt(lambda: write_prepared(prepared, self.output_dir, self.options), problems)
             if result is not None:
                 self.good_page = result.data["html"]
-            else:  # a template that fails only now (the Word one): the files stay as they were
+            else:  # a template that fails only now (the Word one): back to the document whose files stay
+                self.context, self.template_names = last_good
                 self._publish(problems)
         for line in problems:
             self.report(line)
