@@ -179,7 +179,7 @@ def _repeated_phrase_by_definition(text: str) -> str | None:
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(["yang", "Yang", "target", "a", "2021", "dan,", "-", "x.", "kinerja;", "ke"]),
+@given(st.lists(st.sampled_from(["yang", "Yang", "target", "a", "2021", "dan,", "-", "x.", "kinerja;", "ke", "(yang),", "«ke»", "_a"]),
                 max_size=14).map(" ".join))
 def test_repeated_phrase_finds_what_its_definition_finds(text):
     assert repeated_phrase(text) == _repeated_phrase_by_definition(text)

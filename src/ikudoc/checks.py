@@ -210,6 +210,16 @@ def _texts(konten: Konten) -> Iterator[tuple[Loc, str]]:
 
 
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_COMMON_PUNCTUATION = ".,;:!?()[]\"'“”‘’-–—/"
+
+
+def _bare(word: str) -> str:
+    """The word without the punctuation at its ends, in lower case ("(Akumulasi)," -> "akumulasi")."""
+    # str.strip removes the usual marks; the pattern, slower, only what strip leaves at an end.
+    core = word.strip(_COMMON_PUNCTUATION)
+    if not (core[:1].isalnum() and core[-1:].isalnum()):
+        core = _EDGE_PUNCTUATION.sub("", word)
+    return core.lower()
 
 
 def repeated_phrase(text: str) -> str | None:
@@ -217,8 +227,7 @@ def repeated_phrase(text: str) -> str | None:
     target yang ..."), if any; of equally long ones, the first."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         words = sentence.split()
-        bare = [(word if word[0].isalnum() and word[-1].isalnum() else _EDGE_PUNCTUATION.sub("", word)).lower()
-                for word in words]
+        bare = [_bare(word) for word in words]
         # A phrase typed twice starts with a word met again where its copy starts: only the pairs of
         # equal words are tried, not every length at every place.
         places: dict[str, list[int]] = {}
