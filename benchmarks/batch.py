@@ -18,9 +18,9 @@ from pathlib import Path
 
 from timing import REFERENCE, SAMPLE, measure
 
-
 # Single-line text fields a batch's files word differently.
-_FREE_TEXT = re.compile(r'^((?:isi|nama|sumber_data|rumus_perhitungan|makna|alasan_pemilihan|visi|tujuan) = "(?!"").*)"$')
+_FREE_TEXT = re.compile(r'^((?:isi|nama|sumber_data|rumus_perhitungan|makna|alasan_pemilihan|visi|tujuan)'
+                        r' = "(?!"").*)"$')
 
 
 def distinct_copy(sample: str, n: int) -> str:
