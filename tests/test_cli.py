@@ -220,14 +220,14 @@ def test_no_command_shows_the_help(capsys):
 
 def test_the_command_line_loads_only_what_a_command_needs():
     """ikudoc --help and check start fast: no Word, PDF, image, server or TOML-writing library is
-    imported for them; a Word-only build imports no PDF library; an IKU's commands none of the
-    Perjanjian Kinerja's or the importer's modules; none imports pymdownx (a test-only reference)."""
+    imported for them, nor Jinja for check (the shipped templates need no checking); a Word-only build
+    imports no PDF library; an IKU's commands none of the Perjanjian Kinerja's or the importer's
+    modules; none imports pymdownx (a test-only reference)."""
     probe = ("import sys, runpy; sys.argv = ['ikudoc'] + sys.argv[1:]\n"
              "try:\n    runpy.run_module('ikudoc', run_name='__main__')\nexcept SystemExit:\n    pass\n"
              "print(' '.join(sorted(m for m in ('weasyprint', 'pypdfium2', 'watchfiles', 'tomlkit', 'docxtpl', "
-             "'docx', 'PIL', 'pydantic', 'pymdownx', 'ikudoc.perjanjian.model', 'ikudoc.importer') if m in sys.modules))"
-             " or '-', "
-             "file=sys.stderr)")
+             "'docx', 'PIL', 'pydantic', 'pymdownx', 'jinja2', 'ikudoc.perjanjian.model', 'ikudoc.importer') "
+             "if m in sys.modules)) or '-', file=sys.stderr)")
 
     def loaded(*args):
         result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
@@ -235,7 +235,7 @@ def test_the_command_line_loads_only_what_a_command_needs():
 
     assert loaded("--help") == []
     assert set(loaded("check", "content/iku_2024.toml")).isdisjoint(
-        {"weasyprint", "pypdfium2", "watchfiles", "tomlkit", "docxtpl", "docx", "pymdownx", "ikudoc.perjanjian.model",
-         "ikudoc.importer"})
+        {"weasyprint", "pypdfium2", "watchfiles", "tomlkit", "docxtpl", "docx", "pymdownx", "jinja2",
+         "ikudoc.perjanjian.model", "ikudoc.importer"})
     assert {"weasyprint", "pymdownx"}.isdisjoint(loaded("build", "content/iku_2024.toml", "-o",
                                                         "/tmp/ikudoc-import-probe", "--format", "docx", "--no-fill-toc"))

@@ -15,14 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-import jinja2
-
 from .checks import check_content
 from .context import build_context
 from .files import write_all
 from .fonts import css_font_stack
-from .html_writer import FONT_VARIABLE as HTML_FONT_VARIABLE
-from .html_writer import render_html
 from .loader import load_document
 from .model import Konten
 from .options import DEFAULT_OPTIONS, Options
@@ -32,6 +28,7 @@ from .revision_source import file_ref
 from .source import TomlSource
 from .table_layout import TableTooWide
 from .template_files import (
+    FONT_VARIABLE,
     HTML_TEMPLATE,
     PK_HTML_TEMPLATE,
     PK_WORD_TEMPLATE,
@@ -78,6 +75,8 @@ class TemplateFailure(IkudocError):
 def _template_message(error: Exception, template: Path) -> str:
     """What went wrong in ``template``, at its line where the error shows one (the HTML templates; the
     Word template's lines are those of its XML, not worth showing)."""
+    import jinja2  # (imported by the renderer that failed)
+
     line = _template_line(error, template)
     where = f"baris {line}: " if line else ""
     message = (error.message if isinstance(error, jinja2.TemplateError) else None) or str(error)
@@ -95,6 +94,8 @@ def _template_message(error: Exception, template: Path) -> str:
 
 def _template_line(error: Exception, template: Path) -> int | None:
     """The template's line in the traceback: Jinja rewrites a template's frames to its own file and line."""
+    import jinja2
+
     if isinstance(error, jinja2.TemplateSyntaxError):
         return error.lineno
     lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__)
@@ -157,6 +158,8 @@ def render(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTION
 
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
+        from .html_writer import render_html  # Jinja: not for checking a file
+
         rendered["html"] = using_template(html_template, lambda: render_html(
             context, templates, page_font(templates, word_name), html_name))
     if "pdf" in options.formats:
@@ -184,6 +187,8 @@ def using_template(template: Path, renderer: Callable):
     except Exception as error:
         if template.suffix == ".docx" and (isinstance(error, zipfile.BadZipFile) or "in the archive" in str(error)):
             raise TemplateFailure(template, "bukan berkas Word (.docx) yang utuh; simpan ulang dari Word") from error
+        import jinja2
+
         if isinstance(error, jinja2.TemplateError) or _template_line(error, template) is not None \
                 or _raised_in_word_template(error):
             raise TemplateFailure(template, _template_message(error, template)) from error
@@ -215,7 +220,7 @@ def load_checked(source: Path) -> tuple[Document, TomlSource]:
 
 def template_variables(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTIONS) -> set[str]:
     """The names every template can use."""
-    return set(template_context(konten, toml, options)) | {HTML_FONT_VARIABLE}
+    return set(template_context(konten, toml, options)) | {FONT_VARIABLE}
 
 
 def check_templates(templates: Path, provided: set[str], names: tuple[str, str] = (WORD_TEMPLATE, HTML_TEMPLATE)

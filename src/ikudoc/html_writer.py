@@ -16,10 +16,9 @@ import jinja2.meta
 from markupsafe import Markup, escape
 
 from .markup import Runs
-from .template_files import HTML_TEMPLATE, compiled_templates_cache, jinja_loader
+from .template_files import FONT_VARIABLE, HTML_TEMPLATE, compiled_templates_cache, jinja_loader
 
 TEMPLATE = HTML_TEMPLATE
-FONT_VARIABLE = "huruf"  # the CSS font-family of the Word template, given to the page besides the context
 
 
 def runs_to_html(runs: Runs) -> Markup:

@@ -18,6 +18,8 @@ WORD_TEMPLATE = "iku.docx"
 HTML_TEMPLATE = "iku.html.j2"
 PK_WORD_TEMPLATE = "pk.docx"  # the Perjanjian Kinerja's
 PK_HTML_TEMPLATE = "pk.html.j2"
+#: The page templates' variable, besides the context, holding the CSS font-family of the Word template.
+FONT_VARIABLE = "huruf"
 
 
 def shipped_templates() -> Path:
