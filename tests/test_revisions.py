@@ -486,3 +486,38 @@ def test_three_thousand_renamed_indicators_pair_in_linear_time(monkeypatch):
     compared.clear()
     assert all(p.dikenali_dari == "nama" for p in revisions.pair_indicators(table(old_names), table(old_names)))
     assert compared == []
+
+
+def _moves_by_definition(changes: list) -> tuple:
+    """Collector.finish as first written: every removed paragraph searches the list for its addition."""
+    from ikudoc.diff import Change
+
+    changes = list(changes)
+    for removed in [c for c in changes if c.jenis == "hapus" and c.lama and c.satuan is None]:
+        added = next((c for c in changes if c.jenis == "tambah" and c.baru == removed.lama), None)
+        if added is not None:
+            changes.remove(removed)
+            origin = removed.lokasi.removesuffix(" (lama)")
+            changes[changes.index(added)] = Change(
+                added.kelompok, "pindah", added.lokasi, added.kunci, removed.lama, added.baru,
+                asal=origin if removed.kelompok == added.kelompok else f"{removed.kelompok}, {origin}")
+    return tuple(changes)
+
+
+_CHANGE = st.builds(
+    lambda kind, group, place, text, unit: (kind, group, f"paragraf {place}" + (" (lama)" if kind == "hapus" else ""),
+                                            text, unit),
+    st.sampled_from(["hapus", "tambah", "ubah"]), st.sampled_from(["Kata pengantar", "BAB I"]),
+    st.integers(1, 4), st.sampled_from(["", "satu", "dua", "tiga"]), st.sampled_from([None, None, "%"]))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_CHANGE, max_size=12))
+def test_moved_paragraphs_are_paired_as_first_defined(drawn):
+    from ikudoc.diff import Change, Collector
+
+    collector = Collector()
+    for kind, group, place, text, unit in drawn:
+        collector.changes.append(Change(group, kind, place, "kunci", text if kind != "tambah" else None,
+                                        text if kind != "hapus" else None, satuan=unit))
+    assert collector.finish() == _moves_by_definition(collector.changes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from .collector_pause import cycle_collector_paused
@@ -219,18 +220,27 @@ class Collector:
                     self.add(group, "tambah", f"{labelled}{new[j].label}", key, None, new[j].text)
 
     def finish(self) -> tuple[Change, ...]:
-        """Pair each removed paragraph with an identical added one: it moved."""
+        """Pair each removed paragraph with an identical added one: it moved. (Each text is looked up,
+        not searched for: two long documents that differ throughout make thousands of each.)"""
         changes = list(self.changes)
-        for removed in [c for c in changes if c.jenis == "hapus" and c.lama and c.satuan is None]:
-            added = next((c for c in changes if c.jenis == "tambah" and c.baru == removed.lama), None)
-            if added is not None:
-                changes.remove(removed)
-                origin = removed.lokasi.removesuffix(" (lama)")
-                changes[changes.index(added)] = Change(
-                    added.kelompok, "pindah", added.lokasi, added.kunci, removed.lama, added.baru,
-                    asal=origin if removed.kelompok == added.kelompok else f"{removed.kelompok}, {origin}",
-                )
-        return tuple(changes)
+        added: dict[str | None, deque[int]] = {}  # text -> the places of its additions, in order
+        for place, change in enumerate(changes):
+            if change.jenis == "tambah":
+                added.setdefault(change.baru, deque()).append(place)
+        moved: set[int] = set()
+        for place, removed in enumerate(changes):
+            if removed.jenis != "hapus" or not removed.lama or removed.satuan is not None \
+                    or not added.get(removed.lama):
+                continue
+            to = added[removed.lama].popleft()
+            origin = removed.lokasi.removesuffix(" (lama)")
+            arrived = changes[to]
+            changes[to] = Change(
+                arrived.kelompok, "pindah", arrived.lokasi, arrived.kunci, removed.lama, arrived.baru,
+                asal=origin if removed.kelompok == arrived.kelompok else f"{removed.kelompok}, {origin}",
+            )
+            moved.add(place)
+        return tuple(change for place, change in enumerate(changes) if place not in moved)
 
 
 def _date(konten: Konten) -> str:
