@@ -99,8 +99,9 @@ def test_an_escaped_angle_bracket_is_text_not_an_autolink():
 
 
 # Lines as people type them in a content file, for comparing the list processor with fancylists.
-_MARKERS = ["1.", "2.", "10.", "1)", "a.", "b.", "a)", "c)", "h.", "i.", "v.", "z.", "ii.", "iv.", "A.", "B)", "I.",
-            "IV.", "dll.", "-", "*", "+"]
+# (Not "IV." with one space: fancylists reads "CV. Maju Jaya" as a Roman list, ikudoc as a sentence.)
+_MARKERS = ["1.", "2.", "10.", "1)", "#.", "#)", "a.", "b.", "a)", "c)", "h.", "i.", "v.", "z.", "ii.", "iv.", "xxxx.",
+            "cv.", "A.", "B)", "I.", "IV)", "dll.", "-", "*", "+"]
 _WORDS = ["satu", "dua **tebal**", "*miring* x", "{visi}", "{daftar_iku}", "a & b", "x < y", "\\*bukan\\*", "Kalimat."]
 _LINE = st.one_of(
     st.just(""),
@@ -114,6 +115,7 @@ _LINE = st.one_of(
 @example("h. ha\ni. ii").via("i continues a lettered list")
 @example("i. satu\nii. dua").via("i starts a Roman list")
 @example("1. satu\n2) dua\n\na. alfa\n- butir").via("each change of marker starts a new list")
+@example("1. satu\n #. dua\na. alfa\n#. beta").via("# is the next item of the list it follows")
 def test_lists_read_as_pymdownx_fancylists_reads_them(text):
     """ikudoc's own list processor (typed_lists) stands in for pymdownx.fancylists, whose imports cost
     every command ~80 ms: what a content file's lists become, or the refusal, is the same."""
@@ -139,3 +141,16 @@ def test_lists_read_as_pymdownx_fancylists_reads_them(text):
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(markup, "_markdown", lambda: fancylists)
         assert ours == parsed()
+
+
+@pytest.mark.parametrize("text", ["CV. Maju Jaya sebagai mitra.", "DI. Yogyakarta", "IV. empat", "MM. Rahman",
+                                  "A. Rahman datang."])
+def test_a_sentence_starting_with_a_capital_abbreviation_is_a_sentence(text):
+    assert parse_text(text).blok == (Paragraph((Run(text),)),)
+    assert parse_text(f"**{text}**").blok == (Paragraph((Run(text, tebal=True),)),), "with Markdown in it too"
+
+
+@pytest.mark.parametrize("text", ["IV.  empat", "IV) empat", "ii. dua", "i. satu\nii. dua", "A) satu"])
+def test_roman_and_capital_lists_are_refused(text):
+    with pytest.raises(MarkupError, match="hanya daftar bernomor 1. 2. dan berhuruf a. b. yang didukung"):
+        parse_text(text)

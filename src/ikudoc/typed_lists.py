@@ -1,5 +1,6 @@
 """Read the lists of a content file's Markdown into ``<ol>`` and ``<ul>`` elements: numbered ("1." or
-"1)"), lettered ("a." or "a)") and bulleted ("-", "*", "+"), a change of marker starting a new list.
+"1)", "#." for the next number), lettered ("a." or "a)") and bulleted ("-", "*", "+"), a change of
+marker starting a new list.
 
 Python-Markdown itself knows only "1." and bullets, and joins neighbouring lists of any kind into one.
 pymdownx.fancylists does what is needed, but importing it (with the YAML and URL libraries it brings)
@@ -16,12 +17,23 @@ from functools import cache
 
 from markdown.blockprocessors import OListProcessor
 
-# An item's marker: a number, a Roman number of two letters or more, or a lower-case letter, with "."
-# or ")"; a capital only with ")" or with "." and two spaces, so that a sentence starting with an
-# initial ("A. Rahman ...") stays a sentence.
-_ROMAN = (r"(?=[ivxlcdm]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-          r"|(?=[IVXLCDM]{2})M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_MARKER = rf"(?:\d+|{_ROMAN}|[a-z]|[A-Z](?=\)|\.[ ]{{2}}))[.)]|[*+-]"
+
+def _roman(i: str, v: str, x: str, l: str, c: str, d: str, m: str) -> str:  # noqa: E741 (the Roman digits)
+    """Roman numbers of two letters or more written with these digits, as fancylists reads them."""
+    return (rf"(?=[{i}{v}{x}{l}{c}{d}{m}]{{2}}){m}*"
+            rf"(?:{c}[{m}{d}]|{d}(?:{c}{{0,4}}|{c}{{5}}\b)|(?:{c}{{0,9}}|{c}{{10}}\b))"
+            rf"(?:{x}[{c}{l}]|{l}(?:{x}{{0,4}}|{x}{{5}}\b)|(?:{x}{{0,9}}|{x}{{10}}\b))"
+            rf"(?:{i}[{x}{v}]|{v}(?:{i}{{0,4}}|{i}{{5}}\b)|(?:{i}{{0,9}}|{i}{{10}}\b))")
+
+
+#: Roman numbers of two letters or more, lower case and capital.
+ROMAN, CAPITAL_ROMAN = _roman(*"ivxlcdm"), _roman(*"IVXLCDM")
+#: What numbers an ordered list item, before its "." or ")": a number, "#" (the next of the list it is
+#: in), a Roman number, a lower-case letter, or a capital letter or Roman number followed by ")" or by
+#: "." and two spaces: a sentence starting with an initial or an abbreviation ("A. Rahman", "CV. Maju
+#: Jaya", "DI. Yogyakarta") stays a sentence. (fancylists takes "CV. Maju" for a Roman list.)
+ORDINAL = rf"(?:\d+|#|{ROMAN}|[a-z]|(?:{CAPITAL_ROMAN}|[A-Z])(?=\)|\.[ ]{{2}}))"
+_MARKER = rf"{ORDINAL}[.)]|[*+-]"
 
 
 class TypedListProcessor(OListProcessor):
@@ -97,13 +109,15 @@ def _style(marker: str, before: Style | etree.Element | None) -> Style:
     if marker in "*+-":
         return "ul", "", ""
     number, delimiter = marker[:-1], marker[-1]
+    previous = _list_style(before) if isinstance(before, etree.Element) else before
+    if number == "#":  # the next item of the list it follows, of its kind
+        return ("ol", previous[1], delimiter) if previous and previous[0] == "ol" else ("ol", "1", delimiter)
     if number.isdigit():
         return "ol", "1", delimiter
     if len(number) > 1:
         return "ol", "I" if number.isupper() else "i", delimiter
     if number.isupper():
         return "ol", "A", delimiter
-    previous = _list_style(before) if isinstance(before, etree.Element) else before
     if number == "i" and previous != ("ol", "a", delimiter):
         return "ol", "i", delimiter
     return "ol", "a", delimiter

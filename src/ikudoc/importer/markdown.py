@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 
+from ..typed_lists import CAPITAL_ROMAN, ROMAN
 from .structure import Item
 
 #: Words that end with a period without ending a sentence ("Drs. SAMSURIJAL", "No. 9").
@@ -17,7 +18,7 @@ ABBREVIATIONS = {"drs", "dr", "ir", "prof", "no", "nomor", "kab", "kec", "kel", 
 _SENTENCE_END = re.compile(r"(?<=[.!?])((?:\*{1,3})?[”\"')]?(?:\*{1,3})?)[ \t]+(?=\**[“\"(]?[A-Z0-9])")
 _LINE_START = [
     (re.compile(r"^(\d{1,2})([.)])(\s)"), r"\1\\\2\3"),  # "1. " would start a list
-    (re.compile(r"^([a-zA-Z]|[ivxIVX]{1,4})([.)])(\s)"), r"\1\\\2\3"),  # "a. ", "A. ", "iv. "
+    (re.compile(rf"^({ROMAN}|{CAPITAL_ROMAN}|[a-zA-Z])([.)])(\s)"), r"\1\\\2\3"),  # "a. ", "A. ", "iv. "
     (re.compile(r"^([-+>#])"), r"\\\1"),  # "- " a bullet, "> " a quote, "# " a heading
 ]
 LETTERS = string.ascii_lowercase
