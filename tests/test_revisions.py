@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -403,13 +403,26 @@ _WORDS = st.lists(st.sampled_from(["Persentase", "capaian", "layanan", "koperasi
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(_WORDS, _WORDS)
-def test_a_word_diff_keeps_every_word_of_both_texts_in_order(old, new):
+def test_a_word_diff_rebuilds_both_texts(old, new):
     from ikudoc.diff import word_diff
 
     segments = word_diff(" ".join(old), " ".join(new))
-    assert "".join(text for op, text in segments if op != "-").split() == new
-    assert "".join(text for op, text in segments if op != "+").split() == old
+    assert "".join(text for op, text in segments if op != "-") == " ".join(new)
+    assert "".join(text for op, text in segments if op != "+") == " ".join(old)
     assert all(op != segments[n + 1][0] for n, (op, _) in enumerate(segments[:-1])), "neighbours joined"
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(_WORDS, _WORDS)
+@example(["kualitas", "tata", "kelola", "koperasi"],
+         ["tata", "kelola", "koperasi", "yang", "berkualitas", "dan", "kualitas", "koperasi"])
+@example(["Persentase", "Capaian", "Layanan", "1"], ["Persentase", "Capaian", "Pelayanan", "1"])
+def test_words_are_aligned_as_difflib_aligns_them(old, new):
+    import difflib
+
+    from ikudoc.diff import word_opcodes
+
+    assert word_opcodes(old, new) == difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
 def test_chapters_keep_their_group_when_a_chapter_is_inserted(tmp_path, capsys):

@@ -81,7 +81,8 @@ class Comparison:
 
 def word_diff(old: str, new: str) -> Segments:
     """Segments of equal, deleted and inserted words turning ``old`` into ``new``; neighbouring changed
-    words form one segment, each word keeping the space that follows it."""
+    words form one segment, each word keeping the space that follows it. The equal and inserted segments
+    make ``new``, the equal and deleted ones ``old``."""
     a, b = re.findall(r"\S+\s*", old), re.findall(r"\S+\s*", new)
     segments: list[tuple[str, str]] = []
 
@@ -91,32 +92,42 @@ def word_diff(old: str, new: str) -> Segments:
         elif text:
             segments.append((op, text))
 
-    words_a, words_b = [w.strip() for w in a], [w.strip() for w in b]
-    # The words both ends share are equal as they stand (as in git's diff): difflib matches only the
-    # middle, which for a renamed indicator is a word or two.
+    starts = {"-": "", "+": ""}  # the space the next deleted or inserted words start with
+    for tag, i1, i2, j1, j2 in word_opcodes([w.strip() for w in a], [w.strip() for w in b]):
+        if tag == "equal":
+            # Equal words keep the space after them where both texts go on; where one text ends there,
+            # the other's space goes to the words it goes on with.
+            old_text, new_text = "".join(a[i1:i2]), "".join(b[j1:j2])
+            old_space, new_space = old_text[len(old_text.rstrip()):], new_text[len(new_text.rstrip()):]
+            add("=", new_text if old_space else new_text.rstrip())
+            starts = {"-": "" if new_space else old_space, "+": "" if old_space else new_space}
+        else:
+            add("-", starts["-"] + "".join(a[i1:i2]) if i2 > i1 else "")
+            add("+", starts["+"] + "".join(b[j1:j2]) if j2 > j1 else "")
+    return tuple(segments)
+
+
+def word_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes turning the words ``a`` into ``b``. A renamed indicator (every word once on each
+    side, a word or two replaced by words the other side does not have) gets them without difflib: the
+    words both ends share, and one change between."""
     head = 0
-    while head < min(len(a), len(b)) and words_a[head] == words_b[head]:
+    while head < min(len(a), len(b)) and a[head] == b[head]:
         head += 1
     tail = 0
-    while tail < min(len(a), len(b)) - head and words_a[-1 - tail] == words_b[-1 - tail]:
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    add("=", "".join(b[:head]))
-    middle_a, middle_b = words_a[head:len(a) - tail], words_b[head:len(b) - tail]
-    if set(middle_a).isdisjoint(middle_b):  # nothing in the middle stayed: one replacement
-        opcodes = [("replace", 0, len(middle_a), 0, len(middle_b))]
-    else:
-        opcodes = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal":
-            add("=", "".join(b[head + j1:head + j2]))
-        else:
-            add("-", "".join(a[head + i1:head + i2]))
-            add("+", "".join(b[head + j1:head + j2]))
-    add("=", "".join(b[len(b) - tail:]))
-    # Equal words are written as the new text has them: when the new text ends there and the old text
-    # goes on (words deleted at its end), its last word needs the space the old text has.
-    return tuple((op, text + " " if op == "=" and n < len(segments) - 1 and not text[-1].isspace() else text)
-                 for n, (op, text) in enumerate(segments))
+    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    if len(set(a)) < len(a) or len(set(b)) < len(b) or not set(middle_a).isdisjoint(b) \
+            or not set(middle_b).isdisjoint(a):
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = [("equal", 0, head, 0, head)] if head else []
+    if middle_a or middle_b:
+        tag = "replace" if middle_a and middle_b else "delete" if middle_a else "insert"
+        opcodes.append((tag, head, len(a) - tail, head, len(b) - tail))
+    if tail:
+        opcodes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return opcodes
 
 
 def marked_text(runs: Runs) -> str:
