@@ -260,3 +260,37 @@ def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_fail
     assert "bermasalah" in served and "BAB IV PENUTUP" in served and PARAGRAPH not in served, \
         "the last good document, whose files stay, under the problem"
     assert PARAGRAPH not in (tmp_path / "build" / "iku.html").read_text(encoding="utf-8")
+
+
+def _watched_with_templates(tmp_path, broken: dict[str, tuple[str, str]]):
+    """A watch.Document of the sample whose templates have ``broken`` replacements (name: (old, new)),
+    recording every page it shows and every line it reports."""
+    from ikudoc import watch
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    templates = tmp_path / "templat"
+    shutil.copytree(ROOT / "templates", templates)
+    for name, (old, new) in broken.items():
+        path = templates / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    reported, shown = [], []
+    document = watch.Document(content, tmp_path / "build", templates, reported.append)
+    original = document._publish
+    document._publish = lambda problems: (original(problems), shown.append(document.served()))
+    return document, reported, shown
+
+
+def test_a_broken_page_template_before_any_good_build_still_serves_a_whole_page(tmp_path):
+    document, _, shown = _watched_with_templates(tmp_path, {"iku.html.j2": ("<body>", "<body>{{ 1 // 0 }}")})
+    document.rebuild()
+    assert shown and all(page.startswith(b"<!DOCTYPE html>") for page in shown), "never a fragment"
+    assert b"ZeroDivisionError" in shown[-1]
+
+
+def test_a_broken_overlay_is_reported_once(tmp_path):
+    document, reported, _ = _watched_with_templates(tmp_path, {
+        "iku.html.j2": ("<body>", "<body>{{ 1 // 0 }}"),  # fails again when the files are made: a second page
+        "pantau.html.j2": ("{%- block pantau %}", "{%- block pantau %}{{ masalah | tidak_ada }}")})
+    document.rebuild()
+    assert len([line for line in reported if "pantau.html.j2" in line]) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime
+import gc
 import logging
 import os
 import re
@@ -74,7 +75,9 @@ def lay_out(html: str, options: dict | None = None):
     document = None
     for attempt in range(1, MAX_PASSES + 1):
         page = weasyprint.HTML(string=html)
-        del document  # the last attempt's pages are not kept while the next is laid out
+        if document is not None:  # the last attempt's pages are let go before the next is laid out
+            document = None
+            gc.collect()  # (render_pdf pauses the collector, and they hold cycles)
         document = page.render(**options)
         continued = _rows_continuing_a_span(document, page.etree_element)
         if not continued or attempt == MAX_PASSES:

@@ -80,7 +80,9 @@ class Document:
         try:
             page = self._page(problems)
         except Exception as error:  # noqa: BLE001 (the overlay template itself is broken: still say why)
-            problems.append(f"{self.templates / OVERLAY}: {error}")
+            broken = f"{self.templates / OVERLAY}: {error}"
+            if broken not in problems:  # (a rebuild may show its page twice)
+                problems.append(broken)
             page = _bare_page(problems)
         with self.changed:
             self.page = page
@@ -105,6 +107,8 @@ class Document:
             page = render_html(self.context, self.templates, font, page_template)
         except Exception:  # noqa: BLE001 (its error is among the problems, from the build)
             page = self.good_page
+        if not page:  # no page made yet, and none can be now
+            return _bare_page(problems, block)
         head, body, rest = page.partition(b"<body>")
         return head + body + block + rest
 
