@@ -2,8 +2,8 @@
 
 The collector runs every few hundred allocations and, now and then, walks every object alive: while
 a 3,000-indicator comparison or a 500-page PDF is built, that is all of them, again and again, to
-free next to nothing. Pausing it for the stage (and collecting once afterwards, as the collector
-would) is the remedy the Python documentation gives for such phases.
+free next to nothing. It is paused for the stage only; afterwards it runs again as before and frees
+whatever cycles the stage left.
 """
 
 from __future__ import annotations
