@@ -314,10 +314,6 @@ def _compare_list(out: Collector, group: str, label: str, key: str, old: list, n
     out.units(group, label, key, before, after)
 
 
-def _target_text(target: Target | None, indikator: Indikator) -> str | None:
-    return None if target is None else format_target(target, indikator)
-
-
 def _shown(value, indikator: Indikator) -> str | None:
     """A field's value as the document (or the reader) says it: "2024: 9,55", "ya"."""
     if isinstance(value, KondisiAwal):
@@ -365,15 +361,17 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
         if pair.baru is None:
             loc, ind = pair.lama
             out.add(group, "hapus", "Indikator dihapus", format_key_path(loc), _target_summary(ind), None)
+            shown = _shown_targets(ind.target, ind)
             rows.append(TargetRow(ind.nama, None, "hapus", ind.satuan,
-                                  tuple(TargetCell(_target_text(ind.target.get(y), ind), None) for y in years)))
+                                  tuple(TargetCell(shown.get(y), None) for y in years)))
             continue
         loc, ind = pair.baru
         key = format_key_path(loc)
         if pair.lama is None:
             out.add(group, "tambah", "Indikator ditambah", key, None, _target_summary(ind))
+            shown = _shown_targets(ind.target, ind)
             rows.append(TargetRow(ind.nama, None, "tambah", ind.satuan,
-                                  tuple(TargetCell(None, _target_text(ind.target.get(y), ind)) for y in years)))
+                                  tuple(TargetCell(None, shown.get(y)) for y in years)))
             continue
         was = pair.lama[1]
         status = "tetap"
@@ -469,15 +467,14 @@ def summarize_revision(konten: Konten, label: str) -> Comparison:
     for loc, _, ind in konten.indicators():
         key = format_key_path(loc)
         revised = ind.target_sebelum is not None
+        before, after = _shown_targets(ind.target_sebelum, ind), _shown_targets(ind.target, ind)
         if revised:
-            found = _target_changes(f"{key}.target", "Target", ind, ind, years,
-                                    _shown_targets(ind.target_sebelum, ind), _shown_targets(ind.target, ind))
+            found = _target_changes(f"{key}.target", "Target", ind, ind, years, before, after)
             changes += found
             if ind.alasan_perubahan and found:
                 changes.append(Change("Target", "ubah", f"Alasan perubahan, {ind.nama}", f"{key}.alasan_perubahan",
                                       None, marked_text(ind.alasan_perubahan.runs)))
-        cells = tuple(TargetCell(_target_text((ind.target_sebelum or {}).get(y), ind) if revised else None,
-                                 _target_text(ind.target.get(y), ind)) for y in years)
+        cells = tuple(TargetCell(before.get(y) if revised else None, after.get(y)) for y in years)
         rows.append(TargetRow(ind.nama, None, "tetap" if revised else "tambah", ind.satuan, cells))
     perubahan = konten.dokumen.perubahan or "setelah perubahan"
     return Comparison(f"{label} (sebelum perubahan)", f"{label} ({perubahan})", tuple(changes), years, tuple(rows))
