@@ -33,9 +33,9 @@ def main() -> int:
     parser.add_argument("--pdf-indicators", type=int, default=1000)
     parser.add_argument("--skip-pdf", action="store_true")
     args = parser.parse_args()
-    from ikudoc.diff import compare
-    from ikudoc.loader import load_ref
-    from ikudoc.revision_source import file_ref
+    from ikudoc.content.revision_source import file_ref
+    from ikudoc.iku.diff import compare
+    from ikudoc.iku.loader import load_ref
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ikudoc.build import Options, build_file
+from ikudoc.commands.build import Options, build_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "iku_2024.toml"
@@ -48,7 +48,7 @@ def require_weasyprint() -> None:
 
 
 def require_libreoffice_python() -> None:
-    from ikudoc import libreoffice
+    from ikudoc.render.docx import libreoffice
 
     soffice = require_tool("soffice")
     if libreoffice._uno_python(soffice) is None:
@@ -88,7 +88,7 @@ def docx_to_pdf(source: Path, out_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def office():
     """One LibreOffice for the tests that fill daftar isi and print Word files with it."""
-    from ikudoc.libreoffice import Office
+    from ikudoc.render.docx.libreoffice import Office
 
     require_libreoffice_python()
     with Office() as running:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from conftest import require_tool
 from document_text import normalise
-from ikudoc.build import template_context
-from ikudoc.loader import load_with_source
-from ikudoc.revision_source import file_ref
+from ikudoc.commands.build import template_context
+from ikudoc.content.revision_source import file_ref
+from ikudoc.iku.loader import load_with_source
 
 PAGE_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
 
@@ -191,8 +191,8 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
     """The faults of a printed Perjanjian Kinerja: a page holding only signatures, a page ending with its
     title, words off the paper, and on every page of its target table the column headers and the name of
     each sasaran whose indicators are there."""
-    from ikudoc.build import template_context
-    from ikudoc.loader import load_document
+    from ikudoc.commands.build import template_context
+    from ikudoc.iku.loader import load_document
 
     context = template_context(*load_document(file_ref(content)))
     title = f"PERJANJIAN KINERJA TAHUN {context['dokumen'].tahun}"

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import FIXTURES, require_weasyprint
 from document_text import normalise
-from ikudoc.build import Options, build_file
+from ikudoc.commands.build import Options, build_file
 from page_checker import read_pages
 from table_grid import docx_grid, html_grid
 

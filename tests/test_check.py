@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLE
 from content_variants import line_of, variant
-from ikudoc.checks import repeated_phrase
 from ikudoc.cli import main
+from ikudoc.iku.checks import repeated_phrase
 
 NIP = 'nip = "19670418 199203 1003"'
 PHRASE = "menunjukkan target yang harus dicapai berdasarkan menunjukkan target yang harus dicapai berdasarkan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from ikudoc.docx_writer import _WordEnvironment
+from ikudoc.render.docx.writer import _WordEnvironment
 
 
 def test_each_word_part_is_read_back_from_the_cache_by_a_new_process(tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.oxml import parse_xml
 
-from ikudoc.docx_layout import (
+from ikudoc.render.docx.layout import (
     body_rows,
     fit_table_grid,
     keep_signatures_with_what_they_sign,
@@ -15,7 +15,7 @@ from ikudoc.docx_layout import (
     restart_lists,
     scale_table_type,
 )
-from ikudoc.page_setup import Margins, PageSetup, apply_to_docx
+from ikudoc.render.page_setup import Margins, PageSetup, apply_to_docx
 from test_golden import canonical
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

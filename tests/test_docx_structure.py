@@ -189,7 +189,7 @@ def test_document_properties_come_from_the_content(sample_build):
 
 def test_building_twice_gives_identical_bytes(tmp_path, sample_build):
     from conftest import SAMPLE
-    from ikudoc.build import Options, build_file
+    from ikudoc.commands.build import Options, build_file
 
     again = build_file(SAMPLE, tmp_path, Options(("docx", "html")))
     for output in again.outputs:

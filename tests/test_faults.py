@@ -17,7 +17,7 @@ from conftest import SAMPLE
 from content_variants import line_of, variant
 from document_text import html_blocks
 from ikudoc.cli import main
-from ikudoc.docx_writer import PROPERTY_LIMIT
+from ikudoc.render.docx.writer import PROPERTY_LIMIT
 
 
 def run(capsys, *args: str) -> tuple[int, list[str]]:
@@ -190,7 +190,7 @@ def test_git_setup_explains_a_gitattributes_it_cannot_use(tmp_path, capsys, monk
 
 
 def test_an_unexpected_error_is_one_indonesian_line_with_exit_3(tmp_path, capsys, monkeypatch):
-    from ikudoc import build
+    from ikudoc.commands import build
 
     def broken(*args, **kwargs):  # a bug anywhere in the build
         raise RuntimeError("contoh")
@@ -200,7 +200,7 @@ def test_an_unexpected_error_is_one_indonesian_line_with_exit_3(tmp_path, capsys
     assert capsys.readouterr().err == (
         "galat tak terduga (bukan kesalahan isi): RuntimeError: contoh. Jalankan lagi dengan 'ikudoc --debug ...' "
         "lalu laporkan keluarannya kepada pengembang ikudoc.\n")
-    monkeypatch.setattr("ikudoc.diff.compare", broken)
+    monkeypatch.setattr("ikudoc.iku.diff.compare", broken)
     assert main(["diff", str(SAMPLE), str(SAMPLE)]) == 3, "not 1, which would say the files differ"
 
 

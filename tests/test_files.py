@@ -12,8 +12,8 @@ import time
 
 import pytest
 
+from ikudoc.content.problems import FileFailure
 from ikudoc.files import write_all
-from ikudoc.problems import FileFailure
 
 # A process that writes the same two outputs forever, alternating two versions of each (a few MB,
 # so that a kill often lands inside a write or between the two renames).

@@ -12,10 +12,10 @@ import zipfile
 import pytest
 
 from conftest import SAMPLE, require_libreoffice_python
-from ikudoc import libreoffice
-from ikudoc.build import Options, build_file
 from ikudoc.cli import main
-from ikudoc.libreoffice import Office, toc_entries
+from ikudoc.commands.build import Options, build_file
+from ikudoc.render.docx import libreoffice
+from ikudoc.render.docx.libreoffice import Office, toc_entries
 from page_checker import faults, parts_of
 from pdf_pages import assert_paged_like_the_word_layout
 

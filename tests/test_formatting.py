@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ikudoc.formatting import format_day, format_month, format_number, roman_numeral
+from ikudoc.content.formatting import format_day, format_month, format_number, roman_numeral
 
 
 @pytest.mark.parametrize("value, decimals, shown", [

@@ -15,8 +15,8 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from ikudoc.build import build_file
-from ikudoc.options import Options
+from ikudoc.commands.build import build_file
+from ikudoc.render.options import Options
 
 GOLDEN = Path(__file__).parent / "golden"
 WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")

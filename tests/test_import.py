@@ -14,13 +14,13 @@ import pytest
 
 from conftest import REFERENCE, ROOT, SAMPLE, require_tool
 from document_text import docx_blocks, missing_in_order
-from ikudoc.build import Options, build_file
 from ikudoc.cli import main
+from ikudoc.commands.build import Options, build_file
+from ikudoc.iku.loader import load
 from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
-from ikudoc.loader import load
 from test_fidelity import expected_blocks
 from word_fixtures import (
     Row,
@@ -437,7 +437,7 @@ def test_periksa_counts_every_note():
 
 
 def test_not_an_iku_is_an_ikudoc_error():
-    from ikudoc.problems import IkudocError
+    from ikudoc.content.problems import IkudocError
 
     assert issubclass(NotAnIku, IkudocError)
 
@@ -928,14 +928,14 @@ PASSWORD = ("dilindungi kata sandi; buka di Word, hapus kata sandinya (File > In
     ("iku.doc", ole_file("WordDocument", word97_fib(encrypted=True))),  # a Word 97 file with a password
 ])
 def test_a_password_protected_file_says_to_remove_the_password(tmp_path, capsys, monkeypatch, name, data):
-    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: pytest.fail("LibreOffice is not needed"))
+    monkeypatch.setattr("ikudoc.render.docx.libreoffice.find_soffice", lambda: pytest.fail("LibreOffice is not needed"))
     (tmp_path / name).write_bytes(data)
     assert main(["import", str(tmp_path / name)]) == 1
     assert capsys.readouterr().err.strip() == f"gagal: {tmp_path / name} {PASSWORD}"
 
 
 def test_a_word97_file_without_a_password_is_not_called_protected(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("ikudoc.libreoffice.find_soffice", lambda: None)
+    monkeypatch.setattr("ikudoc.render.docx.libreoffice.find_soffice", lambda: None)
     (tmp_path / "iku.doc").write_bytes(ole_file("WordDocument", word97_fib(encrypted=False)))
     assert main(["import", str(tmp_path / "iku.doc")]) == 1
     assert "berformat Word 97-2003 (.doc)" in capsys.readouterr().err

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ikudoc.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
+from ikudoc.content.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
 
 
 def test_paragraphs_join_their_lines_with_spaces():
@@ -83,7 +83,7 @@ def test_inline_field_must_be_one_paragraph():
 @example("Ir. Budi").via("a title, not a list")
 def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
     """Short plain fields skip Markdown (it is most of the load time): they must come out the same."""
-    from ikudoc import markup
+    from ikudoc.content import markup
 
     fast = markup._plain_runs(text)
     if fast is None:
@@ -122,7 +122,7 @@ def test_lists_read_as_pymdownx_fancylists_reads_them(text):
     import markdown
     from markdown.blockprocessors import OListProcessor, UListProcessor
 
-    from ikudoc import markup
+    from ikudoc.content import markup
 
     class WithMarkdownsLists(markup._DocumentMarkdown):
         def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)

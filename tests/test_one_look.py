@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import SAMPLE, require_tool, require_weasyprint
-from ikudoc.build import Options, build_file
+from ikudoc.commands.build import Options, build_file
 
 TOLERANCE = 2 * 72 / 25.4  # 2 mm, in points
 

@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from ikudoc.build import build_file
-from ikudoc.options import Options
+from ikudoc.commands.build import build_file
+from ikudoc.render.options import Options
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

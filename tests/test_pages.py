@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, SAMPLE, require_weasyprint
-from ikudoc.build import Options, build_file
+from ikudoc.commands.build import Options, build_file
 from page_checker import DocumentParts, _names_found, faults, parts_of, read_pages
 from shapes import FOREWORD_PARAGRAPH, shaped_content, spread
 

@@ -15,8 +15,8 @@ from lxml import etree
 
 from conftest import SAMPLE, require_tool, require_weasyprint
 from document_text import normalise
-from ikudoc.build import Options, build_file
 from ikudoc.cli import main
+from ikudoc.commands.build import Options, build_file
 from page_checker import faults, parts_of, read_pages, toc_numbers
 from pdf_pages import assert_paged_like_the_word_layout, page_texts
 
@@ -138,7 +138,7 @@ def test_options_that_need_a_format(capsys, args, message):
 
 def test_a_cell_spanning_rows_that_a_page_break_splits_is_repeated_on_the_new_page():
     """WeasyPrint leaves a row-spanning cell empty on the page where its rows go on (its #833)."""
-    from ikudoc.pdf_writer import render_pdf
+    from ikudoc.render.pdf import render_pdf
 
     tall = "Penjelasan yang cukup panjang untuk mengisi halaman. " * 18
     rows = "".join(f"<tr><td>{n}.</td><td>{tall}</td></tr>" for n in (2, 3))
@@ -151,7 +151,7 @@ def test_a_cell_spanning_rows_that_a_page_break_splits_is_repeated_on_the_new_pa
 
 
 def test_repeating_a_split_cell_keeps_the_table_grid():
-    from ikudoc.pdf_writer import repeat_spanning_cells
+    from ikudoc.render.pdf import repeat_spanning_cells
 
     html = ("<table><tr><td rowspan=3>S</td><td rowspan=2>A</td><td>1</td></tr><tr><td>2</td></tr>"
             "<tr><td>B</td><td>3</td></tr></table>")

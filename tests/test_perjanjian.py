@@ -16,11 +16,11 @@ from docx import Document
 from conftest import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint
 from content_variants import line_of, variant
 from document_text import normalise
-from ikudoc.build import build_file
 from ikudoc.cli import main
-from ikudoc.formatting import format_target
-from ikudoc.loader import load
-from ikudoc.options import Options
+from ikudoc.commands.build import build_file
+from ikudoc.content.formatting import format_target
+from ikudoc.iku.loader import load
+from ikudoc.render.options import Options
 from page_checker import agreement_faults, read_pages
 from shapes import sasaran_name, shaped_content, spread
 

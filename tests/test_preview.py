@@ -8,8 +8,8 @@ import io
 from PIL import Image
 
 from conftest import SAMPLE, require_libreoffice_python, require_weasyprint
-from ikudoc import libreoffice
 from ikudoc.cli import main
+from ikudoc.render.docx import libreoffice
 
 
 def image(path) -> Image.Image:

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import ROOT, SAMPLE
-from ikudoc.build import Options, build_file
 from ikudoc.cli import main
-from ikudoc.diff import PARTS
+from ikudoc.commands.build import Options, build_file
+from ikudoc.iku.diff import PARTS
 
 GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
 
@@ -225,7 +225,7 @@ class TestBeforeTargetsFromTheReplacedRevision:
         new.write_text(self.without_before_targets(SAMPLE.read_text(encoding="utf-8"), "iku_2022.toml"),
                        encoding="utf-8")
         assert "target_sebelum" not in new.read_text(encoding="utf-8")
-        from ikudoc.loader import load
+        from ikudoc.iku.loader import load
 
         indicator = load(new).sasaran[1].indikator[0]
         assert {y: str(t.nilai) for y, t in indicator.target_sebelum.items()} == {
@@ -336,7 +336,7 @@ def test_an_unrelated_new_indicator_is_not_taken_for_a_renamed_one(tmp_path, cap
         SAMPLE.read_text(encoding="utf-8"), "iku_2022.toml")
     new.write_text(text.replace('nama = "Persentase Koperasi Yang Berkualitas"',
                                 'nama = "Persentase UMKM Yang Naik Kelas"'), encoding="utf-8")
-    from ikudoc.loader import load
+    from ikudoc.iku.loader import load
 
     renamed = load(new).sasaran[0].indikator[0]
     assert renamed.target_sebelum == {}, "no sebelum figures of another indicator"
@@ -392,7 +392,7 @@ def test_before_targets_page_setup_and_formatting_are_compared(tmp_path, capsys)
 
 
 def test_a_rewritten_sentence_reads_as_one_change(capsys, tmp_path):
-    from ikudoc.diff import word_diff
+    from ikudoc.iku.diff import word_diff
 
     assert word_diff("Indikator ini dipilih karena", "Mengukur kemajuan dipilih karena") == (
         ("-", "Indikator ini "), ("+", "Mengukur kemajuan "), ("=", "dipilih karena"))
@@ -404,7 +404,7 @@ _WORDS = st.lists(st.sampled_from(["Persentase", "capaian", "layanan", "koperasi
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(_WORDS, _WORDS)
 def test_a_word_diff_rebuilds_both_texts(old, new):
-    from ikudoc.diff import word_diff
+    from ikudoc.iku.diff import word_diff
 
     segments = word_diff(" ".join(old), " ".join(new))
     assert "".join(text for op, text in segments if op != "-") == " ".join(new)
@@ -420,7 +420,7 @@ def test_a_word_diff_rebuilds_both_texts(old, new):
 def test_words_are_aligned_as_difflib_aligns_them(old, new):
     import difflib
 
-    from ikudoc.diff import word_opcodes
+    from ikudoc.iku.diff import word_opcodes
 
     assert word_opcodes(old, new) == difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
@@ -479,8 +479,8 @@ def test_a_bare_revision_from_a_subfolder_names_the_file_as_git_does(repo, capsy
 
 
 def test_three_thousand_renamed_indicators_pair_in_linear_time(monkeypatch):
-    from ikudoc import revisions
-    from ikudoc.model import Indikator, Konten, Sasaran
+    from ikudoc.iku import revisions
+    from ikudoc.iku.model import Indikator, Konten, Sasaran
 
     def table(names):
         return Konten.model_construct(sasaran=[Sasaran.model_construct(nama=f"Sasaran {s}", indikator=[
@@ -503,7 +503,7 @@ def test_three_thousand_renamed_indicators_pair_in_linear_time(monkeypatch):
 
 def _moves_by_definition(changes: list) -> tuple:
     """Collector.finish as first written: every removed paragraph searches the list for its addition."""
-    from ikudoc.diff import Change
+    from ikudoc.iku.diff import Change
 
     changes = list(changes)
     for removed in [c for c in changes if c.jenis == "hapus" and c.lama and c.satuan is None]:
@@ -527,7 +527,7 @@ _CHANGE = st.builds(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(_CHANGE, max_size=12))
 def test_moved_paragraphs_are_paired_as_first_defined(drawn):
-    from ikudoc.diff import Change, Collector
+    from ikudoc.iku.diff import Change, Collector
 
     collector = Collector()
     for kind, group, place, text, unit in drawn:

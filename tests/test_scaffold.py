@@ -9,8 +9,8 @@ import pytest
 
 from conftest import SAMPLE
 from content_variants import variant
-from ikudoc.build import Options, build_file
 from ikudoc.cli import main
+from ikudoc.commands.build import Options, build_file
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:

@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SAMPLE
 from content_variants import variant
 from ikudoc.cli import main
-from ikudoc.schema import SCHEMA_PATH, schema_text
+from ikudoc.commands.schema import SCHEMA_PATH, schema_text
 
 COMMITTED = ROOT / SCHEMA_PATH
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ikudoc.problems import ContentError
-from ikudoc.source import read_toml
+from ikudoc.content.problems import ContentError
+from ikudoc.content.source import read_toml
 
 DOCUMENT = '''\
 judul = "x"

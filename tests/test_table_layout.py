@@ -8,15 +8,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import SAMPLE, require_weasyprint
-from ikudoc.build import Options, build_file, template_context
 from ikudoc.cli import main
-from ikudoc.loader import load_with_source
-from ikudoc.page_setup import PageSetup
-from ikudoc.problems import ContentError
-from ikudoc.revision_source import file_ref
-from ikudoc.table_layout import MIN_SIZE, TextMeasure, page_text_size
-from ikudoc.template_files import shipped_templates
-from ikudoc.word_template import read_look
+from ikudoc.commands.build import Options, build_file, template_context
+from ikudoc.content.problems import ContentError
+from ikudoc.content.revision_source import file_ref
+from ikudoc.iku.loader import load_with_source
+from ikudoc.render.page_setup import PageSetup
+from ikudoc.render.table_layout import MIN_SIZE, TextMeasure, page_text_size
+from ikudoc.render.template_files import shipped_templates
+from ikudoc.render.word_template import read_look
 from page_checker import faults, parts_of
 from shapes import shaped_content, spread
 

@@ -114,7 +114,7 @@ def test_answers_only_to_its_own_name(served):
 
 
 def test_an_unexpected_error_is_shown_and_the_next_save_rebuilds(tmp_path, monkeypatch):
-    from ikudoc import watch
+    from ikudoc.commands import watch
 
     content = tmp_path / "iku.toml"
     shutil.copy(SAMPLE, content)
@@ -180,7 +180,7 @@ def test_a_hundred_requests_at_once_are_all_answered_and_dropped_clients_are_no_
         statuses = list(pool.map(lambda _: get(port)[0], range(100)))
     assert statuses == [200] * 100
     # and a burst waits in the queue instead of being refused (the standard backlog is 5)
-    from ikudoc.watch import Server
+    from ikudoc.commands.watch import Server
     assert Server.request_queue_size >= 100
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=10)
@@ -188,7 +188,7 @@ def test_a_hundred_requests_at_once_are_all_answered_and_dropped_clients_are_no_
 
 
 def test_the_overlay_fills_the_page_templates_block_and_older_project_templates_still_get_it(tmp_path):
-    from ikudoc import watch
+    from ikudoc.commands import watch
 
     content = tmp_path / "iku.toml"
     shutil.copy(SAMPLE, content)
@@ -209,7 +209,7 @@ def test_the_overlay_fills_the_page_templates_block_and_older_project_templates_
 
 
 def test_a_perjanjian_kinerja_is_watched_through_its_own_page_and_follows_its_iku(tmp_path):
-    from ikudoc import watch
+    from ikudoc.commands import watch
 
     shutil.copy(SAMPLE, tmp_path / "iku_2024.toml")
     agreement = tmp_path / "pk_2024.toml"
@@ -231,7 +231,7 @@ def test_a_perjanjian_kinerja_is_watched_through_its_own_page_and_follows_its_ik
 def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_failing_then_is_reported(tmp_path):
     import zipfile
 
-    from ikudoc import watch
+    from ikudoc.commands import watch
 
     content = tmp_path / "iku.toml"
     shutil.copy(SAMPLE, content)
@@ -265,7 +265,7 @@ def test_the_page_is_shown_before_the_files_are_written_and_a_word_template_fail
 def _watched_with_templates(tmp_path, broken: dict[str, tuple[str, str]]):
     """A watch.Document of the sample whose templates have ``broken`` replacements (name: (old, new)),
     recording every page it shows and every line it reports."""
-    from ikudoc import watch
+    from ikudoc.commands import watch
 
     content = tmp_path / "iku.toml"
     shutil.copy(SAMPLE, content)

@@ -15,8 +15,8 @@ __all__ = ["ContentError", "Problem", "build_file", "load", "render"]
 
 # Imported when first used, so that a command (or a module such as ikudoc.files) pays only for what
 # it needs: the build stack takes most of a second to import.
-_HOMES = {"build_file": "build", "render": "build", "load": "loader", "ContentError": "problems",
-          "Problem": "problems"}
+_HOMES = {"build_file": "commands.build", "render": "commands.build", "load": "iku.loader",
+          "ContentError": "content.problems", "Problem": "content.problems"}
 
 
 def __getattr__(name: str):

@@ -16,15 +16,15 @@ import click
 
 # Only what the command line itself needs is imported here; each command imports its own machinery,
 # so that "ikudoc --help" or "ikudoc check" do not load Word, PDF, image or server libraries.
-from .click_indonesian import Group, usage_message
+from .commands.click_indonesian import Group, usage_message
+from .commands.scaffold import EXAMPLES
+from .commands.schema import SCHEMA_PATH
+from .content.problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
 from .files import write_all, write_atomically
-from .options import DEFAULT_FORMATS, FORMATS, Options
-from .page_setup import PAPER, Margins
-from .pdf_writer import PDF_VARIANTS, PdfUnavailable
-from .problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
-from .scaffold import EXAMPLES
-from .schema import SCHEMA_PATH
-from .template_files import default_templates
+from .render.options import DEFAULT_FORMATS, FORMATS, Options
+from .render.page_setup import PAPER, Margins
+from .render.pdf import PDF_VARIANTS, PdfUnavailable
+from .render.template_files import default_templates
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -168,8 +168,8 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
           templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
           fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
-    from .build import build_file, output_paths
-    from .libreoffice import Office
+    from .commands.build import build_file, output_paths
+    from .render.docx.libreoffice import Office
 
     if pdf_variant and "pdf" not in formats:
         raise click.BadParameter("butuh PDF: tambahkan pdf ke --format, misalnya --format docx,html,pdf",
@@ -205,9 +205,9 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
           templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
-    from .build import check_document, check_templates, template_names, template_variables
-    from .loader import load_document
-    from .revision_source import file_ref
+    from .commands.build import check_document, check_templates, template_names, template_variables
+    from .content.revision_source import file_ref
+    from .iku.loader import load_document
 
     errors = warnings = 0
     for source in _content_files(files, "check"):
@@ -254,11 +254,11 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     LAMA dan BARU adalah berkas konten atau revisi git: HEAD~1:content/iku_2024.toml, v2022:content/iku_2024.toml,
     atau revisi saja (berkasnya sama dengan yang lain). Dengan satu berkas saja: perubahan target revisi itu
     sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
-    from .diff import compare, summarize_revision
-    from .diff_writer import write_comparison
-    from .loader import load_document
-    from .model import Konten
-    from .revision_source import resolve, resolve_pair
+    from .content.revision_source import resolve, resolve_pair
+    from .iku.diff import compare, summarize_revision
+    from .iku.loader import load_document
+    from .iku.model import Konten
+    from .revisions.output import write_comparison
 
     try:
         if new is None:
@@ -305,9 +305,9 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
     """Gambar setiap halaman sebagai PNG kecil (di FOLDER/pratinjau/NAMA/): berkas Word seperti dicetak
     LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
     ringkasan keduanya."""
-    from .build import load_checked, render
-    from .libreoffice import FillFailed, LibreOfficeUnavailable, Office
-    from .preview import previews, stale_pages
+    from .commands.build import load_checked, render
+    from .render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office
+    from .render.preview import previews, stale_pages
 
     options = Options(("docx", "pdf"), templates, kertas, margin)
     notes = _Notes()
@@ -343,7 +343,7 @@ def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
     isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'.
     Skema Perjanjian Kinerja (perjanjian.schema.json) ditulis di sampingnya."""
-    from .schema import PK_SCHEMA_NAME, schema_text
+    from .commands.schema import PK_SCHEMA_NAME, schema_text
 
     for path, kind in ((output, "iku"), (output.with_name(PK_SCHEMA_NAME), "pk")):
         write_atomically(path, schema_text(kind).encode("utf-8"))
@@ -368,7 +368,7 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
         tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
     Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
-    from .scaffold import new_revision
+    from .commands.scaffold import new_revision
 
     if pk_year is not None:
         if label is not None:
@@ -401,7 +401,7 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
 
 def _copyable(source: Path, purpose: str) -> None:
     """A broken file is not copied into a new one: its problems are shown and the command stops."""
-    from .build import load_checked
+    from .commands.build import load_checked
 
     try:
         load_checked(source)
@@ -412,7 +412,7 @@ def _copyable(source: Path, purpose: str) -> None:
 
 
 def _new_agreement(target: Path | None, source: Path | None, year: int, tanggal: str | None, iku: str | None) -> None:
-    from .scaffold import latest_agreement, new_agreement
+    from .commands.scaffold import latest_agreement, new_agreement
 
     source = source or latest_agreement(Path("content"))
     _copyable(source, "membuat PK baru")
@@ -436,7 +436,7 @@ def _new_agreement(target: Path | None, source: Path | None, year: int, tanggal:
                    "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
 def init(folder: Path, bentuk: str) -> None:
     """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
-    from .scaffold import init_project
+    from .commands.scaffold import init_project
 
     written = init_project(folder, bentuk)
     for path in written:
@@ -466,7 +466,7 @@ def import_command(document: Path, output: Path | None, timpa: bool) -> None:
 @_templates_option("Folder templat sendiri.")
 def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
-    from .watch import Document, watch
+    from .commands.watch import Document, watch
 
     sources = _content_files((file,) if file else (), "watch")
     if len(sources) > 1:  # after ikudoc new: the revision being written is the one saved last
@@ -490,7 +490,7 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
 @cli.command("git-setup")
 def git_setup() -> None:
     """Atur repositori git ini agar git diff dan git log -p berkas .docx menampilkan teksnya."""
-    from .git_setup import configure_git
+    from .revisions.git_setup import configure_git
 
     for line in configure_git(Path.cwd()):
         click.echo(line)
@@ -500,7 +500,7 @@ def git_setup() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def docx_text(path: Path) -> None:
     """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
-    from .docx_text import docx_lines
+    from .revisions.docx_text import docx_lines
 
     try:
         for line in docx_lines(path):

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .problems import FileFailure
+from .content.problems import FileFailure
 
 TEMPORARY_SUFFIX = ".ikudoc-tmp"
 BACKUP_SUFFIX = ".ikudoc-lama"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..content.problems import ContentError, IkudocError, format_key_path
 from ..files import write_all
-from ..problems import ContentError, IkudocError, format_key_path
 from . import import_word
 from .toml_writer import command_word
 
@@ -28,8 +28,8 @@ def default_output(document: Path) -> Path:
 
 def run_import(document: Path, output: Path | None, overwrite: bool, say: Callable[[str], None],
                warn: Callable[[str], None]) -> Path:
-    from ..loader import load_ref
-    from ..revision_source import ContentRef
+    from ..content.revision_source import ContentRef
+    from ..iku.loader import load_ref
 
     target = output or default_output(document)
     if target.suffix.lower() != ".toml":

@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..problems import Loc
+from ..content.problems import Loc
 from .markdown import inline, sentences
 from .periksa import Periksa
 from .structure import Item

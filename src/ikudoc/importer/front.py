@@ -14,7 +14,7 @@ import datetime
 import re
 from collections import Counter
 
-from ..model import Dokumen
+from ..iku.model import Dokumen
 from .periksa import Periksa
 from .reading import WordFile
 from .signature import MONTHS, Signature

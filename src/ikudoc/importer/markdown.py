@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import string
 
-from ..typed_lists import CAPITAL_ROMAN, ROMAN
+from ..content.typed_lists import CAPITAL_ROMAN, ROMAN
 from .structure import Item
 
 #: Words that end with a period without ending a sentence ("Drs. SAMSURIJAL", "No. 9").

@@ -3,7 +3,7 @@ above that key as a ``# PERIKSA:`` comment and counted in the summary the comman
 
 from __future__ import annotations
 
-from ..problems import Loc
+from ..content.problems import Loc
 
 
 class Periksa:

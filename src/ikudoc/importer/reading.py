@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import IkudocError, os_reason
+from ..content.problems import IkudocError, os_reason
 from .ole import MAGIC as OLE_MAGIC
 from .ole import is_password_protected
 
@@ -107,7 +107,7 @@ def read_word(path: Path) -> WordFile:
 
 def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> bytes:
     """The file converted to DOCX by LibreOffice, which reads what python-docx cannot."""
-    from ..libreoffice import find_soffice
+    from ..render.docx.libreoffice import find_soffice
 
     soffice = find_soffice()
     if soffice is None:

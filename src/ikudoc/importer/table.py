@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE
+from ..iku.columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE
 from .periksa import Periksa
 from .reading import Cell, Grid
 from .structure import is_iku_table

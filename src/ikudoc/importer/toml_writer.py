@@ -12,8 +12,8 @@ import datetime
 import re
 from decimal import Decimal
 
-from ..formatting import roman_numeral
-from ..problems import Loc, format_key_path
+from ..content.formatting import roman_numeral
+from ..content.problems import Loc, format_key_path
 from .periksa import Periksa
 
 _RULE = "# " + "-" * 93

@@ -10,14 +10,14 @@ import re
 import tomllib
 from pathlib import Path
 
-from ..checks import Report, acknowledged, check_signatory
-from ..formatting import format_rupiah, format_signing_date, format_target
-from ..loader import load_with_source
-from ..model import Konten
-from ..problems import IkudocError, Problem
-from ..revision_source import ContentRef, file_ref
-from ..revisions import pair_indicators, same_target
-from ..source import TomlSource
+from ..content.formatting import format_rupiah, format_signing_date, format_target
+from ..content.problems import IkudocError, Problem
+from ..content.revision_source import ContentRef, file_ref
+from ..content.source import TomlSource
+from ..iku.checks import Report, acknowledged, check_signatory
+from ..iku.loader import load_with_source
+from ..iku.model import Konten
+from ..iku.revisions import pair_indicators, same_target
 from . import KIND_KEY
 from .loader import PerjanjianKinerja
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..formatting import format_rupiah, format_signing_date, format_target
-from ..markup import Block
-from ..page_setup import PageSetup
-from ..table_layout import CELL_PADDING_V, LINE_HEIGHT, PT_PER_MM, SAFETY, TextMeasure
-from ..word_template import TemplateLook
+from ..content.formatting import format_rupiah, format_signing_date, format_target
+from ..content.markup import Block
+from ..render.page_setup import PageSetup
+from ..render.table_layout import CELL_PADDING_V, LINE_HEIGHT, PT_PER_MM, SAFETY, TextMeasure
+from ..render.word_template import TemplateLook
 from .loader import PerjanjianKinerja
 
 

@@ -4,11 +4,11 @@ programs with their budgets."""
 
 from __future__ import annotations
 
-from ..diff import Collector, Comparison, TargetCell, TargetRow, text_units
-from ..formatting import format_rupiah, format_signing_date, format_target
-from ..model import Indikator, Penandatangan
-from ..problems import format_key_path
-from ..revisions import pair_indicators
+from ..content.formatting import format_rupiah, format_signing_date, format_target
+from ..content.problems import format_key_path
+from ..iku.diff import Collector, Comparison, TargetCell, TargetRow, text_units
+from ..iku.model import Indikator, Penandatangan
+from ..iku.revisions import pair_indicators
 from .loader import PerjanjianKinerja
 from .model import Program
 

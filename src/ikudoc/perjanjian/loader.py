@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..formatting import format_target
-from ..loader import load_with_source, raise_problems, validate
-from ..model import Indikator, Konten, Penandatangan, Sasaran, Target
-from ..problems import ContentError, Loc, Problem
-from ..revision_source import ContentRef, RevisionError, resolve_relative
-from ..source import TomlSource
+from ..content.formatting import format_target
+from ..content.problems import ContentError, Loc, Problem
+from ..content.revision_source import ContentRef, RevisionError, resolve_relative
+from ..content.source import TomlSource
+from ..iku.loader import load_with_source, raise_problems, validate
+from ..iku.model import Indikator, Konten, Penandatangan, Sasaran, Target
 from .model import KontenPerjanjian
 
 

@@ -9,8 +9,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..markup import Text
-from ..model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
+from ..content.markup import Text
+from ..iku.model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
 
 #: Rupiah: beyond 15 digits (a thousand trillion) a budget is a typo, and would not fit its column.
 LARGEST_BUDGET = 10**15 - 1

@@ -15,7 +15,7 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup, escape
 
-from .markup import Runs
+from ..content.markup import Runs
 from .template_files import FONT_VARIABLE, HTML_TEMPLATE, compiled_templates_cache, jinja_loader
 
 TEMPLATE = HTML_TEMPLATE

@@ -27,7 +27,7 @@ def shipped_templates() -> Path:
     packaged = Path(str(resources.files("ikudoc") / "templates"))
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def default_templates() -> Path:

@@ -25,7 +25,11 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 from lxml import etree
 from markupsafe import Markup, escape
 
-from .docx_layout import (
+from ...content.markup import Runs
+from ..page_setup import apply_to_docx
+from ..template_files import WORD_TEMPLATE, compiled_templates_cache
+from ..word_template import AGREEMENT_TABLE_STYLE, PROGRAM_TABLE_STYLE
+from .layout import (
     body_rows,
     fit_table_grid,
     has_style,
@@ -39,10 +43,6 @@ from .docx_layout import (
     scale_table_type,
     set_least_height,
 )
-from .markup import Runs
-from .page_setup import apply_to_docx
-from .template_files import WORD_TEMPLATE, compiled_templates_cache
-from .word_template import AGREEMENT_TABLE_STYLE, PROGRAM_TABLE_STYLE
 
 TEMPLATE = WORD_TEMPLATE
 

@@ -10,9 +10,9 @@ import shlex
 import sys
 from pathlib import Path
 
-from .files import write_atomically
-from .git import run_git
-from .problems import FileFailure, IkudocError
+from ..content.git import run_git
+from ..content.problems import FileFailure, IkudocError
+from ..files import write_atomically
 
 DRIVER = "ikudoc-docx"
 ATTRIBUTE_LINE = f"*.docx diff={DRIVER}"

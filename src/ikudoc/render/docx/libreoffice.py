@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .docx_layout import toc_paragraphs
-from .page_setup import qn
-from .problems import IkudocError
+from ...content.problems import IkudocError
+from ..page_setup import qn
+from .layout import toc_paragraphs
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
 HEADING_STYLES = ("Heading1", "Heading2")
@@ -123,7 +123,7 @@ class Office:
         if [title for title, _ in entries] != expected or not all(page for _, page in entries):
             raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
                              "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
-        from .docx_writer import with_toc_pages  # python-docx and docxtpl, only when filling
+        from .writer import with_toc_pages  # python-docx and docxtpl, only when filling
 
         return with_toc_pages(data, [page for _, page in entries])
 

@@ -19,8 +19,8 @@ import re
 
 import roman
 
-from .collector_pause import cycle_collector_paused
-from .problems import IkudocError
+from ..collector_pause import cycle_collector_paused
+from ..content.problems import IkudocError
 
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 MAX_PASSES = 5  # layouts tried while repeating split cells; each repetition can move later page breaks

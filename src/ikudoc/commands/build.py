@@ -15,19 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from .checks import check_content
-from .context import build_context
-from .files import write_all
-from .fonts import css_font_stack
-from .loader import load_document
-from .model import Konten
-from .options import DEFAULT_OPTIONS, Options
-from .page_setup import Margins, PageSetup
-from .problems import ContentError, IkudocError, Problem
-from .revision_source import file_ref
-from .source import TomlSource
-from .table_layout import TableTooWide
-from .template_files import (
+from ..content.problems import ContentError, IkudocError, Problem
+from ..content.revision_source import file_ref
+from ..content.source import TomlSource
+from ..files import write_all
+from ..iku.checks import check_content
+from ..iku.context import build_context
+from ..iku.loader import load_document
+from ..iku.model import Konten
+from ..render.fonts import css_font_stack
+from ..render.options import DEFAULT_OPTIONS, Options
+from ..render.page_setup import Margins, PageSetup
+from ..render.table_layout import TableTooWide
+from ..render.template_files import (
     FONT_VARIABLE,
     HTML_TEMPLATE,
     PK_HTML_TEMPLATE,
@@ -37,11 +37,11 @@ from .template_files import (
     shipped_templates,
     template_file,
 )
-from .word_template import AGREEMENT_TABLE_STYLE, header_widths, read_look
+from ..render.word_template import AGREEMENT_TABLE_STYLE, header_widths, read_look
 
 if TYPE_CHECKING:
-    from .libreoffice import Office
-    from .perjanjian.loader import PerjanjianKinerja
+    from ..perjanjian.loader import PerjanjianKinerja
+    from ..render.docx.libreoffice import Office
 
 #: What a content file holds: an IKU, or a Perjanjian Kinerja built from one (whose modules are
 #: imported only for a PK: the IKU's commands do without them).
@@ -59,7 +59,7 @@ def check_document(document: Document, toml: TomlSource) -> list[Problem]:
     """The check rules of the document's kind."""
     if isinstance(document, Konten):
         return check_content(document, toml)
-    from .perjanjian.checks import check_perjanjian
+    from ..perjanjian.checks import check_perjanjian
 
     return check_perjanjian(document, toml)
 
@@ -129,7 +129,7 @@ def template_context(konten: Document, toml: TomlSource, options: Options = DEFA
     """The templates' variables for ``konten`` built with ``options``; ContentError (with the line of
     the widest target) when the IKU table cannot fit its paper."""
     if not isinstance(konten, Konten):
-        from .perjanjian.context import build_perjanjian_context
+        from ..perjanjian.context import build_perjanjian_context
 
         docx_template = template_file(options.templates or default_templates(), PK_WORD_TEMPLATE)
         look, columns = using_template(docx_template, lambda: (read_look(docx_template), header_widths(
@@ -154,17 +154,17 @@ def render(konten: Document, toml: TomlSource, options: Options = DEFAULT_OPTION
     context = context or template_context(konten, toml, options)
     rendered: dict[str, bytes] = {}
     if "docx" in options.formats:
-        from .docx_writer import render_docx  # python-docx and docxtpl: only for Word output
+        from ..render.docx.writer import render_docx  # python-docx and docxtpl: only for Word output
 
         rendered["docx"] = using_template(docx_template, lambda: render_docx(context, docx_template))
     if "html" in options.formats or "pdf" in options.formats:
-        from .html_writer import render_html  # Jinja: not for checking a file
+        from ..render.html import render_html  # Jinja: not for checking a file
 
         rendered["html"] = using_template(html_template, lambda: render_html(
             context, templates, page_font(templates, word_name), html_name))
     if "pdf" in options.formats:
         signed = datetime.date.fromisoformat(context["metadata"]["tanggal"])
-        from .pdf_writer import render_pdf  # WeasyPrint: only for a PDF
+        from ..render.pdf import render_pdf  # WeasyPrint: only for a PDF
 
         rendered["pdf"] = render_pdf(rendered["html"], signed, options.pdf_variant)
     return {fmt: rendered[fmt] for fmt in options.formats}
@@ -243,10 +243,10 @@ def check_templates(templates: Path, provided: set[str], names: tuple[str, str] 
 def _undeclared_variables(templates: Path, name: str) -> set[str]:
     """What the renderer of ``name`` finds undeclared in it (each renderer reads its templates its own way)."""
     if name.endswith(".docx"):
-        from . import docx_writer
+        from ..render.docx import writer as docx_writer
 
         return docx_writer.undeclared_variables(template_file(templates, name))
-    from . import html_writer
+    from ..render import html as html_writer
 
     return html_writer.undeclared_variables(templates, name)
 
@@ -280,7 +280,7 @@ def write_prepared(prepared: Prepared, output_dir: Path, options: Options = DEFA
     rendered = render(prepared.document, prepared.toml, options, prepared.context)
     notes = []
     if options.fill_toc and "docx" in rendered:
-        from .libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only to fill the daftar isi
+        from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only to fill the daftar isi
 
         with contextlib.nullcontext(office) if office else Office() as libreoffice:
             try:

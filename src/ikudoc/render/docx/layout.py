@@ -9,8 +9,8 @@ fragments.
 
 from __future__ import annotations
 
-from .page_setup import TWIPS_PER_MM, qn, section_text_width
-from .word_template import TABLE_STYLE, cell_margins, style_size
+from ..page_setup import TWIPS_PER_MM, qn, section_text_width
+from ..word_template import TABLE_STYLE, cell_margins, style_size
 
 #: Paragraph style of the signature block (and the styles based on it).
 SIGNATURE_STYLE = "TandaTangan"

@@ -36,9 +36,9 @@ from pydantic import (  # noqa: E402 (after the variable above)
 )
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from ..content.markup import InlineText, MarkupError, Text, parse_inline, parse_text
+from ..content.problems import Loc, os_reason
 from .columns import ColumnName, MergeableName
-from .markup import InlineText, MarkupError, Text, parse_inline, parse_text
-from .problems import Loc, os_reason
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane): never text,

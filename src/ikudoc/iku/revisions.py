@@ -6,9 +6,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..content.problems import Loc, Problem
+from ..content.source import TomlSource
 from .model import Indikator, Konten, Target
-from .problems import Loc, Problem
-from .source import TomlSource
 
 # Two names sharing at least this share of their words (difflib ratio over words) may be one indicator,
 # renamed. Words, not letters: IKU names share long prefixes ("Persentase Koperasi ...").

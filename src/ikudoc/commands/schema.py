@@ -18,8 +18,8 @@ PK_SCHEMA_ID = "https://ikudoc.invalid/schema/perjanjian.schema.json"
 def content_schema(kind: str = "iku") -> dict:
     """The schema of an IKU content file (``kind`` "iku") or of a Perjanjian Kinerja ("pk")."""
     # The content model costs a tenth of a second to import: only when asked.
-    from .model import Konten
-    from .perjanjian.model import KontenPerjanjian
+    from ..iku.model import Konten
+    from ..perjanjian.model import KontenPerjanjian
 
     _describe_fields()
     if kind == "pk":
@@ -42,8 +42,8 @@ def _describe_fields() -> None:
     class at import, which every command would pay for; only the schema needs the descriptions."""
     from pydantic import BaseModel
 
-    from . import model
-    from .perjanjian import model as pk_model
+    from ..iku import model
+    from ..perjanjian import model as pk_model
 
     classes = [c for module in (model, pk_model) for c in vars(module).values()
                if isinstance(c, type) and issubclass(c, BaseModel) and c.__module__ == module.__name__]

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .columns import COLUMNS
+from ..content.problems import Loc
+from ..iku.columns import COLUMNS
 from .fonts import font_files
 from .page_setup import PageSetup
-from .problems import Loc
 from .word_template import TemplateLook
 
 MIN_SIZE = 7.0  # pt: smaller is not readable on paper

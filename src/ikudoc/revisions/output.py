@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .diff import Change, Comparison, Segments
-from .html_writer import environment
+from ..iku.diff import Change, Comparison, Segments
+from ..render.html import environment
 
 TEMPLATE = "perubahan.html.j2"
 CONTEXT_WORDS = 8  # unchanged words kept on each side of a change in terminal output
@@ -104,9 +104,9 @@ def write_comparison(comparison: Comparison, fmt: str, output: Path | None, temp
     """Show ``comparison`` as ``fmt`` ("text", "json" or "html"): written to ``output`` (the path is
     returned), or returned as text for the terminal. An HTML page always goes to a file: by default
     build/perubahan_NAME.html, NAME that of the newer content file."""
-    from .build import using_template  # the one place that names a template that cannot be used
-    from .files import write_atomically
-    from .template_files import template_file
+    from ..commands.build import using_template  # the one place that names a template that cannot be used
+    from ..files import write_atomically
+    from ..render.template_files import template_file
 
     if fmt == "html":
         target = output or Path("build") / f"perubahan_{Path(comparison.baru.split(':')[-1].split(' (')[0]).stem}.html"

@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from .formatting import format_number
-from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
+from ..content.formatting import format_number
+from ..content.markup import InlineText, ListBlock, Paragraph, Text, plain_text
+from ..content.problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
+from ..content.source import TomlSource
 from .model import Konten, Penandatangan, Periksa
-from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
-from .source import TomlSource
 
 #: Civil-service ranks (pangkat) and their golongan/ruang.
 RANKS = {

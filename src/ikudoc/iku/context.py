@@ -12,12 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formatting import format_signing_date, roman_numeral
-from .iku_table import iku_table
-from .markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
+from ..content.formatting import format_signing_date, roman_numeral
+from ..content.markup import Block, InlineText, ListBlock, ListReference, Paragraph, Run, Runs, Text, merge_runs
+from ..render.page_setup import PageSetup
+from ..render.word_template import TemplateLook
 from .model import Konten
-from .page_setup import PageSetup
-from .word_template import TemplateLook
+from .table import iku_table
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..content.formatting import format_target
+from ..content.markup import Run, Runs
+from ..render.page_setup import PageSetup
+from ..render.table_layout import TableLayout, fit_table
+from ..render.word_template import TemplateLook
 from .columns import COLUMNS, NO, REVISED_TARGET_TITLE, shown
-from .formatting import format_target
-from .markup import Run, Runs
 from .model import Indikator, Konten
-from .page_setup import PageSetup
-from .table_layout import TableLayout, fit_table
-from .word_template import TemplateLook
 
 
 @dataclass(frozen=True)

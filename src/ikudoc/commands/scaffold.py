@@ -11,18 +11,18 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import write_atomically
-from .problems import IkudocError
+from ..content.problems import IkudocError
+from ..files import write_atomically
+from ..render.template_files import shipped_templates
 from .schema import PK_SCHEMA_NAME, SCHEMA_PATH, schema_text
-from .template_files import shipped_templates
 
 #: The commented examples a new project starts from, by the form of IKU document.
 EXAMPLES = {
-    "opd": Path(__file__).with_name("contoh") / "iku.toml",  # a perangkat daerah's, signed by its head
-    "pemda": Path(__file__).with_name("contoh") / "iku_pemda.toml",  # a region's, signed by its elected head
+    "opd": Path(__file__).parents[1] / "contoh" / "iku.toml",  # a perangkat daerah's, signed by its head
+    "pemda": Path(__file__).parents[1] / "contoh" / "iku_pemda.toml",  # a region's, signed by its elected head
 }
 #: The Perjanjian Kinerja a perangkat daerah's project starts with, beside its IKU.
-PK_EXAMPLE = Path(__file__).with_name("contoh") / "pk.toml"
+PK_EXAMPLE = Path(__file__).parents[1] / "contoh" / "pk.toml"
 
 
 class ScaffoldError(IkudocError):
@@ -129,9 +129,9 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     Refused, with nothing written, when the new file would not build (the IKU has no target for that year)."""
     import tomlkit
 
-    from .loader import load_document
-    from .problems import ContentError
-    from .revision_source import ContentRef
+    from ..content.problems import ContentError
+    from ..content.revision_source import ContentRef
+    from ..iku.loader import load_document
 
     target = target or source.with_name(_with_year(source.stem, year) + source.suffix)
     if target.exists():

@@ -12,11 +12,11 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from .collector_pause import cycle_collector_paused
-from .formatting import format_signing_date, format_target, roman_numeral
-from .markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
+from ..collector_pause import cycle_collector_paused
+from ..content.formatting import format_signing_date, format_target, roman_numeral
+from ..content.markup import InlineText, ListBlock, ListReference, Paragraph, Runs, Text
+from ..content.problems import format_key_path
 from .model import Indikator, KondisiAwal, Konten, Target
-from .problems import format_key_path
 from .revisions import pair_indicators, word_similarity
 
 # Two paragraphs sharing at least this share of their words are one changed paragraph; less similar

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import watchfiles
 
+from ..content.problems import ContentError, FileFailure, IkudocError, unexpected_error_message
+from ..render.html import environment, render_html
+from ..render.template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates
 from .build import Options, page_font, prepare, template_names, write_prepared
-from .html_writer import environment, render_html
-from .problems import ContentError, FileFailure, IkudocError, unexpected_error_message
-from .template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
+from ..content.problems import ContentError, Loc, Problem, format_key_path
+from ..content.revision_source import ContentRef, RevisionError, file_ref, resolve_relative
+from ..content.source import TomlSource, parse_toml
+from ..perjanjian import KIND_KEY
 from .columns import filled, shown
 from .model import Konten, type_name
-from .perjanjian import KIND_KEY
-from .problems import ContentError, Loc, Problem, format_key_path
-from .revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from .revisions import fill_before_targets
-from .source import TomlSource, parse_toml
 
 if TYPE_CHECKING:
-    from .perjanjian.loader import PerjanjianKinerja
+    from ..perjanjian.loader import PerjanjianKinerja
 
 
 def load(path: Path, shown_as: Path | None = None) -> Konten:
@@ -55,7 +55,7 @@ def load_document(ref: ContentRef) -> tuple[Konten | PerjanjianKinerja, TomlSour
     """An IKU, or a Perjanjian Kinerja (a file with a [perjanjian] table) with the IKU it names."""
     toml = parse_toml(ref.data, Path(ref.label))
     if KIND_KEY in toml.data:
-        from .perjanjian.loader import load_perjanjian
+        from ..perjanjian.loader import load_perjanjian
 
         return load_perjanjian(toml, ref), toml
     return _load_iku(toml, ref, ()), toml

@@ -1,0 +1,2 @@
+"""The Indikator Kinerja Utama (IKU OPD): its content model, loader, checks, template context, table
+and comparison of revisions."""
