@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, require_weasyprint
-from document_text import normalise
 from ikudoc.commands.build import Options, build_file
-from page_checker import read_pages
-from table_grid import docx_grid, html_grid
+from support import FIXTURES, require_weasyprint
+from support.document_text import normalise
+from support.page_checker import read_pages
+from support.table_grid import docx_grid, html_grid
 
 PEMDA = [
     ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "DEFINISI OPERASIONAL/FORMULASI", "SAT.",
@@ -77,7 +77,7 @@ def test_the_pdf_shows_every_cell_and_no_label_without_its_text(built):
 
 
 def test_a_head_of_region_signs_without_pangkat_or_nip(tmp_path):
-    from document_text import docx_blocks
+    from support.document_text import docx_blocks
 
     word, html = build_file(FIXTURES / "pemda_lima_tahun.toml", tmp_path, Options(("docx", "html"))).outputs
     blocks = docx_blocks(word)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
-from content_variants import line_of, variant
 from ikudoc.cli import main
+from support import SAMPLE
+from support.content_variants import line_of, variant
 
 
 def build(path: Path, out: Path, capsys) -> tuple[int, list[str]]:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SAMPLE
-from content_variants import line_of, variant
 from ikudoc.cli import main
-from ikudoc.iku.checks import repeated_phrase
+from ikudoc.content.rules import repeated_phrase
+from support import ROOT, SAMPLE
+from support.content_variants import line_of, variant
 
 NIP = 'nip = "19670418 199203 1003"'
 PHRASE = "menunjukkan target yang harus dicapai berdasarkan menunjukkan target yang harus dicapai berdasarkan"

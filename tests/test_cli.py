@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE
 from ikudoc.cli import main
+from support import ROOT, SAMPLE
 
 
 @pytest.fixture()

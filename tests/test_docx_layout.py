@@ -16,7 +16,7 @@ from ikudoc.render.docx.layout import (
     scale_table_type,
 )
 from ikudoc.render.page_setup import Margins, PageSetup, apply_to_docx
-from test_golden import canonical
+from support import canonical
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -152,14 +152,14 @@ def test_table_type_and_cell_margins_shrink_with_the_fitted_size():
     tbl = xml(table("<w:tr>" + cell(1, text="NO", style="KepalaTabel") + cell(1, text="1.") + "</w:tr>",
                     "<w:tr>" + cell(1, text="Kota Uji", style="TandaTanganLampiran") + "</w:tr>")
               .replace("<w:tbl>", f"<w:tbl {W}>", 1))
-    scale_table_type(tbl, styles, 7.5 / 9)
+    scale_table_type(tbl, styles, 7.5 / 9, "TabelIKU")
     sizes = {s.xpath("string(@w:styleId)"): s.xpath("string(w:rPr/w:sz/@w:val)") for s in styles.iter("{*}style")}
     assert sizes["IsiTabel"] == "15" and sizes["KepalaTabel"] == "15" and sizes["Normal"] == ""
     assert sizes["TandaTanganLampiran"] == ""  # the signature row keeps the document's size
     assert tbl.xpath("w:tblPr/w:tblCellMar/*/@w:w") == ["23", "48", "23", "48"]
     assert [c.tag.rsplit("}")[-1] for c in tbl.find("{*}tblPr")][-2:] == ["tblCellMar", "tblLook"]
     untouched = xml(STYLES)
-    scale_table_type(tbl, untouched, 1.0)
+    scale_table_type(tbl, untouched, 1.0, "TabelIKU")
     assert same(untouched, STYLES)
 
 

@@ -9,7 +9,7 @@ import zipfile
 import docx
 from lxml import etree
 
-from table_grid import iku_table
+from support.table_grid import iku_table
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

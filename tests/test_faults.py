@@ -13,11 +13,11 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE
-from content_variants import line_of, variant
-from document_text import html_blocks
 from ikudoc.cli import main
 from ikudoc.render.docx.writer import PROPERTY_LIMIT
+from support import SAMPLE
+from support.content_variants import line_of, variant
+from support.document_text import html_blocks
 
 
 def run(capsys, *args: str) -> tuple[int, list[str]]:

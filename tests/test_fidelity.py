@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REFERENCE
-from document_text import docx_blocks, html_blocks, missing_in_order, reference_blocks
+from support import REFERENCE
+from support.document_text import docx_blocks, html_blocks, missing_in_order, reference_blocks
 
 # The reference writes its two sasaran twice with different capitals: "Meningkatnya Koperasi yang
 # Berkualitas" in the lampiran table, "... Yang Berkualitas" in BAB II's list. ikudoc writes each

@@ -11,13 +11,13 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLE, require_libreoffice_python
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.render.docx import libreoffice
 from ikudoc.render.docx.libreoffice import Office, toc_entries
-from page_checker import faults, parts_of
-from pdf_pages import assert_paged_like_the_word_layout
+from support import SAMPLE, require_libreoffice_python
+from support.page_checker import faults, parts_of
+from support.pdf_pages import assert_paged_like_the_word_layout
 
 TITLES = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1 Latar Belakang", "1.2 Maksud dan Tujuan",
           "BAB II PENGERTIAN INDIKATOR KINERJA UTAMA", "2.1 PENGERTIAN INDIKATOR KINERJA UTAMA", "2.2 VISI DAN MISI",

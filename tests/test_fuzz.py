@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from fuzz_content import builds_or_says_where, contents, mutated
+from support.fuzz_content import builds_or_says_where, contents, mutated
 
 
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

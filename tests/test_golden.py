@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from xml.etree.ElementTree import canonicalize
 
 import pytest
-from lxml import etree
 
-from conftest import ROOT
 from ikudoc.commands.build import build_file
 from ikudoc.render.options import Options
+from support import ROOT, canonical
 
 GOLDEN = Path(__file__).parent / "golden"
 WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
-
-
-def canonical(xml: bytes) -> str:
-    """XML as C14N 2.0 of its pretty-printed tree: equal documents give equal text, a change a small diff."""
-    tree = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))
-    return canonicalize(etree.tostring(tree, pretty_print=True).decode("utf-8")) + "\n"
 
 
 def check(name: str, actual: str, accept: bool, document: str = "iku_2024") -> None:

@@ -8,7 +8,7 @@ import re
 import docx
 from lxml import etree
 
-from document_text import docx_blocks, html_blocks
+from support.document_text import docx_blocks, html_blocks
 
 
 def tree(path):

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, ROOT, SAMPLE, require_tool
-from document_text import docx_blocks, missing_in_order
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.iku.loader import load
@@ -21,8 +19,9 @@ from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
-from test_fidelity import expected_blocks
-from word_fixtures import (
+from support import REFERENCE, ROOT, SAMPLE, require_tool
+from support.document_text import docx_blocks, missing_in_order
+from support.word_fixtures import (
     Row,
     TableSpec,
     TypedDocument,
@@ -32,6 +31,7 @@ from word_fixtures import (
     reference_as_typed,
     word97_fib,
 )
+from test_fidelity import expected_blocks
 
 SIGNATURE = ["Bandar Lampung, Oktober 2024", "KEPALA DINAS,", "dr. ANI WIJAYA, M.Kes.", "Pembina Utama Muda",
              "NIP. 19700101 199503 2 001"]

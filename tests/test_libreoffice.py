@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from document_text import normalise
-from pdf_pages import footer, page_sizes, page_texts
+from support.document_text import normalise
+from support.pdf_pages import footer, page_sizes, page_texts
 
 A4_PORTRAIT = (595.3, 841.9)
 

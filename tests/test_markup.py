@@ -6,7 +6,19 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ikudoc.content.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, parse_inline, parse_text
+from ikudoc.content import markup
+from ikudoc.content.markup import ListBlock, ListReference, MarkupError, Paragraph, Run, Vocabulary
+from ikudoc.iku.model import REFERENCES
+
+
+def parse_text(source: str, vocabulary: Vocabulary = REFERENCES):
+    """A text of an IKU (whose references these tests use), parsed afresh: never the cached result of an
+    earlier parse, so that a test that changes how Markdown reads sees its own reading."""
+    return markup.parse_text.__wrapped__(source, vocabulary)
+
+
+def parse_inline(source: str, vocabulary: Vocabulary = REFERENCES):
+    return markup.parse_inline.__wrapped__(source, vocabulary)
 
 
 def test_paragraphs_join_their_lines_with_spaces():
@@ -51,6 +63,16 @@ def test_references_inline_and_as_lists():
     assert parse_text("Visi: {visi}.\n\n{daftar_iku}").references() == {"visi", "daftar_iku"}
 
 
+def test_each_kind_knows_its_own_references():
+    memo = Vocabulary(inline=(("nomor", "nomor surat"),), lists=(("daftar_tembusan", "tembusan"),))
+    assert parse_text("{daftar_tembusan}", memo).blok == (ListReference("daftar_tembusan"),)
+    assert parse_text("Nomor {nomor}.", memo).references() == {"nomor"}
+    with pytest.raises(MarkupError, match=r"rujukan \{visi\} tidak dikenal; yang tersedia: \{nomor\}, \{daftar_tembusan\}"):
+        parse_text("Visi: {visi}.", memo)
+    with pytest.raises(MarkupError, match=r"^rujukan \{visi\} tidak dipakai di sini$"):
+        parse_text("Visi: {visi}.", Vocabulary(unknown="rujukan {rujukan} tidak dipakai di sini"))
+
+
 def test_escaped_brace_html_and_entities_stay_text():
     assert parse_inline(r"\{visi} <b>x</b> & {{ y }} &amp; &#169;").runs == (Run("{visi} <b>x</b> & {{ y }} &amp; &#169;"),)
 
@@ -83,13 +105,11 @@ def test_inline_field_must_be_one_paragraph():
 @example("Ir. Budi").via("a title, not a list")
 def test_plain_text_taken_without_markdown_reads_as_markdown_would(text):
     """Short plain fields skip Markdown (it is most of the load time): they must come out the same."""
-    from ikudoc.content import markup
-
     fast = markup._plain_runs(text)
     if fast is None:
         return
     tree = markup._html_tree(text)
-    assert [(el.tag, markup._trimmed(markup._runs(el)) if el.tag == "p" else None) for el in tree] == (
+    assert [(el.tag, markup._trimmed(markup._runs(el, REFERENCES)) if el.tag == "p" else None) for el in tree] == (
         [("p", fast)] if fast else [])
 
 
@@ -121,8 +141,6 @@ def test_lists_read_as_pymdownx_fancylists_reads_them(text):
     every command ~80 ms: what a content file's lists become, or the refusal, is the same."""
     import markdown
     from markdown.blockprocessors import OListProcessor, UListProcessor
-
-    from ikudoc.content import markup
 
     class WithMarkdownsLists(markup._DocumentMarkdown):
         def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API)

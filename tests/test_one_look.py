@@ -9,8 +9,8 @@ import subprocess
 import pypdf
 import pytest
 
-from conftest import SAMPLE, require_tool, require_weasyprint
 from ikudoc.commands.build import Options, build_file
+from support import SAMPLE, require_tool, require_weasyprint
 
 TOLERANCE = 2 * 72 / 25.4  # 2 mm, in points
 

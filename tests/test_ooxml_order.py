@@ -10,9 +10,9 @@ import zipfile
 import pytest
 from lxml import etree
 
-from conftest import ROOT
 from ikudoc.commands.build import build_file
 from ikudoc.render.options import Options
+from support import ROOT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE, require_weasyprint
 from ikudoc.commands.build import Options, build_file
-from page_checker import DocumentParts, _names_found, faults, parts_of, read_pages
-from shapes import FOREWORD_PARAGRAPH, shaped_content, spread
+from support import FIXTURES, SAMPLE, require_weasyprint
+from support.page_checker import DocumentParts, _names_found, faults, parts_of, read_pages
+from support.shapes import FOREWORD_PARAGRAPH, shaped_content, spread
 
 SHAPES = {
     "contoh": None,  # the sample as it ships

@@ -13,12 +13,12 @@ import pypdf
 import pytest
 from lxml import etree
 
-from conftest import SAMPLE, require_tool, require_weasyprint
-from document_text import normalise
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
-from page_checker import faults, parts_of, read_pages, toc_numbers
-from pdf_pages import assert_paged_like_the_word_layout, page_texts
+from support import SAMPLE, require_tool, require_weasyprint
+from support.document_text import normalise
+from support.page_checker import faults, parts_of, read_pages, toc_numbers
+from support.pdf_pages import assert_paged_like_the_word_layout, page_texts
 
 MM = 72 / 25.4
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

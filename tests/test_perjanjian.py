@@ -13,16 +13,16 @@ import lxml.html
 import pytest
 from docx import Document
 
-from conftest import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint
-from content_variants import line_of, variant
-from document_text import normalise
 from ikudoc.cli import main
 from ikudoc.commands.build import build_file
 from ikudoc.content.formatting import format_target
 from ikudoc.iku.loader import load
 from ikudoc.render.options import Options
-from page_checker import agreement_faults, read_pages
-from shapes import sasaran_name, shaped_content, spread
+from support import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint
+from support.content_variants import line_of, variant
+from support.document_text import normalise
+from support.page_checker import agreement_faults, read_pages
+from support.shapes import sasaran_name, shaped_content, spread
 
 PK = ROOT / "content" / "pk_2024.toml"
 PK_TEXT = PK.read_text(encoding="utf-8")

@@ -7,9 +7,9 @@ import io
 
 from PIL import Image
 
-from conftest import SAMPLE, require_libreoffice_python, require_weasyprint
 from ikudoc.cli import main
 from ikudoc.render.docx import libreoffice
+from support import SAMPLE, require_libreoffice_python, require_weasyprint
 
 
 def image(path) -> Image.Image:

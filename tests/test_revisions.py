@@ -14,10 +14,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import ROOT, SAMPLE
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
-from ikudoc.iku.diff import PARTS
+from ikudoc.iku import diff as iku_diff
+from ikudoc.revisions.comparison import Group
+from support import ROOT, SAMPLE
 
 GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
 
@@ -189,7 +190,8 @@ def test_json_gives_the_same_changes(repo, capsys):
         "kunci": "sasaran[2].indikator[1].target.2024", "lama": "5,71", "baru": "8,57", "kata": [],
         "satuan": "%", "satuan_lama": None, "asal": None, "bagian": "target",
     }]
-    assert {c["bagian"] for c in data["perubahan"]} <= {*PARTS.values(), "bab"}
+    declared = {group.id for group in vars(iku_diff).values() if isinstance(group, Group)}
+    assert {c["bagian"] for c in data["perubahan"]} <= {*declared, "bab"}
     assert len(data["perubahan"]) == 6
 
 
@@ -274,7 +276,7 @@ def test_alasan_perubahan_is_shown_in_the_table(tmp_path):
     result = build_file(content, tmp_path, Options(("docx", "html")))
     html = result.outputs[1].read_text(encoding="utf-8")
     assert "Alasan Perubahan Target :</span> Target dinaikkan sesuai capaian 2023." in html
-    from document_text import docx_blocks
+    from support.document_text import docx_blocks
 
     assert "Alasan Perubahan Target : Target dinaikkan sesuai capaian 2023." in docx_blocks(result.outputs[0])
 
@@ -392,7 +394,7 @@ def test_before_targets_page_setup_and_formatting_are_compared(tmp_path, capsys)
 
 
 def test_a_rewritten_sentence_reads_as_one_change(capsys, tmp_path):
-    from ikudoc.iku.diff import word_diff
+    from ikudoc.revisions.comparison import word_diff
 
     assert word_diff("Indikator ini dipilih karena", "Mengukur kemajuan dipilih karena") == (
         ("-", "Indikator ini "), ("+", "Mengukur kemajuan "), ("=", "dipilih karena"))
@@ -404,7 +406,7 @@ _WORDS = st.lists(st.sampled_from(["Persentase", "capaian", "layanan", "koperasi
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(_WORDS, _WORDS)
 def test_a_word_diff_rebuilds_both_texts(old, new):
-    from ikudoc.iku.diff import word_diff
+    from ikudoc.revisions.comparison import word_diff
 
     segments = word_diff(" ".join(old), " ".join(new))
     assert "".join(text for op, text in segments if op != "-") == " ".join(new)
@@ -420,7 +422,7 @@ def test_a_word_diff_rebuilds_both_texts(old, new):
 def test_words_are_aligned_as_difflib_aligns_them(old, new):
     import difflib
 
-    from ikudoc.iku.diff import word_opcodes
+    from ikudoc.revisions.comparison import word_opcodes
 
     assert word_opcodes(old, new) == difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
@@ -503,7 +505,7 @@ def test_three_thousand_renamed_indicators_pair_in_linear_time(monkeypatch):
 
 def _moves_by_definition(changes: list) -> tuple:
     """Collector.finish as first written: every removed paragraph searches the list for its addition."""
-    from ikudoc.iku.diff import Change
+    from ikudoc.revisions.comparison import Change
 
     changes = list(changes)
     for removed in [c for c in changes if c.jenis == "hapus" and c.lama and c.satuan is None]:
@@ -513,7 +515,8 @@ def _moves_by_definition(changes: list) -> tuple:
             origin = removed.lokasi.removesuffix(" (lama)")
             changes[changes.index(added)] = Change(
                 added.kelompok, "pindah", added.lokasi, added.kunci, removed.lama, added.baru,
-                asal=origin if removed.kelompok == added.kelompok else f"{removed.kelompok}, {origin}")
+                asal=origin if removed.kelompok == added.kelompok else f"{removed.kelompok}, {origin}",
+                bagian=added.bagian)
     return tuple(changes)
 
 
@@ -527,7 +530,7 @@ _CHANGE = st.builds(
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(_CHANGE, max_size=12))
 def test_moved_paragraphs_are_paired_as_first_defined(drawn):
-    from ikudoc.iku.diff import Change, Collector
+    from ikudoc.revisions.comparison import Change, Collector
 
     collector = Collector()
     for kind, group, place, text, unit in drawn:

@@ -7,10 +7,10 @@ import tomllib
 
 import pytest
 
-from conftest import SAMPLE
-from content_variants import variant
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
+from support import SAMPLE
+from support.content_variants import variant
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:

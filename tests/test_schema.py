@@ -8,12 +8,17 @@ import tomllib
 import jsonschema
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE
-from content_variants import variant
-from ikudoc.cli import main
-from ikudoc.commands.schema import SCHEMA_PATH, schema_text
+from ikudoc import documents
+from ikudoc.cli import SCHEMA_PATH, main
+from ikudoc.commands.schema import schema_text as kind_schema_text
+from support import FIXTURES, ROOT, SAMPLE
+from support.content_variants import variant
 
 COMMITTED = ROOT / SCHEMA_PATH
+
+
+def schema_text(key: str = "iku") -> str:
+    return kind_schema_text(documents.kind(key))
 
 
 def as_json(path):

@@ -8,10 +8,10 @@ import zipfile
 import docx
 from lxml import etree
 
-from conftest import docx_to_pdf
-from document_text import html_blocks, normalise
-from pdf_pages import page_texts
-from table_grid import iku_table
+from support import docx_to_pdf
+from support.document_text import html_blocks, normalise
+from support.pdf_pages import page_texts
+from support.table_grid import iku_table
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

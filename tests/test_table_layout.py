@@ -7,25 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLE, require_weasyprint
 from ikudoc.cli import main
-from ikudoc.commands.build import Options, build_file, template_context
+from ikudoc.commands.build import Options, build_file
 from ikudoc.content.problems import ContentError
-from ikudoc.content.revision_source import file_ref
-from ikudoc.iku.loader import load_with_source
 from ikudoc.render.page_setup import PageSetup
 from ikudoc.render.table_layout import MIN_SIZE, TextMeasure, page_text_size
 from ikudoc.render.template_files import shipped_templates
 from ikudoc.render.word_template import read_look
-from page_checker import faults, parts_of
-from shapes import shaped_content, spread
+from support import SAMPLE, rendering, require_weasyprint
+from support.page_checker import faults, parts_of
+from support.shapes import shaped_content, spread
 
-LOOK = read_look(shipped_templates() / "iku.docx")
+LOOK = read_look(shipped_templates() / "iku.docx", "TabelIKU")
 PT_PER_MM = 72 / 25.4
 
 
 def table_of(content, **options):
-    return template_context(*load_with_source(file_ref(content)), Options(**options))["iku"]
+    return rendering(content, **options).variables["iku"]
 
 
 def widths_mm(table, paper="A4"):

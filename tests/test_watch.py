@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SAMPLE
+from support import ROOT, SAMPLE
 
 PARAGRAPH = "Tuliskan penutup di sini."
 

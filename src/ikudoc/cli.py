@@ -1,14 +1,15 @@
-"""The ``ikudoc`` command: a thin layer over load, check, build and diff that speaks Indonesian.
+"""The ``ikudoc`` command: its options, and command bodies of a few lines over the modules of
+``commands/`` (load, check, build, diff, ...), in Indonesian.
 
-Every failure is an IkudocError, reported in one place (``main``): one clear line per problem and the
-exit status it carries: 1 when a document cannot be made, 2 for a mistyped command line and for every
-error of ``diff`` (as diff(1) does). An error that is not ikudoc's own ends in one Indonesian line
-asking to report it, with exit status 3 (``--debug`` shows its traceback, for developers).
+Every failure is an IkudocError, reported in one place (``main``, through commands.report): one clear
+line per problem, and the exit status the error carries (1 when a document cannot be made, 2 for a
+mistyped command line), or the command's own (``diff``: 2 for every error, as diff(1) does). An error
+that is not ikudoc's own ends in one Indonesian line asking to report it, with exit status 3
+(``--debug`` shows its traceback, for developers).
 """
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
@@ -16,25 +17,25 @@ import click
 
 # Only what the command line itself needs is imported here; each command imports its own machinery,
 # so that "ikudoc --help" or "ikudoc check" do not load Word, PDF, image or server libraries.
+from .commands.batch import content_files, for_each, usable
 from .commands.click_indonesian import Group, usage_message
-from .commands.scaffold import EXAMPLES
-from .commands.schema import SCHEMA_PATH
-from .content.problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
-from .files import write_all, write_atomically
+from .commands.report import report, show_problems
+from .commands.scaffold import forms
+from .commands.schema import SCHEMA_FOLDER
+from .content.problems import FileFailure, IkudocError, os_reason, unexpected_error_message
 from .render.options import DEFAULT_FORMATS, FORMATS, Options
 from .render.page_setup import PAPER, Margins
 from .render.pdf import PDF_VARIANTS, PdfUnavailable
-from .render.template_files import default_templates
 
-CONTENT_GLOB = "content/*.toml"
+SCHEMA_PATH = (SCHEMA_FOLDER / "ikudoc.schema.json").as_posix()
 
 
 class Failure(IkudocError):
-    """How a command stops, in Indonesian, with its exit status."""
+    """How a command stops, in Indonesian."""
 
-    def __init__(self, message: str, exit_code: int = 1):
-        super().__init__(message)
-        self.exit_code = exit_code
+
+def _say(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
@@ -86,67 +87,6 @@ def cli(debug: bool) -> None:  # noqa: ARG001 (main() reads --debug before click
     """ikudoc: dokumen Indikator Kinerja Utama (IKU OPD) dari satu berkas TOML."""
 
 
-class _Unusable(IkudocError):
-    """A content file that is not tried at all (missing, a folder, clashing outputs); says why."""
-
-
-def _content_files(files: tuple[Path, ...], command: str) -> list[Path]:
-    """The files named, or every content/*.toml."""
-    sources = list(files) or sorted(Path().glob(CONTENT_GLOB))
-    if not sources:
-        raise Failure(f"tidak ada berkas konten: {CONTENT_GLOB} kosong. Sebutkan berkasnya: ikudoc {command} "
-                      "BERKAS.toml")
-    return sources
-
-
-def _usable(source: Path) -> Path:
-    if not source.exists():
-        raise _Unusable("berkas tidak ditemukan")
-    if source.is_dir():
-        raise _Unusable("ini folder, bukan berkas konten .toml")
-    return source
-
-
-def _for_each(sources: list[Path], work, failed_to: str) -> None:
-    """``work`` on every content file; a failing one is reported and the others still done."""
-    failed = 0
-    for source in sources:
-        try:
-            work(_usable(source))
-        except PdfUnavailable:  # the same for every file: stop at once
-            raise
-        except IkudocError as error:
-            _report_file_failure(source, error)
-            failed += 1
-    if failed:
-        raise Failure(f"{failed} dari {len(sources)} berkas {failed_to}.")
-
-
-class _Notes:
-    """What a run says about its files that is no failure, each note once: a missing LibreOffice
-    would otherwise be said again for every file."""
-
-    def __init__(self) -> None:
-        self.said: set[str] = set()
-
-    def say(self, source: Path, note: str) -> None:
-        if note not in self.said:
-            click.echo(f"{source}: catatan: {note}", err=True)
-        self.said.add(note)
-
-
-def _report_file_failure(source: Path, error: IkudocError) -> None:
-    if isinstance(error, ContentError):
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{source}: {len(error.problems)} masalah; dokumen tidak dibangun, hasil lama tidak diubah.",
-                   err=True)
-    elif isinstance(error, FileFailure) and error.path != source:
-        click.echo(f"{source}: {error}; hasil lama tidak diubah.", err=True)
-    else:
-        click.echo(f"{source}: {error}", err=True)
-
-
 @cli.command()
 @_files_argument
 @_output_folder_option
@@ -168,6 +108,7 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
           templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
           fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
+    from .commands.batch import Notes, Unusable
     from .commands.build import build_file, output_paths
     from .render.docx.libreoffice import Office
 
@@ -179,21 +120,22 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
     options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc and "docx" in formats)
     claimed: dict[Path, Path] = {}
-    notes = _Notes()
+    note = Notes(_say)
 
     def build_one(source: Path, office: Office) -> None:
         targets = output_paths(source, output_dir, formats).values()
         if clash := [claimed[p] for p in targets if p in claimed]:
-            raise _Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
+            raise Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
         claimed.update({p: source for p in targets})
         result = build_file(source, output_dir, options, office)
-        for note in result.catatan:
-            notes.say(source, note)
+        for text in result.catatan:
+            note(source, text)
         for output in result.outputs:
             click.echo(f"ditulis {output}")
 
     with Office() as office:  # one LibreOffice for every file, started when the first one needs it
-        _for_each(_content_files(files, "build"), lambda source: build_one(source, office), "gagal dibangun")
+        for_each(content_files(files, "build"), lambda source: build_one(source, office), "gagal dibangun", _say,
+                 stop_on=(PdfUnavailable,))
 
 
 @cli.command()
@@ -205,41 +147,27 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
 def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Margins | None,
           templates: Path | None) -> None:
     """Periksa BERKAS (bawaan: semua content/*.toml) dengan aturan evaluator SAKIP, tanpa membangun."""
-    from .commands.build import check_document, check_templates, template_names, template_variables
-    from .content.revision_source import file_ref
-    from .iku.loader import load_document
+    from .commands.check import check_file
+    from .commands.report import report_for_file
 
     errors = warnings = 0
-    for source in _content_files(files, "check"):
+    options = Options(templates=templates, kertas=kertas, margin=margin)
+    for source in content_files(files, "check"):
         try:
-            konten, toml = load_document(file_ref(_usable(source)))
-            problems = check_document(konten, toml)
-            try:  # the templates, and whether the IKU table fits its paper
-                options = Options(templates=templates, kertas=kertas, margin=margin)
-                problems += check_templates(templates or default_templates(),
-                                            template_variables(konten, toml, options), template_names(konten))
-            except ContentError as error:
-                problems += error.problems
-        except ContentError as error:
-            problems = error.problems
+            checked = check_file(usable(source), options)
         except IkudocError as error:
-            _report_file_failure(source, error)
+            report_for_file(source, error, _say)
             errors += 1
             continue
-        for problem in problems:
-            if not problem.is_acknowledged:
-                click.echo(str(problem), err=True)
-        found = [sum(p.is_error for p in problems), sum(p.is_warning for p in problems),
-                 sum(p.is_acknowledged for p in problems)]
-        errors, warnings = errors + found[0], warnings + found[1]
-        acknowledged = f" ({found[2]} lagi diabaikan sesuai [periksa] abaikan)" if found[2] else ""
-        click.echo(f"{source}: {found[0]} galat, {found[1]} peringatan{acknowledged}")
+        show_problems(checked.problems, _say)
+        errors, warnings = errors + checked.galat, warnings + checked.peringatan
+        click.echo(checked.summary)
     if errors or (strict and warnings):
         raise Failure(f"{errors} galat, {warnings} peringatan" + (" (--strict: peringatan juga gagal)" if strict and
                                                                   not errors else "") + ".")
 
 
-@cli.command()
+@cli.command(error_exit_code=2)
 @click.argument("old", metavar="LAMA")
 @click.argument("new", metavar="BARU", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
@@ -254,44 +182,14 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     LAMA dan BARU adalah berkas konten atau revisi git: HEAD~1:content/iku_2024.toml, v2022:content/iku_2024.toml,
     atau revisi saja (berkasnya sama dengan yang lain). Dengan satu berkas saja: perubahan target revisi itu
     sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
-    from .content.revision_source import resolve, resolve_pair
-    from .iku.diff import compare, summarize_revision
-    from .iku.loader import load_document
-    from .iku.model import Konten
+    from .commands.diff import comparison
+    from .render.template_files import default_templates
     from .revisions.output import write_comparison
 
-    try:
-        if new is None:
-            ref = resolve(old)
-            konten, _ = load_document(ref)
-            if not isinstance(konten, Konten):
-                raise Failure(f"{ref.label} adalah Perjanjian Kinerja: sebutkan dua PK untuk dibandingkan, misalnya "
-                              "ikudoc diff content/pk_2024.toml content/pk_2025.toml", exit_code=2)
-            comparison = summarize_revision(konten, ref.label)
-        else:
-            old_ref, new_ref = resolve_pair(old, new)
-            (was, _), (now, _) = load_document(old_ref), load_document(new_ref)
-            if isinstance(was, Konten) != isinstance(now, Konten):
-                raise Failure(f"{old_ref.label} dan {new_ref.label} bukan dokumen sejenis (IKU dan Perjanjian "
-                              "Kinerja); bandingkan IKU dengan IKU, PK dengan PK", exit_code=2)
-            if isinstance(was, Konten):
-                comparison = compare(was, now, old_ref.label, new_ref.label)
-            else:  # two Perjanjian Kinerja: their modules are imported only for them
-                from .perjanjian.diff import compare_perjanjian
-
-                comparison = compare_perjanjian(was, now, old_ref.label, new_ref.label)
-        written = write_comparison(comparison, fmt, output, templates or default_templates())
-    except ContentError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        raise Failure("konten bermasalah; perbandingan tidak dibuat.", exit_code=2) from None
-    except IkudocError as error:  # diff(1): 2 for every error, 0 and 1 say same or different
-        raise Failure(str(error), exit_code=2) from None
-    if isinstance(written, Path):
-        click.echo(f"ditulis {written}")
-    else:
-        click.echo(written)
-    ctx.obj["exit_code"] = 1 if comparison.berbeda else 0
+    changes = comparison(old, new)
+    written = write_comparison(changes, fmt, output, templates or default_templates())
+    click.echo(f"ditulis {written}" if isinstance(written, Path) else written)
+    ctx.obj["exit_code"] = 1 if changes.berbeda else 0
 
 
 @cli.command()
@@ -305,35 +203,21 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
     """Gambar setiap halaman sebagai PNG kecil (di FOLDER/pratinjau/NAMA/): berkas Word seperti dicetak
     LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
     ringkasan keduanya."""
-    from .commands.build import load_checked, render
-    from .render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office
-    from .render.preview import previews, stale_pages
+    from .commands.batch import Notes
+    from .commands.preview import preview_file
+    from .render.docx.libreoffice import Office
 
     options = Options(("docx", "pdf"), templates, kertas, margin)
-    notes = _Notes()
+    note = Notes(_say)
 
     def preview_one(source: Path, office: Office) -> None:
-        folder = output_dir / "pratinjau" / source.stem
-        rendered = render(*load_checked(source), options)
-        printed = {}
-        try:
-            with contextlib.suppress(FillFailed):  # a daftar isi LibreOffice cannot fill: the pages still show
-                rendered["docx"] = office.fill_toc(rendered["docx"])
-            printed["docx"] = office.to_pdf(rendered["docx"])
-        except (LibreOfficeUnavailable, FillFailed) as reason:
-            notes.say(source, f"{reason}; pratinjau hanya menampilkan PDF")
-        printed["pdf"] = rendered["pdf"]
-        images = previews(printed)
-        write_all({folder / name: data for name, data in images.items()})
-        for stale in stale_pages(folder, images):
-            stale.unlink()
-        counts = ", ".join(f"{sum(name.startswith(kind) for name in images)} halaman {kind.upper()}"
-                           for kind in printed)
-        click.echo(f"ditulis {folder / 'ringkasan.png'} ({counts} di {folder})")
+        sheet, pages = preview_file(source, output_dir, options, office, note)
+        counts = ", ".join(f"{count} halaman {kind.upper()}" for kind, count in pages.items())
+        click.echo(f"ditulis {sheet} ({counts} di {sheet.parent})")
 
     with Office() as office:
-        _for_each(_content_files(files, "preview"), lambda source: preview_one(source, office),
-                  "gagal dibuat pratinjaunya")
+        for_each(content_files(files, "preview"), lambda source: preview_one(source, office),
+                 "gagal dibuat pratinjaunya", _say, stop_on=(PdfUnavailable,))
 
 
 @cli.command()
@@ -343,9 +227,12 @@ def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
     isian saat mengetik; berkas konten merujuknya dengan baris '#:schema ../schema/ikudoc.schema.json'.
     Skema Perjanjian Kinerja (perjanjian.schema.json) ditulis di sampingnya."""
-    from .commands.schema import PK_SCHEMA_NAME, schema_text
+    from . import documents
+    from .commands.schema import schema_text
+    from .files import write_atomically
 
-    for path, kind in ((output, "iku"), (output.with_name(PK_SCHEMA_NAME), "pk")):
+    for n, kind in enumerate(documents.kinds()):  # the default kind's where asked, every other kind's beside it
+        path = output if n == 0 else output.with_name(kind.schema_name)
         write_atomically(path, schema_text(kind).encode("utf-8"))
         click.echo(f"ditulis {path}")
 
@@ -368,83 +255,42 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
         tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
     Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
-    from .commands.scaffold import new_revision
+    from .commands.scaffold import new_for_year, new_revision
 
     if pk_year is not None:
         if label is not None:
             raise click.BadParameter("hanya untuk revisi IKU; PK baru diberi tahunnya dengan --pk",
                                      param_hint="'--label'")
-        _new_agreement(target, source, pk_year, tanggal, iku)
-        return
-    if iku is not None:
-        raise click.BadParameter("hanya bersama --pk TAHUN", param_hint="'--iku'")
-    if target is None or source is None:
-        raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new content/iku_2025.toml "
-                               "--from content/iku_2024.toml (atau --pk TAHUN untuk Perjanjian Kinerja)")
-    _copyable(source, "memulai revisi baru")
-    made = new_revision(source, target, label, tanggal)
-    click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
-    if tanggal is None:
-        click.echo(f"Tanggal penandatanganan diisi {made.date} (bulan ini): ubah [dokumen] tanggal bila lain, "
-                   "atau buat ulang dengan --tanggal.")
-    click.echo("Langkah berikutnya:")
-    for step in (
-        "ubah target yang berlaku di setiap [sasaran.indikator.target]; target lama sudah dipindah ke "
-        "[sasaran.indikator.target_sebelum]",
-        'tulis alasan_perubahan = "..." pada indikator yang targetnya berubah',
-        "perbarui teks yang berubah (kata pengantar, bab), [revisi] keputusan, dan tanggal bila perlu",
-        f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
-        f"ikudoc diff {source} {made.path} untuk melihat semua perubahan",
-    ):
-        click.echo(f"  - {step}")
-
-
-def _copyable(source: Path, purpose: str) -> None:
-    """A broken file is not copied into a new one: its problems are shown and the command stops."""
-    from .commands.build import load_checked
-
-    try:
-        load_checked(source)
-    except ContentError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        raise Failure(f"{source} bermasalah; perbaiki dulu sebelum {purpose}.") from None
-
-
-def _new_agreement(target: Path | None, source: Path | None, year: int, tanggal: str | None, iku: str | None) -> None:
-    from .commands.scaffold import latest_agreement, new_agreement
-
-    source = source or latest_agreement(Path("content"))
-    _copyable(source, "membuat PK baru")
-    made = new_agreement(source, year, target, tanggal, iku)
-    click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {source})")
-    click.echo("Langkah berikutnya:")
-    for step in (
-        f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU {made.iku}"
-        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)" if ":" in made.iku
-           else ""),
-        "perbarui tanggal penandatanganan dan [pihak_kedua] bila berganti",
-        f"ikudoc check {made.path}, lalu ikudoc build {made.path}",
-    ):
-        click.echo(f"  - {step}")
+        made = new_for_year("pk", source, pk_year, target, tanggal, iku=iku)
+    else:
+        if iku is not None:
+            raise click.BadParameter("hanya bersama --pk TAHUN", param_hint="'--iku'")
+        if target is None or source is None:
+            raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new "
+                                   "content/iku_2025.toml --from content/iku_2024.toml (atau --pk TAHUN untuk "
+                                   "Perjanjian Kinerja)")
+        made = new_revision(source, target, label, tanggal)
+    click.echo(f"ditulis {made.path} ({made.label}, tanggal {made.date}, dari {made.asal})")
+    for line in (*made.catatan, "Langkah berikutnya:", *(f"  - {step}" for step in made.langkah)):
+        click.echo(line)
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
-@click.option("--bentuk", type=click.Choice(sorted(EXAMPLES)), default="opd", show_default=True,
+@click.option("--bentuk", type=click.Choice(forms()), default="opd", show_default=True,
               help="Bentuk dokumen: opd (IKU perangkat daerah, ditandatangani kepala dinas) atau pemda (IKU "
                    "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
 def init(folder: Path, bentuk: str) -> None:
     """Buat proyek baru untuk perangkat daerah atau pemerintah daerah lain di FOLDER, dari contoh yang berkomentar."""
-    from .commands.scaffold import init_project
+    from .commands.scaffold import examples_written, init_project
 
     written = init_project(folder, bentuk)
     for path in written:
         click.echo(f"ditulis {path}")
-    agreement = next((path.relative_to(folder) for path in written if path.name.startswith("pk_")), None)
-    click.echo(f"Langkah berikutnya: cd {folder}, sunting content/iku.toml (petunjuknya ada di komentar berkas "
-               "itu)" + (f" dan Perjanjian Kinerja {agreement.as_posix()}" if agreement else "")
-               + ", lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
+    (_, first), *others = examples_written(folder, written)
+    more = "".join(f" dan {kind.label} {path.as_posix()}" for kind, path in others)
+    click.echo(f"Langkah berikutnya: cd {folder}, sunting {first.as_posix()} (petunjuknya ada di komentar berkas "
+               f"itu){more}, lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
 
 
 @cli.command("import")
@@ -468,14 +314,14 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
     from .commands.watch import Document, watch
 
-    sources = _content_files((file,) if file else (), "watch")
+    sources = content_files((file,) if file else (), "watch")
     if len(sources) > 1:  # after ikudoc new: the revision being written is the one saved last
         sources.sort(key=lambda path: path.stat().st_mtime)
         click.echo(f"memantau {sources[-1]}, yang terakhir diubah dari {len(sources)} berkas konten "
                    "(sebutkan berkas lain bila perlu: ikudoc watch content/NAMA.toml)", err=True)
     try:
-        source = _usable(sources[-1])
-    except _Unusable as error:
+        source = usable(sources[-1])
+    except IkudocError as error:
         raise Failure(f"{sources[-1]}: {error}") from None
     document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
@@ -513,12 +359,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status. Every failure is reported here."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    obj: dict = {}
     try:
-        obj: dict = {}
         cli.main(args=args, prog_name="ikudoc", standalone_mode=False, obj=obj)
     except IkudocError as error:
-        click.echo(f"gagal: {error}", err=True)
-        return error.exit_code
+        report(error, _say)
+        command = obj.get("command")
+        return getattr(command, "error_exit_code", None) or error.exit_code
     except OSError as error:  # the file system said no where no ikudoc code expected it
         click.echo(f"gagal: {FileFailure(error.filename or '?', error)}", err=True)
         return 1

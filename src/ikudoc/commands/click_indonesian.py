@@ -1,5 +1,5 @@
 """Click, in Indonesian: the headings and usage line of `--help`, and click's usage errors as one
-Indonesian sentence."""
+Indonesian sentence; and each command's exit status on failure, where it is not the error's own."""
 
 from __future__ import annotations
 
@@ -23,13 +23,15 @@ class _Context(click.Context):
 
 
 class Command(click.Command):
-    """A command whose help speaks Indonesian."""
+    """A command whose help speaks Indonesian. ``error_exit_code``: the exit status of every failure of
+    this command, whatever the error (``diff`` says 2, as diff(1) does: 0 and 1 mean same and different)."""
 
     context_class = _Context
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, error_exit_code: int | None = None, **kwargs):
         kwargs.setdefault("options_metavar", "[OPSI]")
         super().__init__(*args, **kwargs)
+        self.error_exit_code = error_exit_code
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
@@ -46,6 +48,14 @@ class Group(Command, click.Group):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """The command to run, noted in the run's shared object (``ctx.obj["command"]``), so that the
+        one place that reports failures knows whose they are."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(ctx.obj, dict):
+            ctx.obj["command"] = command
+        return name, command, rest
 
 
 # Click's own messages, in Indonesian.

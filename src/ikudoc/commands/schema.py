@@ -1,58 +1,73 @@
-"""The JSON Schema of the content format, made from the content model, for editors that validate
-and complete TOML while typing (VS Code with Even Better TOML / taplo, via a #:schema comment)."""
+"""``ikudoc schema``: the JSON Schema of each kind's content files, made from its content model, for
+editors that validate and complete TOML while typing (VS Code with Even Better TOML / taplo, via a
+#:schema comment)."""
 
 from __future__ import annotations
 
 import ast
 import inspect
 import json
+import typing
 from functools import cache
+from pathlib import Path
 
-SCHEMA_PATH = "schema/ikudoc.schema.json"
-SCHEMA_ID = "https://ikudoc.invalid/schema/ikudoc.schema.json"
-#: The Perjanjian Kinerja's schema, written beside the IKU's.
-PK_SCHEMA_NAME = "perjanjian.schema.json"
-PK_SCHEMA_ID = "https://ikudoc.invalid/schema/perjanjian.schema.json"
+from ..documents import DocumentKind, resolved
 
-
-def content_schema(kind: str = "iku") -> dict:
-    """The schema of an IKU content file (``kind`` "iku") or of a Perjanjian Kinerja ("pk")."""
-    # The content model costs a tenth of a second to import: only when asked.
-    from ..iku.model import Konten
-    from ..perjanjian.model import KontenPerjanjian
-
-    _describe_fields()
-    if kind == "pk":
-        return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": PK_SCHEMA_ID,
-                **KontenPerjanjian.model_json_schema(), "title": "Konten Perjanjian Kinerja (ikudoc)"}
-    schema = Konten.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-            **schema, "title": "Konten dokumen IKU OPD (ikudoc)"}
+SCHEMA_FOLDER = Path("schema")
+SCHEMA_ID = "https://ikudoc.invalid/schema/{name}"
 
 
-def schema_text(kind: str = "iku") -> str:
+def content_schema(kind: DocumentKind) -> dict:
+    """The schema of a content file of ``kind``."""
+    root = resolved(kind.model)  # the content model costs a tenth of a second to import: only when asked
+    _describe_fields(root)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID.format(name=kind.schema_name),
+            **root.model_json_schema(), "title": kind.schema_title}
+
+
+def schema_text(kind: DocumentKind) -> str:
     """The schema as it is written to disk: stable key order, so git shows only real changes."""
     return json.dumps(content_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 @cache
-def _describe_fields() -> None:
-    """Give every field of the content models the docstring written under it as its description.
-    Pydantic can do this itself (use_attribute_docstrings) but then reads model.py's source for every
-    class at import, which every command would pay for; only the schema needs the descriptions."""
-    from pydantic import BaseModel
-
-    from ..iku import model
-    from ..perjanjian import model as pk_model
-
-    classes = [c for module in (model, pk_model) for c in vars(module).values()
-               if isinstance(c, type) and issubclass(c, BaseModel) and c.__module__ == module.__name__]
-    for cls in classes:
+def _describe_fields(root: type) -> None:
+    """Give every field of ``root`` and of the models it holds the docstring written under it as its
+    description. Pydantic can do this itself (use_attribute_docstrings) but then reads the models' source
+    for every class at import, which every command would pay for; only the schema needs the descriptions.
+    (It changes the model classes: for a one-shot command, never inside ``watch``.)"""
+    models = _models(root)
+    for cls in models:
         for name, text in _attribute_docstrings(cls).items():
             if name in cls.model_fields and cls.model_fields[name].description is None:
                 cls.model_fields[name].description = text
-    for cls in classes:
+    for cls in models:  # each after the models it holds, so that it takes their new descriptions
         cls.model_rebuild(force=True)
+
+
+def _models(root: type) -> list[type]:
+    """``root`` and every model its fields hold, at any depth, each after the models it holds."""
+    from pydantic import BaseModel
+
+    order: list[type] = []
+
+    def held(annotation) -> typing.Iterator[type]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield annotation
+        for argument in typing.get_args(annotation):
+            yield from held(argument)
+
+    def visit(cls: type) -> None:
+        if cls in order:
+            return
+        for field in cls.model_fields.values():
+            for inner in held(field.annotation):
+                visit(inner)
+        if cls not in order:
+            order.append(cls)
+
+    visit(root)
+    return order
 
 
 def _attribute_docstrings(cls: type) -> dict[str, str]:

@@ -15,8 +15,11 @@ import watchfiles
 
 from ..content.problems import ContentError, FileFailure, IkudocError, unexpected_error_message
 from ..render.html import environment, render_html
-from ..render.template_files import HTML_TEMPLATE, WORD_TEMPLATE, default_templates
-from .build import Options, page_font, prepare, template_names, write_prepared
+from ..render.options import Options
+from ..render.pipeline import page_font
+from ..render.rendering import Rendering
+from ..render.template_files import default_templates
+from .build import prepare, write_prepared
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
@@ -32,8 +35,8 @@ class Document:
         self.templates = templates or default_templates()
         self.options = Options(("docx", "html"), templates)
         self.report = report
-        self.context: dict | None = None  # of the last good build
-        self.template_names = (WORD_TEMPLATE, HTML_TEMPLATE)  # its templates (an IKU's or a Perjanjian Kinerja's)
+        self.rendering: Rendering | None = None  # of the last good build
+        self.template_names: tuple[str, str] = ("", "")  # its Word and page templates (those of its kind)
         self.good_page = b""  # its page, as built
         self.page = b""
         self.version = 0
@@ -44,16 +47,16 @@ class Document:
         started = time.perf_counter()
         problems: list[str] = []
         prepared = self._attempt(lambda: prepare(self.source, self.options), problems)
-        last_good = self.context, self.template_names
+        last_good = self.rendering, self.template_names
         if prepared is not None:
-            self.context, self.template_names = prepared.context, template_names(prepared.document)
+            self.rendering, self.template_names = prepared.rendering, prepared.kind.templates
         self._publish(problems)
         if prepared is not None:
             result = self._attempt(lambda: write_prepared(prepared, self.output_dir, self.options), problems)
             if result is not None:
                 self.good_page = result.data["html"]
             else:  # a template that fails only now (the Word one): back to the document whose files stay
-                self.context, self.template_names = last_good
+                self.rendering, self.template_names = last_good
                 self._publish(problems)
         for line in problems:
             self.report(line)
@@ -97,14 +100,15 @@ class Document:
         env = environment(self.templates)
         overlay = env.get_template(OVERLAY)
         block = "".join(overlay.blocks["pantau"](overlay.new_context({"masalah": problems}))).encode("utf-8")
-        if self.context is None:
+        if self.rendering is None:
             return _bare_page(problems, block)
         try:
             word_template, page_template = self.template_names
             font = page_font(self.templates, word_template)
+            variables = self.rendering.template_variables
             if "pantau" in env.get_template(page_template).blocks:
-                return render_html(self.context, self.templates, font, OVERLAY, masalah=problems, halaman=page_template)
-            page = render_html(self.context, self.templates, font, page_template)
+                return render_html(variables, self.templates, font, OVERLAY, masalah=problems, halaman=page_template)
+            page = render_html(variables, self.templates, font, page_template)
         except Exception:  # noqa: BLE001 (its error is among the problems, from the build)
             page = self.good_page
         if not page:  # no page made yet, and none can be now

@@ -21,20 +21,29 @@ from markdown.preprocessors import Preprocessor
 
 from .typed_lists import TypedListProcessor
 
-#: Inline references: a fact written once elsewhere in the content.
-INLINE_REFERENCES = {
-    "visi": "visi RPJMD ([rpjmd] visi)",
-    "misi_pilihan": "teks misi yang didukung ([rpjmd] misi_pilihan)",
-    "tujuan": "tujuan ([renstra] tujuan)",
-}
-#: Block references: a list derived from the content, written alone in its own paragraph.
-LIST_REFERENCES = {
-    "daftar_misi": "daftar misi RPJMD ([rpjmd] misi)",
-    "daftar_sasaran": "daftar sasaran strategis (dari [[sasaran]])",
-    "daftar_iku": "daftar indikator kinerja utama (dari [[sasaran.indikator]])",
-    "daftar_strategi": "daftar strategi ([renstra] strategi)",
-    "daftar_kebijakan": "daftar kebijakan ([renstra] kebijakan)",
-}
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The references a kind's texts may use, each name with what it stands for: inline ones ({visi}, a
+    fact written once elsewhere in the content) and lists ({daftar_sasaran}, a list derived from the
+    content, written alone in its own paragraph). ``unknown`` is what to say of a name the kind does not
+    know, where the usual list of the names it does would not help (a kind with none)."""
+
+    inline: tuple[tuple[str, str], ...] = ()
+    lists: tuple[tuple[str, str], ...] = ()
+    unknown: str | None = None  # with "{rujukan}" where the reference goes
+
+    @property
+    def inline_names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.inline)
+
+    @property
+    def list_names(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.lists)
+
+
+#: The vocabulary of a text that may use no reference at all.
+NO_REFERENCES = Vocabulary()
 
 ListKind = Literal["angka", "huruf", "butir"]
 
@@ -198,7 +207,7 @@ def _unsupported(element: etree.Element) -> MarkupError:
     return MarkupError(f"{what} tidak didukung di dalam teks dokumen{hint}")
 
 
-def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> list[Run]:
+def _runs(element: etree.Element, vocabulary: Vocabulary, tebal: bool = False, miring: bool = False) -> list[Run]:
     """The runs of an inline element: its text, its children, and the text after each child."""
     runs: list[Run] = []
 
@@ -210,19 +219,19 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
     add_text(element.text)
     for child in element:
         if child.tag == "strong":
-            runs.extend(_runs(child, True, miring))
+            runs.extend(_runs(child, vocabulary, True, miring))
         elif child.tag == "em":
-            runs.extend(_runs(child, tebal, True))
+            runs.extend(_runs(child, vocabulary, tebal, True))
         elif child.tag == "br":
             runs.append(Run(baris_baru=True))
             add_text((child.tail or "").lstrip())
             continue
         elif child.tag == "rujukan":
             name = child.get("nama")
-            if name in LIST_REFERENCES:
+            if name in vocabulary.list_names:
                 raise MarkupError(f"{{{name}}} adalah daftar: tulis sendirian dalam satu paragraf")
-            if name not in INLINE_REFERENCES:
-                raise MarkupError(_unknown_reference(name))
+            if name not in vocabulary.inline_names:
+                raise MarkupError(_unknown_reference(name, vocabulary))
             runs.append(Run(tebal=tebal, miring=miring, rujukan=name))
         else:
             raise _unsupported(child)
@@ -230,8 +239,10 @@ def _runs(element: etree.Element, tebal: bool = False, miring: bool = False) -> 
     return runs
 
 
-def _unknown_reference(name: str) -> str:
-    known = ", ".join("{" + n + "}" for n in [*INLINE_REFERENCES, *LIST_REFERENCES])
+def _unknown_reference(name: str, vocabulary: Vocabulary) -> str:
+    if vocabulary.unknown is not None:
+        return vocabulary.unknown.replace("{rujukan}", f"{{{name}}}")
+    known = ", ".join("{" + n + "}" for n, _ in (*vocabulary.inline, *vocabulary.lists))
     return f"rujukan {{{name}}} tidak dikenal; yang tersedia: {known}; untuk kurung kurawal biasa, {_escaped('{')}"
 
 
@@ -262,10 +273,10 @@ def _trimmed(runs: list[Run]) -> Runs:
     return merge_runs(run for run in runs if run.teks or run.rujukan or run.baris_baru)
 
 
-def _list_item(item: etree.Element) -> Runs:
+def _list_item(item: etree.Element, vocabulary: Vocabulary) -> Runs:
     paragraphs = [child for child in item if child.tag == "p"]
     if not paragraphs:
-        return _trimmed(_runs(item))
+        return _trimmed(_runs(item, vocabulary))
     if item.text and item.text.strip():
         raise MarkupError("butir daftar tidak boleh dicampur dengan paragraf")
     runs: list[Run] = []
@@ -275,11 +286,11 @@ def _list_item(item: etree.Element) -> Runs:
             raise MarkupError("daftar bertingkat belum didukung") if nested else _unsupported(child)
         if runs:
             runs.append(Run(baris_baru=True))
-        runs.extend(_trimmed(_runs(child)))
+        runs.extend(_trimmed(_runs(child, vocabulary)))
     return tuple(runs)
 
 
-def _list(element: etree.Element) -> ListBlock:
+def _list(element: etree.Element, vocabulary: Vocabulary) -> ListBlock:
     kind: ListKind = "butir" if element.tag == "ul" else ("huruf" if element.get("type") == "a" else "angka")
     if element.tag == "ol" and element.get("type") not in (None, "1", "a"):
         raise MarkupError("hanya daftar bernomor 1. 2. dan berhuruf a. b. yang didukung")
@@ -287,7 +298,7 @@ def _list(element: etree.Element) -> ListBlock:
     for item in element:
         if any(child.tag in ("ol", "ul") for child in item):
             raise MarkupError("daftar bertingkat belum didukung")
-        items.append(_list_item(item))
+        items.append(_list_item(item, vocabulary))
     return ListBlock(kind, tuple(items))
 
 
@@ -323,8 +334,8 @@ def _plain_runs(source: str) -> Runs | None:
 # Parsed texts are immutable: a text met again (on the next save under ikudoc watch, in another file
 # of a batch) is not parsed again.
 @lru_cache(maxsize=4096)
-def parse_text(source: str) -> Text:
-    """Parse a block text field (paragraphs and lists)."""
+def parse_text(source: str, vocabulary: Vocabulary = NO_REFERENCES) -> Text:
+    """Parse a block text field (paragraphs and lists), its references those of ``vocabulary``."""
     if (runs := _plain_runs(source)) is not None:
         return Text(source, (Paragraph(runs),) if runs else ())
     blocks: list[Block] = []
@@ -333,26 +344,26 @@ def parse_text(source: str) -> Text:
             if len(element) == 1 and element[0].tag == "rujukan" and not (element.text or "").strip() \
                     and not (element[0].tail or "").strip():
                 name = element[0].get("nama")
-                if name in LIST_REFERENCES:
+                if name in vocabulary.list_names:
                     blocks.append(ListReference(name))
                     continue
-            blocks.append(Paragraph(_trimmed(_runs(element))))
+            blocks.append(Paragraph(_trimmed(_runs(element, vocabulary))))
         elif element.tag in ("ol", "ul"):
-            blocks.append(_list(element))
+            blocks.append(_list(element, vocabulary))
         else:
             raise _unsupported(element)
     return Text(source, tuple(blocks))
 
 
 @lru_cache(maxsize=16384)
-def parse_inline(source: str) -> InlineText:
-    """Parse a one-paragraph text field (bold, italic and references, no lists)."""
+def parse_inline(source: str, vocabulary: Vocabulary = NO_REFERENCES) -> InlineText:
+    """Parse a one-paragraph text field (bold, italic and inline references of ``vocabulary``, no lists)."""
     if (runs := _plain_runs(source)) is not None and runs:
         return InlineText(source, runs)
     tree = _html_tree(source)
     if len(tree) != 1 or tree[0].tag != "p":
         raise MarkupError("harus satu paragraf saja (tanpa daftar atau baris kosong)")
-    return InlineText(source, _trimmed(_runs(tree[0])))
+    return InlineText(source, _trimmed(_runs(tree[0], vocabulary)))
 
 
 def plain_text(runs: Runs) -> str:

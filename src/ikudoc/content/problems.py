@@ -75,11 +75,17 @@ class IkudocError(Exception):
 
 
 class ContentError(IkudocError):
-    """A content file could not be loaded; carries every problem found in it."""
+    """A content file could not be used; carries every problem found in it, and what could not be done
+    because of them (``consequence``, said after the problems), when the command knows it."""
 
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
+    def __init__(self, problems: list[Problem], consequence: str | None = None):
+        super().__init__(consequence or f"{len(problems)} masalah di isi berkas")
         self.problems = problems
+        self.consequence = consequence
+
+    def because(self, consequence: str) -> ContentError:
+        """The same problems, and what they stopped."""
+        return ContentError(self.problems, consequence)
 
 
 class FileFailure(IkudocError):

@@ -7,36 +7,20 @@ grid column per year under a title that spans them, the years in a second header
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from ..render.sasaran_table import ColumnSpec
 
-ColumnName = Literal["sasaran", "indikator", "penjelasan", "satuan", "kondisi_awal", "target_sebelum", "target",
-                     "sumber_data", "penanggung_jawab"]
-#: Columns whose equal cells may be merged per sasaran ([tabel] gabung), as the sasaran cell is.
-MergeableName = Literal["satuan", "sumber_data", "penanggung_jawab"]
-
-
-@dataclass(frozen=True)
-class Column:
-    nama: str
-    judul: str  # the default title
-    jenis: Literal["teks", "sempit", "tahun"]  # a text sharing the width; a narrow text; a group of years
-    bobot: int = 0  # a text column's share of the width (the proportions of the Word template's cells)
-    huruf: int = 0  # a text column holds at least this many average characters per line
-
-
-NO = Column("no", "NO", "sempit")
-COLUMNS: dict[str, Column] = {column.nama: column for column in (
-    Column("sasaran", "SASARAN STRATEGIS", "teks", 1400, 8),
-    Column("indikator", "INDIKATOR KINERJA UTAMA", "teks", 1450, 8),
-    Column("penjelasan", "PENJELASAN (MAKNA INDIKATOR, ALASAN PEMILIHAN INDIKATOR, CARA PERHITUNGAN)", "teks", 4600,
-           18),
-    Column("kondisi_awal", "KONDISI AWAL", "tahun"),
-    Column("target_sebelum", "TARGET IKU PADA TAHUN (SEBELUM PERUBAHAN)", "tahun"),
-    Column("target", "TARGET IKU PADA TAHUN", "tahun"),
-    Column("satuan", "SAT.", "sempit"),
-    Column("sumber_data", "SUMBER DATA", "teks", 1300, 8),
-    Column("penanggung_jawab", "PENANGGUNG JAWAB", "teks", 1300, 8),
+NO = ColumnSpec("no", "NO", "sempit")
+COLUMNS: dict[str, ColumnSpec] = {column.nama: column for column in (
+    ColumnSpec("sasaran", "SASARAN STRATEGIS", "teks", 1400, 8),
+    ColumnSpec("indikator", "INDIKATOR KINERJA UTAMA", "teks", 1450, 8),
+    ColumnSpec("penjelasan", "PENJELASAN (MAKNA INDIKATOR, ALASAN PEMILIHAN INDIKATOR, CARA PERHITUNGAN)", "teks",
+               4600, 18),
+    ColumnSpec("kondisi_awal", "KONDISI AWAL", "tahun"),
+    ColumnSpec("target_sebelum", "TARGET IKU PADA TAHUN (SEBELUM PERUBAHAN)", "tahun"),
+    ColumnSpec("target", "TARGET IKU PADA TAHUN", "tahun"),
+    ColumnSpec("satuan", "SAT.", "sempit"),
+    ColumnSpec("sumber_data", "SUMBER DATA", "teks", 1300, 8),
+    ColumnSpec("penanggung_jawab", "PENANGGUNG JAWAB", "teks", 1300, 8),
 )}
 #: The title of the current targets when the document is a revision and shows the ones before it too.
 REVISED_TARGET_TITLE = "TARGET IKU PADA TAHUN (SETELAH PERUBAHAN)"

@@ -1,83 +1,51 @@
-"""Load a content file into the content model, collecting every problem in it before stopping.
-
-Syntax errors stop at once (nothing after them can be trusted); otherwise every type error, missing
-or unknown key and broken rule is reported together, each with its line.
+"""Load an IKU content file into its model (iku.model), collecting every problem in it before stopping:
+the model's own rules (content.validate), the rules over the raw data that need the whole file (equal
+target years, targets for all indicators or none, the columns [tabel] chooses), and the revision it
+replaces ([revisi] menggantikan), whose targets become the "sebelum perubahan" ones.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core.core_schema import ErrorType
-
-from ..content.problems import ContentError, Loc, Problem, format_key_path
+from .. import documents
+from ..content.problems import ContentError, Loc, Problem
 from ..content.revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from ..content.source import TomlSource, parse_toml
-from ..perjanjian import KIND_KEY
+from ..content.validate import raise_problems, strings, validate
 from .columns import filled, shown
-from .model import Konten, type_name
+from .model import REFERENCES, Konten
 from .revisions import fill_before_targets
-
-if TYPE_CHECKING:
-    from ..perjanjian.loader import PerjanjianKinerja
 
 
 def load(path: Path, shown_as: Path | None = None) -> Konten:
-    """Read and validate the file ``path``; raise ContentError listing every problem found."""
+    """Read and validate the IKU file ``path``; raise ContentError listing every problem found."""
     return load_ref(file_ref(path, str(shown_as) if shown_as else None))
 
 
 def load_ref(ref: ContentRef, replacing: tuple[str, ...] = ()) -> Konten:
-    """Validate content from a file or a git revision, with the revision it replaces when it names one.
+    """Validate an IKU from a file or a git revision, with the revision it replaces when it names one.
     ``replacing`` lists the revisions already being loaded that this one is replaced by."""
     return load_with_source(ref, replacing)[0]
 
 
 def load_with_source(ref: ContentRef, replacing: tuple[str, ...] = ()) -> tuple[Konten, TomlSource]:
-    """The validated IKU and the source it came from (whose lines later checks report); a Perjanjian
-    Kinerja is refused here, where only an IKU will do."""
+    """The validated IKU and the source it came from (whose lines later checks report); a file of another
+    kind is refused here, where only an IKU will do."""
     toml = parse_toml(ref.data, Path(ref.label))
-    if KIND_KEY in toml.data:
-        raise ContentError([Problem(toml.path, toml.line_of((KIND_KEY,)), (KIND_KEY,),
-                                    "berkas ini Perjanjian Kinerja ([perjanjian]), bukan IKU; sebutkan berkas IKU",
-                                    "bukan-iku")])
+    documents.require_kind(toml, "iku")
     return _load_iku(toml, ref, replacing), toml
 
 
-def load_document(ref: ContentRef) -> tuple[Konten | PerjanjianKinerja, TomlSource]:
-    """An IKU, or a Perjanjian Kinerja (a file with a [perjanjian] table) with the IKU it names."""
-    toml = parse_toml(ref.data, Path(ref.label))
-    if KIND_KEY in toml.data:
-        from ..perjanjian.loader import load_perjanjian
-
-        return load_perjanjian(toml, ref), toml
-    return _load_iku(toml, ref, ()), toml
-
-
-def validate(model_class: type[BaseModel], toml: TomlSource, ref: ContentRef) -> tuple[BaseModel | None,
-                                                                                       list[Problem]]:
-    """``toml``'s data as ``model_class``, or None and every problem pydantic found, in Indonesian."""
-    try:
-        return model_class.model_validate(
-            toml.data, context={"folder": ref.folder, "check_files": ref.revision is None}), []
-    except ValidationError as exc:
-        errors = exc.errors()
-        # "sumberdata: unknown key, did you mean sumber_data?" says all; "sumber_data: missing" would repeat it.
-        meant = {(*error["loc"][:-1], _close_key(error["loc"], model_class)) for error in errors
-                 if error["type"] == "extra_forbidden"}
-        return None, [_problem(toml, error, model_class) for error in errors
-                      if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
+def load_iku(toml: TomlSource, ref: ContentRef) -> Konten:
+    """The IKU kind's loader (documents.DocumentKind.load)."""
+    return _load_iku(toml, ref, ())
 
 
 def _load_iku(toml: TomlSource, ref: ContentRef, replacing: tuple[str, ...]) -> Konten:
-    model, problems = validate(Konten, toml, ref)
+    model, problems = validate(Konten, toml, ref, REFERENCES)
     problems.extend(_unequal_years(toml))
     problems.extend(_targets_for_some_only(toml))
     problems.extend(_chosen_mission_missing(toml))
@@ -90,12 +58,6 @@ def _load_iku(toml: TomlSource, ref: ContentRef, replacing: tuple[str, ...]) -> 
     raise_problems(problems, ref)
     assert model is not None
     return model
-
-
-def raise_problems(problems: list[Problem], ref: ContentRef) -> None:
-    """ContentError with ``problems`` (if any), those of the file ``ref`` first, in line order."""
-    if problems:
-        raise ContentError(sorted(set(problems), key=lambda p: (str(p.path) != ref.label, p.line or 0, str(p))))
 
 
 def _with_replaced_revision(model: Konten, toml: TomlSource, ref: ContentRef,
@@ -121,112 +83,6 @@ def _with_replaced_revision(model: Konten, toml: TomlSource, ref: ContentRef,
     return fill_before_targets(model, previous, toml, previous_ref.label)
 
 
-# pydantic's error types, said in Indonesian: (message, the code shown in brackets).
-_MESSAGES = {
-    "missing": ("wajib ada, tetapi tidak ditemukan", "wajib"),
-    "string_type": ("harus berupa teks di antara tanda kutip, bukan {jenis}", "harus-teks"),
-    "int_type": ("harus berupa bilangan bulat tanpa tanda kutip, bukan {jenis}", "harus-bilangan-bulat"),
-    "float_type": ("harus berupa angka tanpa tanda kutip, bukan {jenis}", "harus-angka"),
-    "bool_type": ("harus berupa true atau false, bukan {jenis}", "harus-true-false"),
-    "list_type": ("harus berupa daftar [ \"...\", \"...\" ], bukan {jenis}", "harus-daftar"),
-    "dict_type": ("harus berupa tabel, bukan {jenis}", "harus-tabel"),
-    "model_type": ("harus berupa tabel [{kunci}], bukan {jenis}", "harus-tabel"),
-    "model_attributes_type": ("harus berupa tabel [{kunci}], bukan {jenis}", "harus-tabel"),
-    "too_short": ("tidak boleh kosong: isi minimal {min_length} butir", "daftar-kosong"),
-    "string_pattern_mismatch": ("tahun harus ditulis 4 angka, misalnya 2024", "tahun-4-angka"),
-    "greater_than_equal": ("tidak boleh kurang dari {ge}", "terlalu-kecil"),
-    "less_than_equal": ("tidak boleh lebih dari {le}", "terlalu-besar"),
-    "literal_error": ("harus salah satu dari: {expected}", "pilihan-tidak-dikenal"),
-}
-
-
-def _problem(toml: TomlSource, error: Any, root: type[BaseModel]) -> Problem:
-    loc: Loc = tuple(part for part in error["loc"] if part != "[key]")
-    kind = error["type"]
-    ctx = dict(error.get("ctx") or {})
-    if "kunci" in ctx:  # a rule checked on a whole table, about one of its keys
-        key = ctx.pop("kunci")
-        loc += key if isinstance(key, tuple) else (key,)
-    line = toml.line_of(loc)
-    if kind == "extra_forbidden":
-        return Problem(toml.path, line, loc, _unknown_key(loc, root), "kunci-tidak-dikenal")
-    if loc[-1:] == ("indikator",) and loc[:1] == ("sasaran",) and kind in ("missing", "too_short"):
-        return Problem(toml.path, line, loc, "sasaran ini belum punya indikator; tambahkan [[sasaran.indikator]] "
-                       "di bawahnya", "sasaran-tanpa-indikator")
-    if kind == "list_type" and isinstance(error.get("input"), dict) and _model_at(loc, root) is not None:
-        return Problem(toml.path, line, loc, f"satu butir {loc[-1]} ditulis [[{format_key_path(loc)}]] (dua kurung "
-                       f"siku), bukan [{format_key_path(loc)}]", "harus-daftar")
-    if kind in _MESSAGES:
-        fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
-        if kind == "literal_error":
-            fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
-        message, code = _MESSAGES[kind]
-        return Problem(toml.path, line, loc, message.format(**fields), code)
-    if kind not in _PYDANTIC_ERRORS:
-        return Problem(toml.path, line, loc, error["msg"], kind)
-    return Problem(toml.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
-
-
-# pydantic's own error types; every other type is a code raised by the model (PydanticCustomError),
-# whose message is already Indonesian.
-_PYDANTIC_ERRORS = frozenset(typing.get_args(ErrorType))
-
-
-def _unwrap(annotation: Any) -> Any:
-    """``list[Bab] | None`` -> ``Bab``: the table type a field holds."""
-    while typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
-        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-    return annotation
-
-
-def _model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
-    """The model class of the table at ``loc``, following the field types from ``root``."""
-    model: Any = root
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
-            return None
-        model = _unwrap(model.model_fields[part].annotation)
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
-
-
-def _allowed_keys(loc: Loc, root: type[BaseModel]) -> list[str]:
-    model = _model_at(loc, root)
-    return list(model.model_fields) if model else []
-
-
-def _close_key(loc: Loc, root: type[BaseModel]) -> str | None:
-    """The allowed key an unknown key at ``loc`` was probably meant to be."""
-    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1], root), n=1)
-    return close[0] if close else None
-
-
-def _unknown_key(loc: Loc, root: type[BaseModel]) -> str:
-    allowed = _allowed_keys(loc[:-1], root)
-    message = "kunci tidak dikenal"
-    close = _close_key(loc, root)
-    if close:
-        message += f"; maksudnya \"{close}\"?"
-    elif allowed:
-        message += "."
-    if allowed:
-        message += " Kunci yang boleh di sini: " + ", ".join(allowed)
-    return message
-
-
-def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every text in raw TOML data, with where it is."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
-
-
 def _chosen_mission_missing(toml: TomlSource) -> list[Problem]:
     """{misi_pilihan} needs [rpjmd] misi_pilihan (read from the raw data, to be reported with the rest)."""
     rpjmd = toml.data.get("rpjmd")
@@ -235,7 +91,7 @@ def _chosen_mission_missing(toml: TomlSource) -> list[Problem]:
     return [
         Problem(toml.path, toml.line_of(loc), loc, "teks memakai {misi_pilihan}, tetapi [rpjmd] misi_pilihan "
                 "belum diisi (nomor misi yang didukung, 1 = misi pertama)", "rujukan")
-        for loc, text in _strings(toml.data) if re.search(r"(?<!\\)\{misi_pilihan\}", text)
+        for loc, text in strings(toml.data) if re.search(r"(?<!\\)\{misi_pilihan\}", text)
     ]
 
 

@@ -3,11 +3,11 @@ targets taken from the replaced revision instead of being typed twice."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from ..content.problems import Loc, Problem
 from ..content.source import TomlSource
+from ..revisions.comparison import word_similarity
 from .model import Indikator, Konten, Target
 
 # Two names sharing at least this share of their words (difflib ratio over words) may be one indicator,
@@ -61,11 +61,6 @@ def pair_indicators(old: Konten, new: Konten, renames: bool = True) -> list[Indi
     ]
     pairs += [IndicatorPair(item, None) for o, item in enumerate(old_items) if o not in taken]
     return pairs
-
-
-def word_similarity(a: str, b: str) -> float:
-    """How alike two texts are, word by word (difflib's ratio over lowercased words)."""
-    return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
 
 
 def _rename_candidates(old: dict[int, str], new: dict[int, str]) -> dict[int, list[int]]:

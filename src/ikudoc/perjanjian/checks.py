@@ -10,15 +10,15 @@ import re
 import tomllib
 from pathlib import Path
 
-from ..content.formatting import format_rupiah, format_signing_date, format_target
+from .. import documents
+from ..content.formatting import format_rupiah, format_target
 from ..content.problems import IkudocError, Problem
 from ..content.revision_source import ContentRef, file_ref
+from ..content.rules import Report, acknowledged, check_signatory
 from ..content.source import TomlSource
-from ..iku.checks import Report, acknowledged, check_signatory
 from ..iku.loader import load_with_source
 from ..iku.model import Konten
 from ..iku.revisions import pair_indicators, same_target
-from . import KIND_KEY
 from .loader import PerjanjianKinerja
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name in a PK.
@@ -91,9 +91,8 @@ def _iku_not_later_than_the_agreement(pk: PerjanjianKinerja, report: Report) -> 
     if dated.tanggal <= signed.tanggal:
         return
     revision = f"IKU {pk.iku.dokumen.perubahan}" if pk.iku.dokumen.perubahan else "IKU"
-    report.warning(("perjanjian", "tanggal"), f"PK bertanggal {format_signing_date(signed.tanggal, signed.hanya_bulan)}"
-                   f", tetapi {revision} yang menjadi sumber targetnya ({pk.iku_ref.label}) bertanggal "
-                   f"{format_signing_date(dated.tanggal, dated.hanya_bulan)}: targetnya belum ada saat PK "
+    report.warning(("perjanjian", "tanggal"), f"PK bertanggal {signed.teks}, tetapi {revision} yang menjadi "
+                   f"sumber targetnya ({pk.iku_ref.label}) bertanggal {dated.teks}: targetnya belum ada saat PK "
                    "ditandatangani; rujuk revisi IKU yang berlaku saat itu (misalnya revisi git), atau perbarui "
                    "tanggal bila ini PK perubahan", "pk-iku-lebih-baru")
 
@@ -108,7 +107,7 @@ def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
     found = []
     for path in sorted(ref.folder.glob("*.toml")):
         data = _raw(path)
-        if data is None or KIND_KEY in data:
+        if data is None or documents.kind_of(data).key != "iku":
             continue
         same_file = path.resolve() == named.resolve()
         if same_file and (ref.revision is None or path.read_bytes() == ref.data):

@@ -6,12 +6,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.formatting import format_rupiah, format_signing_date, format_target
-from ..content.markup import Block
-from ..render.page_setup import PageSetup
-from ..render.table_layout import CELL_PADDING_V, LINE_HEIGHT, PT_PER_MM, SAFETY, TextMeasure
-from ..render.word_template import TemplateLook
+from ..content.formatting import format_rupiah, format_target
+from ..content.markup import Block, Run
+from ..render.rendering import Layout, Metadata, Rendering, WordTable
+from ..render.sasaran_table import (
+    ColumnSpec,
+    Placement,
+    SasaranRows,
+    SasaranTable,
+    TableCell,
+    TableColumn,
+    TableRow,
+    fitted,
+    word_table,
+)
+from ..render.word_template import header_widths
 from .loader import PerjanjianKinerja
+
+#: The Word template's table styles of the target table and the program table (templates/pk.docx).
+TARGET_TABLE_STYLE = "TabelSasaranPK"
+PROGRAM_TABLE_STYLE = "TabelProgramPK"
+#: The target table's columns after NO, as the template titles them (and shares their width, when the
+#: template's own table gives none).
+COLUMNS = (ColumnSpec("sasaran", "SASARAN STRATEGIS", "teks", 1, 8), ColumnSpec("indikator", "INDIKATOR KINERJA",
+                                                                                  "teks", 1, 8),
+           ColumnSpec("target", "TARGET", "sempit"))
 
 
 @dataclass(frozen=True)
@@ -45,27 +64,29 @@ class DokumenPK:
     tanggal: str  # "15 Januari 2024", or "Januari 2024"
 
 
-def build_perjanjian_context(pk: PerjanjianKinerja, page: PageSetup, look: TemplateLook,
-                             columns: tuple[int, ...]) -> dict:
-    """The variables the PK templates see, the target table paged for ``page`` in the Word template's
-    ``look`` and its target table's ``columns`` (widths)."""
+def build_perjanjian_context(pk: PerjanjianKinerja, layout: Layout) -> Rendering:
+    """What the PK templates see and the writers follow, the target table paged for the page (a PK is
+    printed on its IKU's paper) in the Word template's look."""
     perjanjian = pk.konten.perjanjian
-    date = perjanjian.tanggal
     programs = pk.konten.program
-    return {
-        "dokumen": DokumenPK(pk.tahun, perjanjian.tempat, format_signing_date(date.tanggal, date.hanya_bulan)),
-        "kertas": page,
-        "metadata": _metadata(pk),
+    page = layout.page(pk.iku.dokumen.kertas, pk.iku.dokumen.margin)
+    table = _target_table(pk, layout, page)
+    variables = {
+        "dokumen": DokumenPK(pk.tahun, perjanjian.tempat, perjanjian.tanggal.teks),
         "instansi": pk.iku.instansi,
         "lambang": pk.iku.dokumen.lambang,
         "pihak_pertama": pk.pihak_pertama,
         "pihak_kedua": pk.konten.pihak_kedua,
         "pernyataan": _statement(pk),
-        "sasaran": _target_table(pk, page, look, columns),
+        "sasaran": _agreement_rows(table),
         "program": tuple(ProgramPK(n, p.nama, format_rupiah(p.anggaran), p.keterangan or "")
                          for n, p in enumerate(programs, 1)),
         "jumlah_anggaran": format_rupiah(sum(p.anggaran for p in programs)),
     }
+    # the total row stays on the page of the last program
+    program_rows = tuple((True, n == len(programs) - 1) for n in range(len(programs) + 1))
+    return Rendering(variables, page, _metadata(pk), (
+        word_table(table, TARGET_TABLE_STYLE, widths=False), WordTable(PROGRAM_TABLE_STYLE, baris=program_rows)))
 
 
 def _statement(pk: PerjanjianKinerja) -> tuple[Block, ...] | None:
@@ -74,54 +95,43 @@ def _statement(pk: PerjanjianKinerja) -> tuple[Block, ...] | None:
     return tuple(text.blok) if text else None
 
 
-def _target_table(pk: PerjanjianKinerja, page: PageSetup, look: TemplateLook, columns: tuple[int, ...]
-                  ) -> tuple[SasaranPK, ...]:
-    """The target table's rows by sasaran. A sasaran whose rows fit on a page is one merged cell over
-    them, kept on one page; a longer one is written in each of its rows, so every page names it."""
-    groups: dict[int, tuple[str, list[tuple[str, str]]]] = {}
-    for row in pk.targets():
+def _target_table(pk: PerjanjianKinerja, layout: Layout, page) -> SasaranTable:
+    """The target table by sasaran, fitted to the portrait page in the template's column widths: a
+    sasaran whose rows fit on a page is one merged cell over them, kept on one page; a longer one is
+    written in each of its rows, so every page names it."""
+    columns = tuple(TableColumn.of(spec) for spec in COLUMNS)
+    groups: dict[int, tuple[str, list[TableRow]]] = {}
+    for number, row in enumerate(pk.targets(), 1):
         value = format_target(row.target, row.indikator)
         unit = row.indikator.satuan
         shown = value if unit in ("-", "") else f"{value} {unit}"
-        groups.setdefault(row.loc[1], (row.sasaran.nama, []))[1].append((row.indikator.nama, shown))
-    room = _room(page, look, columns)
-    table = []
-    for number, (name, rows) in enumerate(groups.values(), 1):
-        whole = room(name, [indicator for indicator, _ in rows])
-        table.append(SasaranPK(number, name, tuple(
-            IndikatorPK(indicator, target, not whole or n == 0, len(rows) if whole else 1)
-            for n, (indicator, target) in enumerate(rows)), whole))
-    return tuple(table)
+        cells = tuple(TableCell(name, isi=(Run(text),)) for name, text in (
+            ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama), ("target", shown)))
+        groups.setdefault(row.loc[1], (row.sasaran.nama, []))[1].append(TableRow(number, row.indikator.nama, cells))
+    table = SasaranTable("NO", columns, tuple(SasaranRows(n, name, tuple(rows))
+                                             for n, (name, rows) in enumerate(groups.values(), 1)),
+                         nama="tabel target Perjanjian Kinerja")
+    widths = header_widths(layout.word_template, TARGET_TABLE_STYLE)
+    return fitted(table, layout.look(TARGET_TABLE_STYLE), page, Placement(mendatar=False, lebar=widths or None))
 
 
-def _room(page: PageSetup, look: TemplateLook, columns: tuple[int, ...]):
-    """Whether a sasaran named ``name`` with indicators ``names`` fits on one page of the table: an
-    estimate from the font's widths, the table's columns (template widths, scaled to the page) and the
-    page's text height under the table's header."""
-    margins = page.margin or look.lampiran_margins
-    width, height = page.lebar - margins.kiri - margins.kanan, page.tinggi - margins.atas - margins.bawah
-    measure, size = TextMeasure(look.font), look.table_size
-    scale = width / sum(columns) if columns else 0
-    inner = [(w * scale - 2 * look.cell_margin) * PT_PER_MM for w in columns]
-
-    def tall(text: str, column: int) -> float:
-        lines = measure.lines(text, inner[column], size) if len(inner) > column else 1
-        return lines * LINE_HEIGHT * size / PT_PER_MM + 2 * CELL_PADDING_V
-
-    header = tall("INDIKATOR KINERJA", 2)
-
-    def fits(name: str, names: list[str]) -> bool:
-        return max(tall(name, 1), sum(tall(text, 2) for text in names)) <= (height - header) * SAFETY
-
-    return fits
+def _agreement_rows(table: SasaranTable) -> tuple[SasaranPK, ...]:
+    """The fitted table as the PK templates draw it."""
+    rows = []
+    for sasaran in table.sasaran:
+        whole = len(sasaran.blok) == 1
+        rows.append(SasaranPK(sasaran.nomor, sasaran.nama, tuple(
+            IndikatorPK(row.nama, row.sel[2].isi[0].teks, not whole or n == 0,
+                        len(sasaran.indikator) if whole else 1)
+            for n, row in enumerate(sasaran.indikator)), whole))
+    return tuple(rows)
 
 
-def _metadata(pk: PerjanjianKinerja) -> dict[str, str]:
+def _metadata(pk: PerjanjianKinerja) -> Metadata:
     instansi = pk.iku.instansi.nama_singkat
-    return {
-        "judul": f"Perjanjian Kinerja Tahun {pk.tahun} – {instansi}",
-        "subjek": f"Perjanjian Kinerja Tahun {pk.tahun} {instansi}",
-        "penulis": instansi,
-        "tanggal": pk.konten.perjanjian.tanggal.tanggal.isoformat(),
-    }
-
+    return Metadata(
+        judul=f"Perjanjian Kinerja Tahun {pk.tahun} – {instansi}",
+        subjek=f"Perjanjian Kinerja Tahun {pk.tahun} {instansi}",
+        penulis=instansi,
+        tanggal=pk.konten.perjanjian.tanggal.tanggal,
+    )

@@ -4,42 +4,34 @@ programs with their budgets."""
 
 from __future__ import annotations
 
-from ..content.formatting import format_rupiah, format_signing_date, format_target
+from ..content.formatting import format_rupiah, format_target
 from ..content.problems import format_key_path
-from ..iku.diff import Collector, Comparison, TargetCell, TargetRow, text_units
-from ..iku.model import Indikator, Penandatangan
+from ..iku.model import Indikator
 from ..iku.revisions import pair_indicators
+from ..revisions.comparison import Collector, Comparison, Group, TargetCell, TargetRow
+from ..revisions.parts import compare_fields
 from .loader import PerjanjianKinerja
 from .model import Program
 
-AGREEMENT, TARGETS, PROGRAMS = "Perjanjian", "Target", "Program dan anggaran"
-PARTIES = (("pihak_pertama", "Pihak pertama"), ("pihak_kedua", "Pihak kedua"))
+AGREEMENT = Group("perjanjian", "Perjanjian")
+PARTIES = (("pihak_pertama", Group("pihak-pertama", "Pihak pertama")),
+           ("pihak_kedua", Group("pihak-kedua", "Pihak kedua")))
+TARGETS = Group("target", "Target")
+PROGRAMS = Group("program", "Program dan anggaran")
 
 
 def compare_perjanjian(old: PerjanjianKinerja, new: PerjanjianKinerja, old_label: str, new_label: str) -> Comparison:
     """Everything that differs between two agreements, in the order the document shows it."""
     out = Collector()
     a, b = old.konten.perjanjian, new.konten.perjanjian
-    for key, label, was, now in (
-        ("perjanjian.tahun", "Tahun", a.tahun, b.tahun),
-        ("perjanjian.iku", "IKU sumber target", a.iku, b.iku),
-        ("perjanjian.tempat", "Tempat", a.tempat, b.tempat),
-        ("perjanjian.tanggal", "Tanggal", format_signing_date(a.tanggal.tanggal, a.tanggal.hanya_bulan),
-         format_signing_date(b.tanggal.tanggal, b.tanggal.hanya_bulan)),
-        ("instansi.nama", "Instansi", old.iku.instansi.nama, new.iku.instansi.nama),
-    ):
-        out.value(AGREEMENT, label, key, was, now)
-    out.units(AGREEMENT, "Pernyataan", "perjanjian.pernyataan", text_units(a.pernyataan), text_units(b.pernyataan))
+    compare_fields(out, AGREEMENT, "perjanjian", a, b, skip=("pernyataan",))
+    compare_fields(out, AGREEMENT, "instansi", old.iku.instansi, new.iku.instansi, only=("nama",))
+    compare_fields(out, AGREEMENT, "perjanjian", a, b, only=("pernyataan",))
     for key, group in PARTIES:
-        _compare_party(out, group, key, getattr(old, key), getattr(new, key))
+        compare_fields(out, group, key, getattr(old, key), getattr(new, key))
     years, rows = _compare_targets(out, old, new)
     _compare_programs(out, old.konten.program, new.konten.program)
     return Comparison(old_label, new_label, out.finish(), years, rows, "Perjanjian Kinerja")
-
-
-def _compare_party(out: Collector, group: str, key: str, old: Penandatangan, new: Penandatangan) -> None:
-    for name, label in (("jabatan", "Jabatan"), ("nama", "Nama"), ("pangkat", "Pangkat"), ("nip", "NIP")):
-        out.value(group, label, f"{key}.{name}", getattr(old, name), getattr(new, name))
 
 
 def _compare_targets(out: Collector, old: PerjanjianKinerja, new: PerjanjianKinerja

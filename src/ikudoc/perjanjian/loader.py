@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import documents
 from ..content.formatting import format_target
 from ..content.problems import ContentError, Loc, Problem
 from ..content.revision_source import ContentRef, RevisionError, resolve_relative
 from ..content.source import TomlSource
-from ..iku.loader import load_with_source, raise_problems, validate
+from ..content.validate import raise_problems, validate
 from ..iku.model import Indikator, Konten, Penandatangan, Sasaran, Target
-from .model import KontenPerjanjian
+from .model import REFERENCES, KontenPerjanjian
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class PerjanjianKinerja:
 
 def load_perjanjian(toml: TomlSource, ref: ContentRef) -> PerjanjianKinerja:
     """Validate the PK in ``toml`` and load the IKU it names; ContentError with every problem found."""
-    konten, problems = validate(KontenPerjanjian, toml, ref)
+    konten, problems = validate(KontenPerjanjian, toml, ref, REFERENCES)
     if konten is None:
         raise_problems(problems, ref)
     iku_loc: Loc = ("perjanjian", "iku")
@@ -74,7 +75,7 @@ def load_perjanjian(toml: TomlSource, ref: ContentRef) -> PerjanjianKinerja:
     spec = konten.perjanjian.iku
     try:
         iku_ref = resolve_relative(spec, ref)
-        iku, iku_source = load_with_source(iku_ref)
+        loaded = documents.load(iku_ref, "iku")
     except RevisionError as error:
         raise_problems([problem(iku_loc, f"IKU yang dirujuk tidak bisa dibaca: {error}", "iku-tidak-ada")], ref)
     except ContentError as error:
@@ -83,7 +84,7 @@ def load_perjanjian(toml: TomlSource, ref: ContentRef) -> PerjanjianKinerja:
                                     "tempat target diambil", "bukan-iku")], ref)
         raise_problems([problem(iku_loc, f"IKU yang dirujuk ({spec}) berisi masalah; perbaiki dulu:",
                                 "iku-bermasalah"), *error.problems], ref)
-    pk = PerjanjianKinerja(konten, iku, iku_ref, iku_source)
+    pk = PerjanjianKinerja(konten, loaded.document, iku_ref, loaded.toml)
     raise_problems(_targets_unusable(pk, problem), ref)
     return pk
 

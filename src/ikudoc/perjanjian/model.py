@@ -6,36 +6,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..content.markup import Text
-from ..iku.model import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
+from ..content.fields import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
+from ..content.markup import Vocabulary
 
 #: Rupiah: beyond 15 digits (a thousand trillion) a budget is a typo, and would not fit its column.
 LARGEST_BUDGET = 10**15 - 1
 
 
-def _without_references(text: Text) -> Text:
-    names = text.references()
-    if names:
-        raise PydanticCustomError(
-            "rujukan", "rujukan {{nama}} hanya dikenal di IKU; di Perjanjian Kinerja tulis teksnya langsung",
-            {"nama": sorted(names)[0]})
-    return text
+#: A Perjanjian Kinerja's texts refer to nothing: its statement is written out.
+REFERENCES = Vocabulary(unknown="rujukan {rujukan} hanya dikenal di IKU; di Perjanjian Kinerja tulis teksnya langsung")
 
 
 class Perjanjian(Model):
-    iku: PlainText
+    tahun: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)] = Field(title="Tahun")
+    """Tahun perjanjian; targetnya diambil dari target IKU tahun ini."""
+    iku: PlainText = Field(title="IKU sumber target")
     """IKU yang menjadi sumber sasaran, indikator, target dan pihak pertama: berkas relatif terhadap berkas
     ini ("iku_2024.toml"), atau revisi git seperti di [revisi] menggantikan ("v2024-01:content/iku_2024.toml")."""
-    tahun: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
-    """Tahun perjanjian; targetnya diambil dari target IKU tahun ini."""
-    tempat: PlainText
+    tempat: PlainText = Field(title="Tempat")
     """Tempat penandatanganan, misalnya "Bandar Lampung"."""
-    tanggal: SigningDate
+    tanggal: SigningDate = Field(title="Tanggal")
     """Tanggal penandatanganan: 2024-01-15, atau "2024-01" bila hanya bulan dan tahun yang dicetak."""
-    pernyataan: Annotated[MarkdownText, AfterValidator(_without_references)] | None = None
+    pernyataan: MarkdownText | None = Field(None, title="Pernyataan")
     """Janji kedua pihak (paragraf sesudah identitas pihak kedua), menggantikan teks baku PermenPANRB 53/2014
     dalam templat (Markdown)."""
 

@@ -1,4 +1,5 @@
-"""Render the template context into one self-contained HTML file through templates/iku.html.j2.
+"""Render template variables into one self-contained HTML file through a page template (templates/iku.html.j2,
+pk.html.j2, ...).
 
 Everything from the content is escaped by Jinja's autoescape; the only markup that reaches the page
 unescaped is what the ``teks`` filter builds from parsed runs, around escaped text.
@@ -16,9 +17,7 @@ import jinja2.meta
 from markupsafe import Markup, escape
 
 from ..content.markup import Runs
-from .template_files import FONT_VARIABLE, HTML_TEMPLATE, compiled_templates_cache, jinja_loader
-
-TEMPLATE = HTML_TEMPLATE
+from .template_files import FONT_VARIABLE, compiled_templates_cache, jinja_loader
 
 
 def runs_to_html(runs: Runs) -> Markup:
@@ -77,13 +76,13 @@ def _environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def undeclared_variables(templates: Path, name: str = TEMPLATE) -> set[str]:
+def undeclared_variables(templates: Path, name: str) -> set[str]:
     """The variables a page template uses without defining them: the context must provide them."""
     env = environment(templates)
     return jinja2.meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
 
 
-def render_html(context: dict, templates: Path, font_family: str, name: str = TEMPLATE, **extra) -> bytes:
+def render_html(context: dict, templates: Path, font_family: str, name: str, **extra) -> bytes:
     """The document page (or the page ``name`` that extends it, with ``extra`` variables); ``font_family``
     is a CSS font-family, the Word template's font."""
     page = environment(templates).get_template(name)

@@ -1,5 +1,6 @@
-"""Fit the IKU table to its landscape page: choose the table's type size and column widths from what
-the columns hold, and decide which rows and which sasaran groups are kept on one page.
+"""Fit a table of sasaran and indicators (sasaran_table) to its page: choose the table's type size and
+column widths from what the columns hold (as the kind's column specifications say), and decide which
+rows and which sasaran groups are kept on one page.
 
 The narrow columns (NO, the target years, SAT.) are as wide as their widest entry; the text columns
 share the rest in the template's proportions, each at least a readable width. When they do not fit
@@ -10,7 +11,7 @@ Row heights are estimated by wrapping the cells' words in the template's font: a
 page is never split, and the rows of one sasaran are kept together under one merged cell when they
 fit on a page together; otherwise each row names its sasaran, so that no page shows rows without it.
 Both writers follow the result: the HTML template through the context, the Word writer through the
-table grid, the table styles' size and the rows' pagination properties.
+table grid, the table styles' size and the rows' pagination properties (a render.WordTable).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..content.problems import Loc
-from ..iku.columns import COLUMNS
 from .fonts import font_files
 from .page_setup import PageSetup
 from .word_template import TemplateLook
@@ -36,15 +36,15 @@ SAFETY = 0.9  # of a page's height: what an estimate may fill and still be trust
 
 SLACK = 0.6  # mm added to every column: the rules between cells, and rounding in Word and LibreOffice
 
-# The text columns share the width in the proportions of columns.COLUMNS, and hold at least their
+# The text columns share the width in the proportions of their specifications, and hold at least their
 # number of average characters per line, their title's longest word, and their own longest word up
 # to LONG_WORD characters (a longer one is broken across lines).
 LONG_WORD = 20
 # The penjelasan cell's labels are the templates'; rows are estimated with one this long per part.
 LABEL_ESTIMATE = "Alasan Pemilihan : "
-# What follows the table on its last page: the lampiran's signature block (place and date, position,
-# room to sign, name, rank, NIP), about this tall in mm.
-FOLLOWING_HEIGHT = 50.0
+# A signature block (place and date, position, room to sign, name, rank, NIP) is about this tall, in mm:
+# what follows a lampiran's table on its last page.
+SIGNATURE_HEIGHT = 50.0
 
 
 class TableTooWide(Exception):
@@ -126,29 +126,40 @@ class _Column:
     kind: str  # the table column it belongs to: "no", "sasaran", ..., "target"
     title: str = ""  # a narrow column's header cell: "NO", "SAT.", its year
     entries: tuple[tuple[str, Loc | None], ...] = ()  # what a narrow column must hold whole
+    text: bool = False  # a text column, sharing the width with the others
+    weight: int = 0  # a text column's share of the width
 
 
-def page_text_size(page: PageSetup, look: TemplateLook) -> tuple[float, float]:
-    """Width and height (mm) of the text area of the landscape lampiran page."""
+def page_text_size(page: PageSetup, look: TemplateLook, landscape: bool = True) -> tuple[float, float]:
+    """Width and height (mm) of the text area of a landscape (lampiran) or portrait page."""
     margins = page.margin or look.lampiran_margins
-    return page.tinggi - margins.kiri - margins.kanan, page.lebar - margins.atas - margins.bawah
+    width, height = (page.tinggi, page.lebar) if landscape else (page.lebar, page.tinggi)
+    return width - margins.kiri - margins.kanan, height - margins.atas - margins.bawah
 
 
-def fit_table(table, look: TemplateLook, page: PageSetup) -> TablePlan:
-    """The layout and pagination of ``table`` (an IkuTableContext, read for its columns and cells)."""
+def fit_table(table, look: TemplateLook, page: PageSetup, landscape: bool = True, following: float = 0.0,
+              template_widths: tuple[int, ...] | None = None) -> TablePlan:
+    """The layout and pagination of ``table`` (a SasaranTable, read for its columns and cells) on a
+    ``landscape`` or portrait page, ``following`` mm of other content after it on its last page; with
+    ``template_widths`` its columns keep the template's proportions and its type the template's size."""
     measure = TextMeasure(look.font)
-    width, height = page_text_size(page, look)
+    width, height = page_text_size(page, look, landscape)
     columns = _columns(table)
-    sizes = [look.table_size - SIZE_STEP * n for n in range(int((look.table_size - MIN_SIZE) / SIZE_STEP) + 1)]
-    # Long words are kept whole while the type can shrink; only then broken inside their column.
-    found = next(((size, widths) for whole_words in (True, False) for size in sizes
-                  if (widths := _widths(columns, table, measure, size, look, width, whole_words)) is not None), None)
-    if found is None:
-        raise _too_wide(columns, table, measure, look, page, width)
-    size, widths = found
+    if template_widths:
+        size = look.table_size
+        widths = [w * width / sum(template_widths) for w in template_widths]
+    else:
+        sizes = [look.table_size - SIZE_STEP * n for n in range(int((look.table_size - MIN_SIZE) / SIZE_STEP) + 1)]
+        # Long words are kept whole while the type can shrink; only then broken inside their column.
+        found = next(((size, widths) for whole_words in (True, False) for size in sizes
+                      if (widths := _widths(columns, table, measure, size, look, width, whole_words)) is not None),
+                     None)
+        if found is None:
+            raise _too_wide(columns, table, measure, look, page, width, landscape)
+        size, widths = found
     layout = TableLayout(size, size / look.table_size, tuple(round(100 * w / width, 3) for w in widths),
                          round(_first_header_row(table, widths, measure, size, look), 1))
-    return TablePlan(layout, *_pagination(table, widths, measure, size, look, height))
+    return TablePlan(layout, *_pagination(table, widths, measure, size, look, height, following))
 
 
 def _rows(table):
@@ -164,14 +175,14 @@ def _columns(table) -> list[_Column]:
         if column.tahun:
             columns += [_Column(column.nama, year, tuple(
                 (row.sel[index].nilai[n] or "-", ("sasaran", s, "indikator", i, column.nama,
-                                                  *([] if column.nama == "kondisi_awal" else [year])))
+                                                  *([year] if column.kunci_tahun else [])))
                 for s, i, row in _rows(table))) for n, year in enumerate(column.tahun)]
-        elif COLUMNS[column.nama].jenis == "sempit":
+        elif column.jenis == "sempit":
             columns.append(_Column(column.nama, column.judul, tuple(
                 (_cell_text(row.sel[index]), ("sasaran", s, "indikator", i, column.nama))
                 for s, i, row in _rows(table))))
         else:
-            columns.append(_Column(column.nama))
+            columns.append(_Column(column.nama, text=True, weight=column.bobot))
     return columns
 
 
@@ -206,7 +217,7 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
     With ``whole_words`` a text column is wide enough for its longest word (up to LONG_WORD characters)."""
     padding = look.cell_margin * PT_PER_MM * size / look.table_size  # cell margins scale with the type
     widths: list[float | None] = [
-        None if _is_text(c.kind) else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
+        None if c.text else _narrow_width(c, measure, size, padding) / PT_PER_MM for c in columns]
     for column in table.kolom:  # the years under a title are together as wide as its longest word
         members = [n for n, c in enumerate(columns) if c.kind == column.nama]
         if column.tahun:
@@ -217,7 +228,7 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
                 widths[n] += max(0.0, missing) / len(members)
     minimum = _text_minimums(table, measure, size, padding, whole_words)
     room = width_mm - sum(w for w in widths if w is not None)
-    flexible = [n for n, c in enumerate(columns) if _is_text(c.kind)]
+    flexible = [n for n, c in enumerate(columns) if c.text]
     if room < sum(minimum[columns[n].kind] for n in flexible):
         return None
     # Share the room in proportion to the weights; a column below its minimum gets the minimum.
@@ -226,8 +237,8 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
     while flexible:
         free = [n for n in flexible if n not in fixed_at_minimum]
         left = room - sum(minimum[columns[n].kind] for n in fixed_at_minimum)
-        weights = sum(COLUMNS[columns[n].kind].bobot for n in free)
-        share = {n: left * COLUMNS[columns[n].kind].bobot / weights for n in free}
+        weights = sum(columns[n].weight for n in free)
+        share = {n: left * columns[n].weight / weights for n in free}
         below = {n for n in free if share[n] < minimum[columns[n].kind]}
         if not below:
             break
@@ -239,33 +250,29 @@ def _widths(columns: list[_Column], table, measure: TextMeasure, size: float, lo
     return [w for w in widths if w is not None]
 
 
-def _is_text(kind: str) -> bool:
-    return kind != "no" and COLUMNS[kind].jenis == "teks"
-
-
 def _text_minimums(table, measure: TextMeasure, size: float, padding: float, whole_words: bool) -> dict[str, float]:
     """The least width (mm) of each text column: readable lines, its title's longest word, and with
     ``whole_words`` its own longest word (up to LONG_WORD average characters)."""
     average = measure.width("abcdefghijklmnopqrstuvwxyz", size) / 26
     minimum = {}
     for index, column in enumerate(table.kolom):
-        if not _is_text(column.nama):
+        if column.jenis != "teks":
             continue
         longest = max((measure.width(w, size) for _, _, row in _rows(table)
                        for w in _words(_cell_text(row.sel[index]))), default=0) if whole_words else 0
         title_word = max(measure.width(w, size, bold=True) for w in column.judul.split())
-        needed = max(COLUMNS[column.nama].huruf * average, min(longest, LONG_WORD * average), title_word)
+        needed = max(column.huruf * average, min(longest, LONG_WORD * average), title_word)
         minimum[column.nama] = (needed + 2 * padding) / PT_PER_MM + SLACK
     return minimum
 
 
 def _too_wide(columns: list[_Column], table, measure: TextMeasure, look: TemplateLook, page: PageSetup,
-              width_mm: float) -> TableTooWide:
+              width_mm: float, landscape: bool) -> TableTooWide:
     """What to tell when even the smallest type with long words broken does not fit: the room the narrow
     columns need (naming their widest entry, where it is written) and the text columns' least room."""
     size = MIN_SIZE
     padding = look.cell_margin * PT_PER_MM * size / look.table_size
-    narrow = [c for c in columns if not _is_text(c.kind)]
+    narrow = [c for c in columns if not c.text]
     widest_text, widest_loc, widest = "", None, -1.0
     for column in narrow:
         for text, loc in column.entries:
@@ -276,12 +283,13 @@ def _too_wide(columns: list[_Column], table, measure: TextMeasure, look: Templat
     text_mm = sum(_text_minimums(table, measure, size, padding, False).values())
     years = sum(1 for c in narrow if c.title.isdigit())
     wider = "" if page.kertas == "F4" else "pakai kertas F4 (kertas = \"F4\" di [dokumen], atau --kertas F4), "
+    chosen = f" ({table.pengaturan})" if table.pengaturan else ""
     return TableTooWide(
-        f"tabel IKU tidak muat di kertas {page.kertas} mendatar (lebar teks {width_mm:.0f} mm), walaupun hurufnya "
-        f"sudah diperkecil sampai {MIN_SIZE:g} pt: {len(narrow)} kolom sempit ({years} di antaranya kolom tahun; "
-        f"isi terlebar \"{widest_text}\") memerlukan {narrow_mm:.0f} mm, dan kolom teks paling sedikit "
-        f"{text_mm:.0f} mm. Kurangi jumlah tahun atau kolom ([tabel] kolom), persingkat isi terlebar itu, {wider}"
-        "atau perkecil margin kiri dan kanan",
+        f"{table.nama} tidak muat di kertas {page.kertas} {'mendatar' if landscape else 'tegak'} (lebar teks "
+        f"{width_mm:.0f} mm), walaupun hurufnya sudah diperkecil sampai {MIN_SIZE:g} pt: {len(narrow)} kolom sempit "
+        f"({years} di antaranya kolom tahun; isi terlebar \"{widest_text}\") memerlukan {narrow_mm:.0f} mm, dan kolom "
+        f"teks paling sedikit {text_mm:.0f} mm. Kurangi jumlah tahun atau kolom{chosen}, persingkat isi terlebar "
+        f"itu, {wider}atau perkecil margin kiri dan kanan",
         widest_loc or ("tabel",),
     )
 
@@ -344,9 +352,10 @@ def _first_header_row(table, widths: list[float], measure: TextMeasure, size: fl
                for title, column in zip(titles, table.kolom, strict=True)) + 2 * CELL_PADDING_V
 
 
-def _pagination(table, widths, measure, size, look, page_height) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+def _pagination(table, widths, measure, size, look, page_height, following) -> tuple[tuple[bool, ...],
+                                                                                    tuple[bool, ...]]:
     """Which rows fit on a page (and are kept whole), and which sasaran's rows fit on a page together;
-    the last row, and the last sasaran's rows, together with the signature block after the table.
+    the last row, and the last sasaran's rows, together with the ``following`` mm after the table.
 
     Cells that merge down (the sasaran, [tabel] gabung) count for the group of rows they span: a long
     sasaran name over short rows makes the group as tall as the name. A group that is not kept together
@@ -361,9 +370,9 @@ def _pagination(table, widths, measure, size, look, page_height) -> tuple[tuple[
         own = [max((h for h, merged in zip(row, merging, strict=True) if not merged), default=0) for row in group]
         alone = [max(row) for row in group]  # each row naming its sasaran (and showing its gabung cells)
         spanning = max((max(row[n] for row in group) for n, merged in enumerate(merging) if merged), default=0)
-        if number == last:  # the last row shares its page with the signature block
-            own[-1] += FOLLOWING_HEIGHT
-            alone[-1] += FOLLOWING_HEIGHT
+        if number == last:  # the last row shares its page with what follows the table
+            own[-1] += following
+            alone[-1] += following
         fits_together = len(group) == 1 or max(sum(own), spanning) <= room
         together.append(fits_together)
         whole += [height <= room for height in (own if fits_together and len(group) > 1 else alone)]

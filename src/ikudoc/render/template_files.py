@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     import jinja2
 
 PROJECT_TEMPLATES = Path("templates")
-WORD_TEMPLATE = "iku.docx"
-HTML_TEMPLATE = "iku.html.j2"
-PK_WORD_TEMPLATE = "pk.docx"  # the Perjanjian Kinerja's
-PK_HTML_TEMPLATE = "pk.html.j2"
 #: The page templates' variable, besides the context, holding the CSS font-family of the Word template.
 FONT_VARIABLE = "huruf"
 
@@ -31,9 +27,9 @@ def shipped_templates() -> Path:
 
 
 def default_templates() -> Path:
-    """templates/ of the folder ikudoc runs in when it has the Word template (a project's own look,
-    edited in place); otherwise the shipped templates."""
-    return PROJECT_TEMPLATES if (PROJECT_TEMPLATES / WORD_TEMPLATE).is_file() else shipped_templates()
+    """templates/ of the folder ikudoc runs in when it holds a Word template (a project's own look, edited
+    in place); otherwise the shipped templates."""
+    return PROJECT_TEMPLATES if any(PROJECT_TEMPLATES.glob("*.docx")) else shipped_templates()
 
 
 def template_file(templates: Path, name: str) -> Path:

@@ -1,8 +1,8 @@
-"""Read the look that every format follows from the Word template (templates/iku.docx): its font,
-the type size and cell margins of the IKU table, and the margins of the lampiran's landscape page.
+"""Read the look that every format follows from a Word template (templates/iku.docx, pk.docx): its
+font, the type size and cell margins of a table, and the margins of its last (landscape lampiran) page.
 
 The Word template is where an office sets its look in Word or LibreOffice; the HTML, the PDF and
-the fitting of the IKU table read these values here instead of keeping copies of them.
+the fitting of tables read these values here instead of keeping copies of them.
 """
 
 from __future__ import annotations
@@ -18,30 +18,27 @@ from .page_setup import TWIPS_PER_MM, WORD_NAMESPACE, Margins
 
 W = f"{{{WORD_NAMESPACE}}}"
 
-#: The paragraph style of the IKU table's body cells, and the table style of the table.
+#: The paragraph style of a table's body cells, in every template.
 TABLE_TEXT_STYLE = "IsiTabel"
-TABLE_STYLE = "TabelIKU"
-#: The table styles of a Perjanjian Kinerja's target table and program table (templates/pk.docx).
-AGREEMENT_TABLE_STYLE = "TabelSasaranPK"
-PROGRAM_TABLE_STYLE = "TabelProgramPK"
 
 
 @dataclass(frozen=True)
 class TemplateLook:
     font: str  # the document's font family, "Arial"
-    table_size: float  # pt, the IKU table's body text
+    table_size: float  # pt, a table's body text
     cell_margin: float  # mm, left and right inside a table cell, at table_size
     lampiran_margins: Margins  # mm, of the landscape lampiran page
 
 
-def read_look(template: Path) -> TemplateLook:
-    """The look of the Word template at ``template`` (read once per file version)."""
+def read_look(template: Path, table_style: str | None = None) -> TemplateLook:
+    """The look of the Word template at ``template``, its table cells those of the table style
+    ``table_style`` (Word's defaults without one), read once per file version."""
     stat = template.stat()
-    return _read_look(template, stat.st_mtime_ns, stat.st_size)
+    return _read_look(template, stat.st_mtime_ns, stat.st_size, table_style)
 
 
 @cache
-def _read_look(template: Path, _mtime: int, _size: int) -> TemplateLook:
+def _read_look(template: Path, _mtime: int, _size: int, table_style: str | None) -> TemplateLook:
     with zipfile.ZipFile(template) as archive:
         styles = etree.fromstring(archive.read("word/styles.xml"))
         document = etree.fromstring(archive.read("word/document.xml"))
@@ -51,7 +48,7 @@ def _read_look(template: Path, _mtime: int, _size: int) -> TemplateLook:
     return TemplateLook(
         font=(fonts.get(f"{W}ascii") if fonts is not None else None) or "Arial",
         table_size=style_size(styles, TABLE_TEXT_STYLE),
-        cell_margin=cell_margins(styles)["left"] / TWIPS_PER_MM,
+        cell_margin=cell_margins(styles, table_style or "")["left"] / TWIPS_PER_MM,
         lampiran_margins=Margins(*(_mm(margins, side) for side in ("top", "right", "bottom", "left"))),
     )
 
@@ -71,13 +68,19 @@ def style_size(styles, style_id: str) -> float:
     return int(default.get(f"{W}val")) / 2 if default is not None else 10.0
 
 
-def cell_margins(styles) -> dict[str, int]:
-    """The IKU table style's cell margins (twips) by side; Word's defaults where it sets none."""
+def cell_margins(styles, table_style: str) -> dict[str, int]:
+    """The cell margins (twips) by side of the table style ``table_style`` (or of the styles it is based
+    on); Word's defaults where none sets them."""
     margins = {"top": 0, "left": 108, "bottom": 0, "right": 108}
-    for style in styles.iter(f"{W}style"):
-        if style.get(f"{W}styleId") == TABLE_STYLE:
-            for side in style.iterfind(f"{W}tblPr/{W}tblCellMar/*"):
-                margins[etree.QName(side).localname] = int(side.get(f"{W}w"))
+    by_id = {style.get(f"{W}styleId"): style for style in styles.iter(f"{W}style")}
+    chain = []
+    while table_style in by_id and table_style not in chain:
+        chain.append(table_style)
+        based = by_id[table_style].find(f"{W}basedOn")
+        table_style = based.get(f"{W}val") if based is not None else None
+    for style_id in reversed(chain):  # the nearest style's margins win
+        for side in by_id[style_id].iterfind(f"{W}tblPr/{W}tblCellMar/*"):
+            margins[etree.QName(side).localname] = int(side.get(f"{W}w"))
     return margins
 
 

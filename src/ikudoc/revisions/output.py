@@ -1,5 +1,5 @@
-"""Show a comparison of two revisions: as terminal text, as JSON for tools, or as a one-file HTML
-redline page (through templates/perubahan.html.j2) that a head of office can read."""
+"""Show a comparison of two revisions (revisions.comparison): as terminal text, as JSON for tools, or as
+a one-file HTML redline page (through templates/perubahan.html.j2) that a head of office can read."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from ..iku.diff import Change, Comparison, Segments
 from ..render.html import environment
+from .comparison import Change, Comparison, Segments
 
 TEMPLATE = "perubahan.html.j2"
 CONTEXT_WORDS = 8  # unchanged words kept on each side of a change in terminal output
@@ -104,8 +104,8 @@ def write_comparison(comparison: Comparison, fmt: str, output: Path | None, temp
     """Show ``comparison`` as ``fmt`` ("text", "json" or "html"): written to ``output`` (the path is
     returned), or returned as text for the terminal. An HTML page always goes to a file: by default
     build/perubahan_NAME.html, NAME that of the newer content file."""
-    from ..commands.build import using_template  # the one place that names a template that cannot be used
     from ..files import write_atomically
+    from ..render.pipeline import using_template  # the one place that names a template that cannot be used
     from ..render.template_files import template_file
 
     if fmt == "html":

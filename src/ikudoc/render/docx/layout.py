@@ -1,7 +1,7 @@
 """Repair and lay out a rendered Word document where its template cannot say it for each document:
-lists restart at 1, tables get a grid that fills their page, the IKU table takes the type size,
-column widths and row pagination fitted for it (table_layout), and what a signature signs stays on
-the signature's page.
+lists restart at 1, tables get a grid that fills their page, a table takes the type size, column
+widths and row pagination fitted for it (table_layout), and what a signature signs stays on the
+signature's page.
 
 Each function changes the OOXML tree of a python-docx document in place, and is tested on small
 fragments.
@@ -10,7 +10,7 @@ fragments.
 from __future__ import annotations
 
 from ..page_setup import TWIPS_PER_MM, qn, section_text_width
-from ..word_template import TABLE_STYLE, cell_margins, style_size
+from ..word_template import cell_margins, style_size
 
 #: Paragraph style of the signature block (and the styles based on it).
 SIGNATURE_STYLE = "TandaTangan"
@@ -154,19 +154,16 @@ def fit_table_grid(table, proportions: list[float] | None = None) -> None:
             column += span
 
 
-def is_iku_table(table) -> bool:
-    return has_style(table, TABLE_STYLE)
-
-
-def has_style(table, style_id: str) -> bool:
+def table_style(table) -> str | None:
+    """The id of the table style ``table`` is drawn in."""
     style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-    return style is not None and style.get(qn("w:val")) == style_id
+    return style.get(qn("w:val")) if style is not None else None
 
 
-def scale_table_type(table, styles, scale: float) -> None:
+def scale_table_type(table, styles, scale: float, table_style_id: str | None) -> None:
     """Shrink the table's type by ``scale``: the paragraph styles its cells use (which serve only the
     table; a signature row keeps its own) and its cell margins, so that the look stays the template's,
-    only smaller."""
+    only smaller (the margins those of its table style ``table_style_id``)."""
     if abs(scale - 1) < 1e-9:
         return
     by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
@@ -188,7 +185,7 @@ def scale_table_type(table, styles, scale: float) -> None:
     if existing is not None:
         tbl_pr.remove(existing)
     margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
-    for side, twips in cell_margins(styles).items():
+    for side, twips in cell_margins(styles, table_style_id or "").items():
         margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): str(round(twips * scale)),
                                                               qn("w:type"): "dxa"}))
     look = tbl_pr.find(qn("w:tblLook"))

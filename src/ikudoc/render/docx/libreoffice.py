@@ -52,7 +52,7 @@ def find_soffice() -> str | None:
     return None
 
 
-def _uno_python(soffice: str) -> str | None:
+def uno_python(soffice: str) -> str | None:
     """A Python that can import LibreOffice's ``uno`` module."""
     program = Path(soffice).resolve().parent
     for candidate in (program / "python", program / "python.exe", Path("/usr/bin/python3"), Path(sys.executable)):
@@ -169,7 +169,7 @@ class Office:
             return
         if self._unavailable is None:
             soffice = find_soffice()
-            python = _uno_python(soffice) if soffice else None
+            python = uno_python(soffice) if soffice else None
             self._unavailable = "" if python else (
                 UNAVAILABLE if soffice is None else "Python milik LibreOffice (modul uno; Debian: python3-uno) tidak "
                 "ditemukan, jadi daftar isi DOCX belum bernomor halaman")

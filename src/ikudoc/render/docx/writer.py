@@ -1,8 +1,9 @@
-"""Render the template context into a DOCX file through the Word template templates/iku.docx.
+"""Render a document (render.Rendering) into a DOCX file through its Word template (templates/iku.docx,
+pk.docx, ...).
 
 docxtpl fills the template; the look (fonts, sizes, spacing, numbering formats, page setup) stays
-the template's. Afterwards the repairs of docx_layout run that a template cannot express (lists
-restart at 1, the IKU table takes its fitted layout, a signature stays with what it signs), and
+the template's. Afterwards the repairs of docx.layout run that a template cannot express (lists
+restart at 1, each table takes the layout its plan gives, a signature stays with what it signs), and
 the ZIP is written with fixed times so that equal input gives equal bytes.
 """
 
@@ -27,14 +28,12 @@ from markupsafe import Markup, escape
 
 from ...content.markup import Runs
 from ..page_setup import apply_to_docx
-from ..template_files import WORD_TEMPLATE, compiled_templates_cache
-from ..word_template import AGREEMENT_TABLE_STYLE, PROGRAM_TABLE_STYLE
+from ..rendering import Metadata, Rendering, WordTable
+from ..template_files import compiled_templates_cache
 from .layout import (
     body_rows,
     fit_table_grid,
-    has_style,
     header_rows,
-    is_iku_table,
     keep_signatures_with_what_they_sign,
     number_toc,
     paginate_rows,
@@ -42,9 +41,11 @@ from .layout import (
     restart_lists,
     scale_table_type,
     set_least_height,
+    table_style,
 )
 
-TEMPLATE = WORD_TEMPLATE
+#: The name the Word templates' XML parts are cached under (each part keyed by its own source as well).
+CACHE_NAME = "word-template"
 
 # Character styles of the template used for Markdown's **bold** and *italic*.
 STRONG_STYLE = "Strong"
@@ -92,7 +93,7 @@ class _WordEnvironment(jinja2.Environment):
             # Each part has its own cache file: keyed by the template's name alone, the parts would
             # overwrite one another's and never be found again.
             part = hashlib.sha1(source.encode("utf-8")).hexdigest()
-            bucket = self.bytecode_cache.get_bucket(self, WORD_TEMPLATE, part, source) if self.bytecode_cache \
+            bucket = self.bytecode_cache.get_bucket(self, CACHE_NAME, part, source) if self.bytecode_cache \
                 else None
             code = bucket.code if bucket else None
             if code is None:
@@ -148,49 +149,40 @@ def undeclared_variables(path: Path) -> set[str]:
     return set(template.get_undeclared_template_variables(_environment(template)))
 
 
-def render_docx(context: dict, path: Path) -> bytes:
-    """Fill the Word template ``path`` with ``context``."""
+def render_docx(rendering: Rendering, path: Path) -> bytes:
+    """Fill the Word template ``path`` with ``rendering``."""
     template = _WordTemplate(path)
-    template.render(context, _environment(template), autoescape=True)
+    template.render(rendering.template_variables, _environment(template), autoescape=True)
 
     document = template.docx
     body, styles = document.element.body, document.styles.element
     remove_empty_runs(body)
     restart_lists(body, styles, document.part.numbering_part.element)
-    apply_to_docx(body, styles, context["kertas"])
+    apply_to_docx(body, styles, rendering.page)
+    plans = {plan.gaya: plan for plan in rendering.word_tables}
     for table in body.iter(qn("w:tbl")):
-        if is_iku_table(table) and "iku" in context:
-            _lay_out_iku_table(table, styles, context["iku"])
-        else:
-            fit_table_grid(table)
-        if has_style(table, AGREEMENT_TABLE_STYLE) and "sasaran" in context:
-            # a Perjanjian Kinerja's target table: a sasaran that fits on a page stays on one, where its
-            # merged cell names it
-            paginate_rows(body_rows(table, styles), [(True, sasaran.utuh and n < len(sasaran.indikator) - 1)
-                                                     for sasaran in context["sasaran"]
-                                                     for n, _ in enumerate(sasaran.indikator)])
-        elif has_style(table, PROGRAM_TABLE_STYLE):
-            # its program table: the total stays on the page of the last program
-            rows = body_rows(table, styles)
-            paginate_rows(rows, [(True, n == len(rows) - 2) for n in range(len(rows))])
+        style = table_style(table)
+        _lay_out_table(table, styles, style, plans.get(style) if style else None)
     keep_signatures_with_what_they_sign(body, styles)
-    _set_properties(document, context["metadata"])
+    _set_properties(document, rendering.metadata)
 
     buffer = io.BytesIO()
     template.save(buffer)
     return reproducible_zip(buffer.getvalue())
 
 
-def _lay_out_iku_table(table, styles, iku) -> None:
-    """The fitted column widths and type size, and the rows' pagination: a row marked utuh is never
-    split, and the rows of a block marked utuh are kept on one page."""
-    fit_table_grid(table, list(iku.tata_letak.lebar))
-    scale_table_type(table, styles, iku.tata_letak.skala)
-    if iku.tata_letak.tinggi_judul and (headers := header_rows(table)):
-        set_least_height(headers[0], iku.tata_letak.tinggi_judul)
-    paginate_rows(body_rows(table, styles), [(ind.utuh, blok.utuh and n < len(blok.indikator) - 1)
-                                             for sasaran in iku.sasaran for blok in sasaran.blok
-                                             for n, ind in enumerate(blok.indikator)])
+def _lay_out_table(table, styles, style: str | None, plan: WordTable | None) -> None:
+    """The table's grid fills the text width, in its plan's column widths (else the template's); its
+    type takes the plan's scale, its first header row the plan's least height, and its rows the plan's
+    pagination."""
+    fit_table_grid(table, list(plan.lebar) if plan and plan.lebar else None)
+    if plan is None:
+        return
+    scale_table_type(table, styles, plan.skala, style)
+    if plan.tinggi_judul and (headers := header_rows(table)):
+        set_least_height(headers[0], plan.tinggi_judul)
+    if plan.baris is not None:
+        paginate_rows(body_rows(table, styles), list(plan.baris))
 
 
 def with_toc_pages(data: bytes, pages: list[str]) -> bytes:
@@ -205,15 +197,14 @@ def with_toc_pages(data: bytes, pages: list[str]) -> bytes:
     })
 
 
-def _set_properties(document, metadata: dict) -> None:
+def _set_properties(document, metadata: Metadata) -> None:
     """Title, author and dates from the content, never from the clock."""
     props = document.core_properties
-    moment = datetime.datetime.combine(datetime.date.fromisoformat(metadata["tanggal"]), datetime.time(),
-                                       tzinfo=datetime.timezone.utc)
-    props.title = _property_text(metadata["judul"])
-    props.subject = _property_text(metadata["subjek"])
-    props.author = _property_text(metadata["penulis"])
-    props.last_modified_by = _property_text(metadata["penulis"])
+    moment = datetime.datetime.combine(metadata.tanggal, datetime.time(), tzinfo=datetime.timezone.utc)
+    props.title = _property_text(metadata.judul)
+    props.subject = _property_text(metadata.subjek)
+    props.author = _property_text(metadata.penulis)
+    props.last_modified_by = _property_text(metadata.penulis)
     props.language = "id-ID"
     props.created = moment
     props.modified = moment

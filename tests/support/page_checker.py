@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from conftest import require_tool
-from document_text import normalise
-from ikudoc.commands.build import template_context
-from ikudoc.content.revision_source import file_ref
-from ikudoc.iku.loader import load_with_source
+from support import rendering, require_tool
+from support.document_text import normalise
 
 PAGE_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
 
@@ -37,7 +34,7 @@ class DocumentParts:
 
 
 def parts_of(content: Path) -> DocumentParts:
-    context = template_context(*load_with_source(file_ref(content)))
+    context = rendering(content).variables
     entries = ["KATA PENGANTAR", "DAFTAR ISI"]
     for bab in context["bab"]:
         entries.append(f"BAB {bab.nomor} {bab.judul}")
@@ -191,10 +188,7 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
     """The faults of a printed Perjanjian Kinerja: a page holding only signatures, a page ending with its
     title, words off the paper, and on every page of its target table the column headers and the name of
     each sasaran whose indicators are there."""
-    from ikudoc.commands.build import template_context
-    from ikudoc.iku.loader import load_document
-
-    context = template_context(*load_document(file_ref(content)))
+    context = rendering(content).variables
     title = f"PERJANJIAN KINERJA TAHUN {context['dokumen'].tahun}"
     signature = set()
     for sebutan, person in (("PIHAK KEDUA,", context["pihak_kedua"]), ("PIHAK PERTAMA,", context["pihak_pertama"])):

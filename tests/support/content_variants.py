@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SAMPLE
+from support import SAMPLE
 
 
 def variant(tmp_path: Path, *edits: tuple[str, str], name: str = "iku_2024.toml") -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from document_text import normalise
+from support.document_text import normalise
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
+from support import require_tool
 
 MM = 72 / 25.4
 

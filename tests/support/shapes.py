@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SAMPLE
+from support import SAMPLE
 
 LONG_SENTENCE = ("Indikator ini mengukur capaian program secara berjenjang dari tingkat provinsi sampai "
                  "kabupaten dan kota, dengan verifikasi lapangan setiap triwulan oleh tim teknis dinas. ")

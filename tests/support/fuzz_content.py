@@ -16,8 +16,8 @@ import docx
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import SAMPLE
 from ikudoc.cli import main
+from support import SAMPLE
 
 SAMPLE_LINES = SAMPLE.read_text(encoding="utf-8").splitlines()
 #: Lines holding one value: key = "text", or key = number.

@@ -1,0 +1,198 @@
+"""The rules an evaluator of SAKIP documents applies to any document, whatever its kind, and how a kind's
+rules report: problems placed on the lines of the content file, warnings that [periksa] abaikan may
+acknowledge, a signatory's NIP and pangkat, a phrase typed twice, an empty chapter.
+
+Each kind's checks (iku/checks.py, perjanjian/checks.py) call these with its own content.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from .fields import Bab, Penandatangan, Periksa
+from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
+from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
+from .source import TomlSource
+
+#: Civil-service ranks (pangkat) and their golongan/ruang.
+RANKS = {
+    "Juru Muda": "I/a", "Juru Muda Tingkat I": "I/b", "Juru": "I/c", "Juru Tingkat I": "I/d",
+    "Pengatur Muda": "II/a", "Pengatur Muda Tingkat I": "II/b", "Pengatur": "II/c", "Pengatur Tingkat I": "II/d",
+    "Penata Muda": "III/a", "Penata Muda Tingkat I": "III/b", "Penata": "III/c", "Penata Tingkat I": "III/d",
+    "Pembina": "IV/a", "Pembina Tingkat I": "IV/b", "Pembina Utama Muda": "IV/c", "Pembina Utama Madya": "IV/d",
+    "Pembina Utama": "IV/e",
+}
+
+
+class Report:
+    """Problems of one content file, placed on the lines of its source; ``warning_codes`` are the codes of
+    the warnings its rules may give (those [periksa] abaikan accepts)."""
+
+    def __init__(self, toml: TomlSource, warning_codes: frozenset[str]):
+        self.toml = toml
+        self.warning_codes = warning_codes
+        self.problems: list[Problem] = []
+
+    def error(self, loc: Loc, message: str, code: str) -> None:
+        self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code))
+
+    def warning(self, loc: Loc, message: str, code: str) -> None:
+        assert code in self.warning_codes, f"add {code} to the warning codes"  # so that [periksa] abaikan accepts it
+        self.problems.append(Problem(self.toml.path, self.toml.line_of(loc), loc, message, code, WARNING))
+
+
+def acknowledged(periksa: Periksa, report: Report) -> list[Problem]:
+    """The problems of ``report`` in line order, the warnings named in [periksa] abaikan ("kode" or "kode
+    kunci") marked as acknowledged; an entry that names no warning code is an error, one that matches
+    nothing a warning (the text it excused has changed)."""
+    toml = report.toml
+    result = list(report.problems)
+    for n, entry in enumerate(periksa.abaikan):
+        loc = ("periksa", "abaikan", n)
+        code, _, key = entry.partition(" ")
+        key = key.strip()
+        if code not in report.warning_codes:
+            result.append(Problem(toml.path, toml.line_of(loc), loc, f"\"{code}\" bukan kode peringatan; "
+                                  f"yang bisa diabaikan: {', '.join(sorted(report.warning_codes))}",
+                                  "abaikan-tidak-dikenal"))
+            continue
+        excused = [i for i, p in enumerate(result) if not p.is_error and p.code == code
+                   and (not key or format_key_path(p.loc) == key)]  # two entries may excuse one warning
+        for i in excused:
+            result[i] = replace(result[i], severity=ACKNOWLEDGED)
+        if not excused:
+            where = f" di {key}" if key else ""
+            result.append(Problem(toml.path, toml.line_of(loc), loc, f"tidak ada peringatan {code}{where} "
+                                  "lagi; hapus butir ini", "abaikan-tidak-terpakai", WARNING))
+    return sorted(result, key=lambda p: (p.line or 0, p.code))
+
+
+def nip_grouped(digits: str) -> str:
+    """18 NIP digits as printed: "19670418 199203 1 003"."""
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def check_signatory(report: Report, at: Loc, signatory: Penandatangan, signed: datetime.date) -> None:
+    """The NIP and pangkat of a signatory written at ``at``, who signs on ``signed``."""
+    _nip_is_valid(report, (*at, "nip"), signatory.nip, signed)
+    _rank_is_known(report, (*at, "pangkat"), signatory.pangkat)
+
+
+def _nip_is_valid(report: Report, loc: Loc, nip: str | None, signed: datetime.date) -> None:
+    if nip is None:  # a head of region has none
+        return
+    digits = nip.replace(" ", "")
+    if not re.fullmatch(r"\d{18}", digits):
+        count = sum(c.isdigit() for c in nip)
+        report.error(loc, f"NIP harus 18 angka (tertulis {count} angka" + (" dan tanda lain" if not digits.isdigit()
+                                                                           else "") + ")", "nip-tidak-sah")
+        return
+    try:
+        born = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        report.error(loc, f"8 angka pertama NIP ({digits[:8]}) harus tanggal lahir yang sah (tahun, bulan, tanggal)",
+                     "nip-tidak-sah")
+        return
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12 or not born.year + 17 <= year <= born.year + 50 or (year, month) > (signed.year,
+                                                                                                 signed.month):
+        report.error(loc, f"angka ke-9 sampai ke-14 NIP ({digits[8:14]}) harus tahun dan bulan pengangkatan CPNS "
+                     f"yang masuk akal (usia 17 sampai 50 tahun, sebelum tanggal dokumen)", "nip-tidak-sah")
+        return
+    if digits[14] not in "12":
+        report.error(loc, f"angka ke-15 NIP ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)", "nip-tidak-sah")
+        return
+    if nip != nip_grouped(digits):
+        report.warning(loc, f"NIP ditulis \"{nip}\"; penulisan baku: \"{nip_grouped(digits)}\"", "nip-format")
+
+
+def _normal_rank(text: str) -> str:
+    text = re.sub(r"\bTk\.?\s*", "Tingkat ", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip().title()
+
+
+def _rank_is_known(report: Report, loc: Loc, typed: str | None) -> None:
+    if typed is None:
+        return
+    found = re.fullmatch(r"(.+?)\s*(?:[(,/-]\s*(I{1,3}V?|IV)\s*/\s*([a-e])\s*\)?)?", typed)
+    rank = _normal_rank(found.group(1))
+    canonical = {name.lower(): name for name in RANKS}
+    if rank.lower() not in canonical:
+        close = difflib.get_close_matches(rank, RANKS, n=1)
+        report.error(loc, f"pangkat \"{typed}\" tidak dikenal" + (f"; maksudnya \"{close[0]}\"?" if close else "")
+                     + " Pangkat PNS: Juru Muda ... Pembina Utama", "pangkat-tidak-dikenal")
+        return
+    golongan = RANKS[canonical[rank.lower()]]
+    if found.group(2) and f"{found.group(2)}/{found.group(3)}" != golongan:
+        report.error(loc, f"golongan {found.group(2)}/{found.group(3)} tidak sesuai dengan pangkat "
+                     f"{canonical[rank.lower()]} ({golongan})", "golongan-tidak-cocok")
+
+
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_COMMON_PUNCTUATION = ".,;:!?()[]\"'“”‘’-–—/"
+
+
+def _bare(word: str) -> str:
+    """The word without the punctuation at its ends, in lower case ("(Akumulasi)," -> "akumulasi")."""
+    # str.strip removes the usual marks; the pattern, slower, only what strip leaves at an end.
+    core = word.strip(_COMMON_PUNCTUATION)
+    if not (core[:1].isalnum() and core[-1:].isalnum()):
+        core = _EDGE_PUNCTUATION.sub("", word)
+    return core.lower()
+
+
+def repeated_phrase(text: str) -> str | None:
+    """The longest run of words typed twice in a row within a sentence ("yang yang", "target yang ...
+    target yang ..."), if any; of equally long ones, the first."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = sentence.split()
+        bare = [_bare(word) for word in words]
+        # A phrase typed twice starts with a word met again where its copy starts: only the pairs of
+        # equal words are tried, not every length at every place.
+        places: dict[str, list[int]] = {}
+        for place, word in enumerate(bare):
+            if word:
+                places.setdefault(word, []).append(place)
+        found: tuple[int, int] | None = None  # (-length, start) of the best so far
+        for same in places.values():
+            for n, start in enumerate(same):
+                for copy in same[n + 1:]:
+                    length = copy - start
+                    if (copy + length <= len(bare) and (found is None or (-length, start) < found)
+                            and bare[start:copy] == bare[copy:copy + length] and all(bare[start:copy])
+                            and (length > 1 or (len(bare[start]) > 2 and bare[start].isalpha()))):
+                        found = (-length, start)
+        if found:
+            return " ".join(words[found[1]:found[1] - found[0]])
+    return None
+
+
+def text_units(texts: Iterable[tuple[Loc, Text | InlineText]]) -> Iterator[tuple[Loc, str]]:
+    """Every paragraph and list item of ``texts``, as plain text, with where its field is written."""
+    for loc, text in texts:
+        if isinstance(text, InlineText):
+            yield loc, plain_text(text.runs)
+            continue
+        for block in text.blok:
+            if isinstance(block, Paragraph):
+                yield loc, plain_text(block.runs)
+            elif isinstance(block, ListBlock):
+                yield from ((loc, plain_text(item)) for item in block.butir)
+
+
+def no_phrase_typed_twice(report: Report, texts: Iterable[tuple[Loc, Text | InlineText]]) -> None:
+    """A warning "frasa-berulang" for each paragraph or list item with a phrase typed twice in a row."""
+    for loc, text in text_units(texts):
+        if phrase := repeated_phrase(text):
+            report.warning(loc, f"frasa \"{phrase}\" tertulis dua kali berturut-turut", "frasa-berulang")
+
+
+def no_empty_chapter(report: Report, chapters: list[Bab], at: Loc = ("bab",)) -> None:
+    """A warning "bab-kosong" for a chapter with neither a text nor sections."""
+    for b, bab in enumerate(chapters):
+        if bab.isi is None and not bab.bagian:
+            report.warning((*at, b), f"BAB \"{bab.judul}\" kosong: tidak punya isi maupun subbab", "bab-kosong")

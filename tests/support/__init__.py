@@ -1,0 +1,82 @@
+"""What the tests share: the repository's paths, the external tools they need (a missing one skips a test
+outside CI and fails it in CI), canonical XML, and a document built in memory through ikudoc's own stages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree.ElementTree import canonicalize
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "content" / "iku_2024.toml"
+SAMPLE_PK = ROOT / "content" / "pk_2024.toml"
+FIXTURES = ROOT / "tests" / "fixtures"
+REFERENCE = ROOT / "tests" / "reference" / "iku_opd_perubahan_2024.md"
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def missing(message: str):
+    """Skip the test for want of a tool, or fail it in CI, where .ci/run installs every tool."""
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_tool(name: str) -> str:
+    """The path of an external program; outside CI a missing one skips the test, in CI it fails it."""
+    found = shutil.which(name)
+    if found:
+        return found
+    missing(f"{name} is not installed (Debian: libreoffice-writer-nogui, poppler-utils); .ci/run installs it")
+
+
+def require_weasyprint() -> None:
+    """WeasyPrint needs Pango from the system; without it the PDF tests skip (outside CI)."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        missing(f"WeasyPrint cannot load its system libraries ({error}); .ci/run installs them")
+
+
+def require_libreoffice_python() -> None:
+    from ikudoc.render.docx.libreoffice import uno_python
+
+    soffice = require_tool("soffice")
+    if uno_python(soffice) is None:
+        missing("no Python can import LibreOffice's uno module (Debian: python3-uno); .ci/run installs it")
+
+
+def docx_to_pdf(source: Path, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless, in a profile of its own (a running LibreOffice is not disturbed)."""
+    soffice = require_tool("soffice")
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(out_dir), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    return out_dir / f"{source.stem}.pdf"
+
+
+def canonical(xml: bytes) -> str:
+    """XML as C14N 2.0 of its pretty-printed tree: equal documents give equal text, a change a small diff."""
+    tree = etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))
+    return canonicalize(etree.tostring(tree, pretty_print=True).decode("utf-8")) + "\n"
+
+
+def rendering(content: Path, **options):
+    """What the writers get for the content file ``content`` (any kind), built with ``options``."""
+    from ikudoc import documents
+    from ikudoc.commands.build import rendering_of
+    from ikudoc.content.revision_source import file_ref
+    from ikudoc.render.options import Options
+
+    return rendering_of(documents.load(file_ref(content)), Options(**options))
