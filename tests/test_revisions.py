@@ -62,10 +62,18 @@ def repo(tmp_path, monkeypatch) -> Path:
 
 
 def diff(capsys, *args: str) -> tuple[int, str, str]:
+    """``ikudoc diff`` as a user runs it: for what it prints and its exit status."""
     status = main(["diff", *args])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     return status, captured.out, captured.err
+
+
+def changes(old, new=None) -> list[tuple[str, str, str, str | None, str | None]]:
+    """The comparison itself, each change as (group id, kind, where, old, new): what the logic tests read."""
+    from ikudoc.commands.diff import comparison
+
+    return [(c.bagian, c.jenis, c.lokasi, c.lama, c.baru) for c in comparison(str(old), new and str(new)).perubahan]
 
 
 EXPECTED_2022_TO_2024 = """\
@@ -138,21 +146,20 @@ def test_broken_content_is_an_error_not_a_difference(repo, capsys):
     assert "[target-teks-angka]" in err and err.strip().endswith("gagal: konten bermasalah; perbandingan tidak dibuat.")
 
 
-def test_a_renamed_indicator_is_one_rename_not_a_removal_and_an_addition(repo, capsys):
-    _, out, _ = diff(capsys, "v2022", "content/iku_2024.toml")
-    assert "Nama indikator Persentase Koperasi Berkualitas (dianggap indikator yang sama" in out
-    assert "Indikator ditambah" not in out and "Indikator dihapus" not in out
+def test_a_renamed_indicator_is_one_rename_not_a_removal_and_an_addition(repo):
+    assert [change for change in changes("v2022", "content/iku_2024.toml") if change[0] == "indikator"] == [
+        ("indikator", "ganti-nama", "Nama indikator Persentase Koperasi Berkualitas (dianggap indikator yang sama "
+         "karena namanya mirip)", "Persentase Koperasi Berkualitas", "Persentase Koperasi Yang Berkualitas")]
 
 
-def test_indicators_paired_by_code_survive_a_complete_rename(repo, capsys):
+def test_indicators_paired_by_code_survive_a_complete_rename(repo):
     (repo / "a.toml").write_text(edited(('nama = "Persentase Koperasi Yang Berkualitas"',
                                          'nama = "Persentase Koperasi Yang Berkualitas"\nkode = "IKU-1"')),
                                  encoding="utf-8")
     (repo / "b.toml").write_text(edited(('nama = "Persentase Koperasi Yang Berkualitas"',
                                          'nama = "Rasio Koperasi Sehat"\nkode = "IKU-1"')), encoding="utf-8")
-    _, out, _ = diff(capsys, "a.toml", "b.toml")
-    assert "Nama indikator Persentase Koperasi Yang Berkualitas:" in out, "known by its code: no guess"
-    assert "Indikator ditambah" not in out
+    assert [change[:3] for change in changes("a.toml", "b.toml") if change[0] == "indikator"] == [
+        ("indikator", "ganti-nama", "Nama indikator Persentase Koperasi Yang Berkualitas")], "known by its code"
 
 
 def test_a_moved_paragraph_is_reported_once(repo, capsys):
@@ -164,11 +171,14 @@ def test_a_moved_paragraph_is_reported_once(repo, capsys):
     end_of_bab_iii = "dalam lampiran Indikator Kinerja Utama (IKU).\n"
     changed = text.replace(moved, "").replace(end_of_bab_iii, end_of_bab_iii + "\n" + moved.strip() + "\n")
     (repo / "pindah.toml").write_text(changed, encoding="utf-8")
+    from ikudoc.commands.diff import comparison
+
+    (moved_change,) = comparison("content/iku_2024.toml", "pindah.toml").perubahan
+    assert (moved_change.kelompok, moved_change.jenis, moved_change.lokasi, moved_change.asal) == (
+        "BAB III PENETAPAN INDIKATOR KINERJA UTAMA", "pindah", "paragraf 4", "BAB IV PENUTUP, paragraf 2")
     _, out, _ = diff(capsys, "content/iku_2024.toml", "pindah.toml")
-    assert out.count("Dengan adanya informasi") == 1
     assert ("  paragraf 4 (dipindah dari BAB IV PENUTUP, paragraf 2): "
             "Dengan adanya informasi sebagai hasil dari indikator kinerja yang dibuat, …") in out
-    assert out.index("BAB III PENETAPAN") < out.index("paragraf 4 (dipindah")
 
 
 def test_one_file_summarises_its_own_revision(capsys):
@@ -330,7 +340,7 @@ def test_source_date_epoch_sets_the_zip_entry_times(tmp_path, monkeypatch):
         assert {info.date_time for info in archive.infolist()} == {(2024, 10, 1, 0, 0, 0)}
 
 
-def test_an_unrelated_new_indicator_is_not_taken_for_a_renamed_one(tmp_path, capsys):
+def test_an_unrelated_new_indicator_is_not_taken_for_a_renamed_one(tmp_path):
     """Names that share words ("Persentase ... Yang ...") are not enough to carry official figures over."""
     (tmp_path / "iku_2022.toml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     new = tmp_path / "iku_2024.toml"
@@ -344,11 +354,11 @@ def test_an_unrelated_new_indicator_is_not_taken_for_a_renamed_one(tmp_path, cap
     assert renamed.target_sebelum == {}, "no sebelum figures of another indicator"
     html = build_file(new, tmp_path / "out", Options(("html",))).outputs[0].read_text(encoding="utf-8")
     assert html.count('<td class="tahun">-</td>') == 4
-    _, out, _ = diff(capsys, str(tmp_path / "iku_2022.toml"), str(new))
-    assert "  Indikator dihapus: {+" not in out
-    assert "Indikator dihapus: [-Persentase Koperasi Yang Berkualitas (satuan %; target 2021: 33,54; 2022: 34,26;" \
-           " 2023: 35,22; 2024: 36,18)-]" in out
-    assert "Indikator ditambah: {+Persentase UMKM Yang Naik Kelas (satuan %;" in out
+    found = [change for change in changes(tmp_path / "iku_2022.toml", new) if change[0] == "indikator"]
+    assert [change[1:3] for change in found] == [("tambah", "Indikator ditambah"), ("hapus", "Indikator dihapus")]
+    assert found[1][3] == ("Persentase Koperasi Yang Berkualitas (satuan %; target 2021: 33,54; 2022: 34,26; "
+                           "2023: 35,22; 2024: 36,18)")
+    assert found[0][4].startswith("Persentase UMKM Yang Naik Kelas (satuan %;")
 
 
 def test_a_paragraph_added_before_an_edited_one_is_shown(tmp_path, capsys):
@@ -367,33 +377,28 @@ def test_a_paragraph_added_before_an_edited_one_is_shown(tmp_path, capsys):
     ]
 
 
-def test_list_items_swapped_are_moves(tmp_path, capsys):
+def test_list_items_swapped_are_moves(tmp_path):
     swapped = edited(("c. Penyusunan dokumen penetapan kinerja\nd. Pelaporan akuntabilitas kinerja",
                       "c. Pelaporan akuntabilitas kinerja\nd. Penyusunan dokumen penetapan kinerja"))
     (tmp_path / "tukar.toml").write_text(swapped, encoding="utf-8")
-    _, out, _ = diff(capsys, str(SAMPLE), str(tmp_path / "tukar.toml"))
-    assert out.splitlines()[2:] == [
-        "BAB II PENGERTIAN INDIKATOR KINERJA UTAMA",
-        "  2.1 PENGERTIAN INDIKATOR KINERJA UTAMA, paragraf 2, butir 3 (dipindah dari 2.1 PENGERTIAN INDIKATOR "
-        "KINERJA UTAMA, paragraf 2, butir 4): Pelaporan akuntabilitas kinerja",
-    ]
+    assert changes(SAMPLE, tmp_path / "tukar.toml") == [
+        ("bab", "pindah", "2.1 PENGERTIAN INDIKATOR KINERJA UTAMA, paragraf 2, butir 3",
+         "Pelaporan akuntabilitas kinerja", "Pelaporan akuntabilitas kinerja")]
 
 
 def test_before_targets_page_setup_and_formatting_are_compared(tmp_path, capsys):
     changed = edited(("2024 = 5.71", "2024 = 5.5"), ('tempat = "Bandar Lampung"', 'tempat = "Bandar Lampung"\n'
                                                      'kertas = "F4"'), ("*outcome*", "outcome"))
     (tmp_path / "ubah.toml").write_text(changed, encoding="utf-8")
+    found = changes(SAMPLE, tmp_path / "ubah.toml")
+    assert ("sampul", "ubah", "Kertas", "A4", "F4") in found
+    assert found[-1] == ("target-sebelum", "ubah", "Target sebelum perubahan 2024, Persentase Usaha Kecil Yang "
+                         "Menjadi Wirausaha (Akumulasi)", "5,71", "5,5")
     status, out, _ = diff(capsys, str(SAMPLE), str(tmp_path / "ubah.toml"))
-    assert status == 1
-    assert "  Kertas: A4 -> F4" in out
-    assert "{+outcome.+}" in out and "[-*outcome*.-]" in out
-    assert out.splitlines()[-2:] == [
-        "Target sebelum perubahan",
-        "  Target sebelum perubahan 2024, Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi): 5,71 -> 5,5 %",
-    ]
+    assert status == 1 and "{+outcome.+}" in out and "[-*outcome*.-]" in out, "a change of italics is a change"
 
 
-def test_a_rewritten_sentence_reads_as_one_change(capsys, tmp_path):
+def test_a_rewritten_sentence_reads_as_one_change(tmp_path):
     from ikudoc.revisions.comparison import word_diff
 
     assert word_diff("Indikator ini dipilih karena", "Mengukur kemajuan dipilih karena") == (
@@ -427,12 +432,14 @@ def test_words_are_aligned_as_difflib_aligns_them(old, new):
     assert word_opcodes(old, new) == difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
-def test_chapters_keep_their_group_when_a_chapter_is_inserted(tmp_path, capsys):
+def test_chapters_keep_their_group_when_a_chapter_is_inserted(tmp_path):
     changed = edited(("[[bab]]\njudul = \"PENDAHULUAN\"", '[[bab]]\njudul = "RINGKASAN"\nisi = "Ringkasan."\n\n'
                                                           '[[bab]]\njudul = "PENDAHULUAN"'))
     (tmp_path / "bab.toml").write_text(changed, encoding="utf-8")
-    _, out, _ = diff(capsys, str(SAMPLE), str(tmp_path / "bab.toml"))
-    assert out.splitlines()[2:] == ["BAB I RINGKASAN", "  Teks bab ditambah: {+Ringkasan.+}"]
+    from ikudoc.commands.diff import comparison
+
+    assert changes(SAMPLE, tmp_path / "bab.toml") == [("bab", "tambah", "Teks bab ditambah", None, "Ringkasan.")]
+    assert comparison(str(SAMPLE), str(tmp_path / "bab.toml")).perubahan[0].kelompok == "BAB I RINGKASAN"
 
 
 def test_text_targets_have_no_unit_and_json_keeps_values_apart(tmp_path, capsys):

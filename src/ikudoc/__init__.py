@@ -1,9 +1,11 @@
-"""ikudoc: the Indikator Kinerja Utama (IKU OPD) document of an Indonesian regional agency,
-built from one TOML content file into DOCX and HTML.
+"""ikudoc: the SAKIP documents of an Indonesian regional agency (the IKU OPD, the Perjanjian Kinerja),
+each built from one TOML content file into DOCX, HTML and PDF.
 
-Stages: :mod:`ikudoc.source` (TOML and line numbers) -> :mod:`ikudoc.loader` (validated
-:mod:`ikudoc.model`) -> :mod:`ikudoc.context` (what the templates see) -> :mod:`ikudoc.docx_writer`
-and :mod:`ikudoc.html_writer`; :mod:`ikudoc.build` ties them together, :mod:`ikudoc.cli` is the command.
+Stages, lowest first: :mod:`ikudoc.content` (any content file: TOML with its lines, field types,
+validation, shared rules, Markdown) -> :mod:`ikudoc.documents` (the kinds of document) -> each kind's
+folder (:mod:`ikudoc.iku`, :mod:`ikudoc.perjanjian`: model, loader, checks, context, comparison) ->
+:mod:`ikudoc.render` (a context -> DOCX, HTML, PDF, knowing no kind) and :mod:`ikudoc.revisions`
+(comparing two revisions) -> :mod:`ikudoc.commands` (what each command does) -> :mod:`ikudoc.cli`.
 """
 
 from __future__ import annotations

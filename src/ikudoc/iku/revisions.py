@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.problems import Loc, Problem
+from ..content.similarity import word_similarity
 from ..content.source import TomlSource
-from ..revisions.comparison import word_similarity
 from .model import Indikator, Konten, Target
 
 # Two names sharing at least this share of their words (difflib ratio over words) may be one indicator,

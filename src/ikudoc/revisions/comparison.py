@@ -12,6 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from ..content.markup import ListBlock, ListReference, Paragraph, Runs, Text
+from ..content.similarity import word_similarity
 
 # Two paragraphs sharing at least this share of their words are one changed paragraph; less similar
 # ones are shown as removed and added.
@@ -237,8 +238,3 @@ class Collector:
             )
             moved.add(place)
         return tuple(change for place, change in enumerate(changes) if place not in moved)
-
-
-def word_similarity(a: str, b: str) -> float:
-    """How alike two texts are, word by word (difflib's ratio over lowercased words)."""
-    return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
