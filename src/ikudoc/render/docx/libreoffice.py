@@ -22,8 +22,11 @@ import sys
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
@@ -33,6 +36,7 @@ from .layout import toc_paragraphs
 from .profiles import forget, profile
 
 SCRIPT = Path(__file__).with_name("uno_worker.py")
+T = TypeVar("T")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
@@ -262,6 +266,41 @@ class Office:
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
+
+
+class Offices:
+    """Up to ``size`` LibreOffices working at once, for a batch: each takes the next document when it is done
+    with its last (LibreOffice lays a document out on one core: a machine with more cores finishes a batch
+    sooner). Each starts only when a document waits for it."""
+
+    def __init__(self, size: int) -> None:
+        self._all = [Office() for _ in range(max(1, size))]
+        self._idle: queue.Queue[Office] = queue.Queue()
+        for office in self._all:
+            self._idle.put(office)
+        self._workers = ThreadPoolExecutor(max_workers=len(self._all), thread_name_prefix="libreoffice")
+
+    def __enter__(self) -> Offices:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def submit(self, work: Callable[[Office], T]) -> Future[T]:
+        """``work(office)`` on the first LibreOffice free, in the background."""
+        def run() -> T:
+            office = self._idle.get()
+            try:
+                return work(office)
+            finally:
+                self._idle.put(office)
+
+        return self._workers.submit(run)
+
+    def close(self) -> None:
+        self._workers.shutdown(wait=True)
+        for office in self._all:
+            office.close()
 
 
 def _numbered(data: bytes, entries: list[str] | None) -> bytes:
