@@ -139,7 +139,7 @@ class Office:
         that very file, numbered daftar isi and all, as LibreOffice prints it. Only the numbers are taken
         from LibreOffice; the Word file stays ikudoc's own."""
         notes: tuple[str, ...] = ()
-        if fill_toc:
+        if fill_toc and toc_paragraphs(_body(data)):  # (a document without a daftar isi has nothing to fill)
             entries, _ = self._request(data, True, None)
             try:
                 data = _numbered(data, entries)
