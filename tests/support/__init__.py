@@ -54,6 +54,24 @@ def require_libreoffice_python() -> None:
         missing("no Python can import LibreOffice's uno module (Debian: python3-uno); .ci/run installs it")
 
 
+def validator() -> str:
+    """Microsoft's Open XML SDK validator (.ci/ooxml_validator.py fetches it; OOXML_VALIDATOR names another)."""
+    for candidate in (os.environ.get("OOXML_VALIDATOR"), ROOT / ".ci" / "tools" / "ooxml-validator",
+                      shutil.which("ooxml-validator")):
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    missing("Microsoft's Open XML SDK validator is not installed: python .ci/ooxml_validator.py")
+
+
+def word_errors(docx: Path, version: str) -> list[str]:
+    """What the validator finds wrong in ``docx`` for Word ``version`` ("Microsoft365", "Office2010")."""
+    import json
+
+    result = subprocess.run([validator(), str(docx), version], capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)
+    return [f"{error.get('path')} {error.get('xPath')}: {error['description']}" for error in report["errors"]]
+
+
 def docx_to_pdf(source: Path, out_dir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (a running LibreOffice is not disturbed)."""
     soffice = require_tool("soffice")

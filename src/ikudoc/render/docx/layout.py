@@ -326,3 +326,29 @@ def number_toc(body, settings, pages: list[str]) -> None:
         field.attrib.pop(qn("w:dirty"), None)
     for update in settings.findall(qn("w:updateFields")):
         settings.remove(update)
+
+
+def ask_word_to_update_fields(body, settings) -> None:
+    """Word is asked to update the fields on opening (w:updateFields) exactly when the document has a
+    daftar isi to fill: a document without one (a Perjanjian Kinerja) never asks. (A filled daftar isi
+    drops the request again: number_toc.)"""
+    wanted = bool(toc_paragraphs(body))
+    present = settings.findall(qn("w:updateFields"))
+    if wanted and not present:
+        update = settings.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
+        # After the elements CT_Settings puts before it (zoom ... doNotTrackMoves ... defaultTabStop ...).
+        anchor = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+        if anchor is not None:
+            anchor.addprevious(update)
+        else:
+            settings.append(update)
+    elif not wanted:
+        for update in present:
+            settings.remove(update)
+
+
+# Elements of w:settings that come after w:updateFields in the schema's order (the common ones).
+_AFTER_UPDATE_FIELDS = {qn(f"w:{name}") for name in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")}

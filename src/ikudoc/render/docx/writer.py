@@ -31,6 +31,7 @@ from ..page_setup import apply_to_docx
 from ..rendering import Metadata, Rendering, WordTable
 from ..template_files import compiled_templates_cache
 from .layout import (
+    ask_word_to_update_fields,
     body_rows,
     fit_table_grid,
     header_rows,
@@ -164,6 +165,7 @@ def render_docx(rendering: Rendering, path: Path) -> bytes:
         style = table_style(table)
         _lay_out_table(table, styles, style, plans.get(style) if style else None)
     keep_signatures_with_what_they_sign(body, styles)
+    ask_word_to_update_fields(body, document.settings.element)
     _set_properties(document, rendering.metadata)
 
     buffer = io.BytesIO()

@@ -1,0 +1,73 @@
+"""Word opens every DOCX ikudoc writes without repairing it: Microsoft's own Open XML SDK validator finds no
+error, for Microsoft 365 and for Office 2010, in every kind of document (IKU, Perjanjian Kinerja), every
+shape of table, both papers, with and without a filled daftar isi and an electronic signature; a document
+asks Word to update its fields only when it has a daftar isi left to fill; and the shipped templates
+themselves open in Word as they are."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from ikudoc.commands.build import Options, build_file
+from support import FIXTURES, ROOT, SAMPLE, SAMPLE_PK, word_errors
+from support.shapes import shaped_content, spread
+
+VERSIONS = ("Microsoft365", "Office2010")
+
+
+def with_tte(tmp_path, source):
+    path = tmp_path / source.name
+    path.write_text(source.read_text(encoding="utf-8") + "\n[tte]\n", encoding="utf-8")
+    return path
+
+
+def pk_with_its_iku(tmp_path, tte: bool = False):
+    (tmp_path / "iku_2024.toml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return with_tte(tmp_path, SAMPLE_PK) if tte else SAMPLE_PK
+
+
+DOCUMENTS = {
+    "iku": lambda tmp_path: SAMPLE,
+    "iku-tte": lambda tmp_path: with_tte(tmp_path, SAMPLE),
+    "iku-enam-tahun": lambda tmp_path: FIXTURES / "enam_tahun.toml",
+    "iku-pemda": lambda tmp_path: FIXTURES / "pemda_lima_tahun.toml",
+    "iku-tanpa-target": lambda tmp_path: FIXTURES / "tanpa_target.toml",
+    "iku-kondisi-awal": lambda tmp_path: FIXTURES / "kondisi_awal.toml",
+    "iku-dua-puluh-indikator-sepuluh-tahun": lambda tmp_path: shaped_content(tmp_path, spread(20),
+                                                                             years=range(2021, 2031)),
+    "pk": lambda tmp_path: pk_with_its_iku(tmp_path),
+    "pk-tte": lambda tmp_path: pk_with_its_iku(tmp_path, tte=True),
+}
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_word_finds_nothing_to_repair(document, paper, tmp_path, office):
+    content = DOCUMENTS[document](tmp_path)
+    filled = build_file(content, tmp_path / "terisi", Options(("docx",), kertas=paper, fill_toc=True), office)
+    plain = build_file(content, tmp_path / "polos", Options(("docx",), kertas=paper))
+    for built in (filled.outputs[0], plain.outputs[0]):
+        for version in VERSIONS:
+            assert word_errors(built, version) == [], f"{built.parent.name}, {version}"
+
+
+def settings(docx) -> bytes:
+    with zipfile.ZipFile(docx) as archive:
+        return archive.read("word/settings.xml")
+
+
+def test_word_asks_to_update_fields_only_for_a_daftar_isi_left_to_fill(tmp_path, office):
+    plain = build_file(SAMPLE, tmp_path / "polos", Options(("docx",))).outputs[0]
+    filled = build_file(SAMPLE, tmp_path / "terisi", Options(("docx",), fill_toc=True), office).outputs[0]
+    agreement = build_file(pk_with_its_iku(tmp_path), tmp_path / "pk", Options(("docx",))).outputs[0]
+    assert b"w:updateFields" in settings(plain), "Word fills the daftar isi when the file is opened"
+    assert b"w:updateFields" not in settings(filled)
+    assert b"w:updateFields" not in settings(agreement), "a Perjanjian Kinerja has no field to update"
+
+
+@pytest.mark.parametrize("template", ["iku.docx", "pk.docx"])
+def test_the_shipped_templates_open_in_word_as_they_are(template):
+    for version in VERSIONS:
+        assert word_errors(ROOT / "templates" / template, version) == []
