@@ -10,7 +10,7 @@ import pytest
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from support import SAMPLE
-from support.content_variants import variant
+from support.content_variants import filled_in, variant
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:
@@ -85,7 +85,7 @@ def test_new_never_overwrites_and_never_copies_a_broken_file(tmp_path, capsys):
     assert not (tmp_path / "baru.toml").exists()
 
 
-def test_init_makes_a_project_that_checks_clean_and_builds(tmp_path, capsys, monkeypatch):
+def test_init_makes_a_project_that_checks_clean_once_filled_in_and_builds(tmp_path, capsys, monkeypatch):
     folder = tmp_path / "dinas_baru"
     status, out, _ = run(capsys, "init", str(folder))
     assert status == 0 and out[-1].startswith(f"Langkah berikutnya: cd {folder}")
@@ -94,6 +94,7 @@ def test_init_makes_a_project_that_checks_clean_and_builds(tmp_path, capsys, mon
     assert (folder / "schema" / "ikudoc.schema.json").is_file() and (folder / "templates" / "iku.docx").is_file()
     assert (folder / ".gitignore").read_text() == "/build/\n"
     monkeypatch.chdir(folder)
+    filled_in(folder)  # what the user does first (test_placeholders: nothing passes check before)
     assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan",
                                             "content/pk_2026.toml: 0 galat, 0 peringatan"])
     assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html",
@@ -106,6 +107,7 @@ def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, mon
     content = (folder / "content" / "iku.toml").read_text(encoding="utf-8")
     assert "Indikator Kinerja Utama Pemerintah Daerah" in content and "\n[tabel]\n" in content
     monkeypatch.chdir(folder)
+    filled_in(folder)
     assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan"])
     assert run(capsys, "build", "--no-fill-toc")[0] == 0
     html = (folder / "build" / "iku.html").read_text(encoding="utf-8")

@@ -31,7 +31,8 @@ def signed_iku(folder, tte: str = "[tte]\n", edits: tuple[tuple[str, str], ...] 
 
 def signed_pk(folder, tte: str = "[tte]\n"):
     path = folder / "pk_2024.toml"
-    path.write_text(SAMPLE_PK.read_text(encoding="utf-8") + "\n" + tte, encoding="utf-8")
+    filled = SAMPLE_PK.read_text(encoding="utf-8").replace("«contoh: NAMA GUBERNUR LAMPUNG»", "NAMA GUBERNUR LAMPUNG")
+    path.write_text(filled + "\n" + tte, encoding="utf-8")
     return path
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +136,7 @@ class Loaded:
     kind: DocumentKind
     document: Any
     toml: TomlSource
+    unfilled: tuple[Problem, ...] = ()  # values still to replace (load_checked): a draft, not one to sign
 
 
 def require_kind(toml: TomlSource, key: str) -> DocumentKind:
@@ -161,9 +162,16 @@ def load(ref: ContentRef, key: str | None = None) -> Loaded:
 
 def load_checked(ref: ContentRef) -> Loaded:
     """``load``, refusing the content (ContentError) also on an error of its kind's checks: what a build,
-    or a new file made from it, needs."""
+    or a new file made from it, needs. Values a scaffold marked for the user to replace do not refuse it
+    (a draft is worth looking at, and its next revision keeps them to fill): they come back as warnings in
+    ``unfilled``, which check reports as errors."""
+    from .content.problems import WARNING
+    from .content.rules import UNFILLED
+
     loaded = load(ref)
-    errors = [problem for problem in loaded.kind.check(loaded.document, loaded.toml) if problem.is_error]
+    problems = loaded.kind.check(loaded.document, loaded.toml)
+    errors = [problem for problem in problems if problem.is_error and problem.code != UNFILLED]
     if errors:
         raise ContentError(errors)
-    return loaded
+    return replace(loaded, unfilled=tuple(replace(problem, severity=WARNING) for problem in problems
+                                          if problem.code == UNFILLED))

@@ -22,3 +22,13 @@ def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
     """The line number of the ``occurrence``-th line starting with ``fragment``."""
     lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(fragment)]
     return lines[occurrence - 1]
+
+
+def filled_in(folder: Path) -> None:
+    """Every content file under ``folder`` as its user fills it in: each «placeholder» and «contoh: example»
+    replaced by the text between the marks (which is what the document already prints)."""
+    import re
+
+    for path in folder.rglob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"«(?:contoh:\s*)?([^«»]*)»", r"\1", text), encoding="utf-8")

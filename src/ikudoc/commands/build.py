@@ -24,7 +24,7 @@ from ..render.rendering import Layout, Rendering
 from ..render.table_layout import TableTooWide
 from ..render.template_files import default_templates, template_file
 from .batch import SomeFailed, Unusable, usable
-from .report import Say, report_for_file
+from .report import Say, report_for_file, warn_draft
 
 if TYPE_CHECKING:
     from ..render.docx.libreoffice import Office, Printed
@@ -51,15 +51,11 @@ class BuildResult:
     catatan: tuple[str, ...] = ()  # what the user should know although the build succeeded
     data: dict[str, bytes] | None = None  # the outputs' bytes, by format
     rendering: Rendering | None = None  # what the outputs were made from
+    unfilled: tuple[Problem, ...] = ()  # values still to replace: a draft is built, not one to sign
 
 
 def output_paths(source: Path, output_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
     return {fmt: output_dir / f"{source.stem}.{fmt}" for fmt in formats}
-
-
-def load_checked(source: Path) -> documents.Loaded:
-    """Load ``source``, refusing it (ContentError) on a load problem or an error of its kind's checks."""
-    return documents.load_checked(file_ref(source))
 
 
 @dataclass(frozen=True)
@@ -76,8 +72,9 @@ class Prepared:
 
 
 def prepare(source: Path, options: Options = DEFAULT_OPTIONS) -> Prepared:
-    """Load and check ``source`` and build what its writers need; ContentError on bad content."""
-    loaded = load_checked(source)
+    """Load and check ``source`` and build what its writers need; ContentError on bad content. Values still
+    to replace do not stop a build: they come back as warnings (documents.load_checked)."""
+    loaded = documents.load_checked(file_ref(source))
     return Prepared(source, loaded, rendering_of(loaded, options))
 
 
@@ -109,7 +106,8 @@ def write_finished(prepared: Prepared, finished: dict[str, bytes], notes: tuple[
     outputs = {fmt: finished[fmt] for fmt in options.formats}
     targets = output_paths(prepared.source, output_dir, outputs)
     write_all({targets[fmt]: data for fmt, data in outputs.items()})
-    return BuildResult(prepared.source, tuple(targets.values()), notes, outputs, prepared.rendering)
+    return BuildResult(prepared.source, tuple(targets.values()), notes, outputs, prepared.rendering,
+                       prepared.loaded.unfilled)
 
 
 def needs_libreoffice(options: Options) -> bool:
@@ -186,6 +184,7 @@ def build_files(sources: list[Path], output_dir: Path, options: Options, announc
                 report_for_file(source, error, say)
                 failed += 1
                 continue
+            warn_draft(source, result.unfilled, say)
             for text in result.catatan:
                 note(source, text)
             for output in result.outputs:

@@ -4,7 +4,7 @@ error; the exit status follows from the error (and, for ``diff``, from the comma
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..content.problems import ContentError, FileFailure, IkudocError, Problem
@@ -17,6 +17,21 @@ def show_problems(problems: Iterable[Problem], say: Say) -> None:
     for problem in problems:
         if not problem.is_acknowledged:
             say(str(problem))
+
+
+#: How many of a draft's unfilled values build lists before it counts the rest (check lists them all).
+DRAFT_SHOWN = 3
+
+
+def warn_draft(source: Path, unfilled: Sequence[Problem], say: Say) -> None:
+    """The values a built document still holds in place of its own (scaffold placeholders, examples): a
+    draft, which may be looked at but not signed. A fresh project holds dozens: the first few stand for all."""
+    show_problems(unfilled[:DRAFT_SHOWN], say)
+    if len(unfilled) > DRAFT_SHOWN:
+        say(f"{source}: peringatan: dan {len(unfilled) - DRAFT_SHOWN} isian lain belum diisi "
+            f"(ikudoc check {source} menampilkan semuanya) [isian-belum-diisi]")
+    if unfilled:
+        say(f"{source}: dokumen ini masih draf: jangan ditandatangani sebelum semua isian « » diganti.")
 
 
 def report(error: IkudocError, say: Say) -> None:

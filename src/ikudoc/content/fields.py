@@ -39,6 +39,7 @@ from pydantic import (  # noqa: E402 (after the variable above)
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .markup import NO_REFERENCES, InlineText, MarkupError, Text, parse_inline, parse_text
+from .placeholders import unmarked
 from .problems import Loc, os_reason
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -65,7 +66,7 @@ def _check_characters(text: str) -> str:
 
 
 def _plain(value: str) -> str:
-    value = _check_characters(value).strip()
+    value = unmarked(_check_characters(value)).strip()
     if not value:
         raise PydanticCustomError("teks-kosong", "tidak boleh kosong")
     return value
@@ -99,7 +100,7 @@ def _markdown_field(parse):
     vocabulary the loader puts in the validation context as "rujukan")."""
     def validate(value: Any, info: ValidationInfo):
         try:
-            return parse(_require_string(value), (info.context or {}).get("rujukan", NO_REFERENCES))
+            return parse(unmarked(_require_string(value)), (info.context or {}).get("rujukan", NO_REFERENCES))
         except MarkupError as exc:
             raise PydanticCustomError("markdown", "{pesan}", {"pesan": str(exc)}) from None
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from .fields import Bab, Penandatangan, Periksa, Tte
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
+from .placeholders import PLACEHOLDER
 from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
 from .source import TomlSource
 
@@ -215,3 +216,25 @@ def anchor_only_where_it_is_signed(report: Report, tte: Tte | None, texts: Itera
         if anchor in text:
             report.error(("tte", "jangkar"), f"jangkar TTE \"{anchor}\" juga ada di teks dokumen ({place}): aplikasi "
                          "penandatanganan akan menaruh kode QR di sana juga; pilih jangkar lain", "jangkar-dalam-teks")
+
+
+#: The code of a placeholder left in place: an error for check, a warning for build (a draft may be looked at).
+UNFILLED = "isian-belum-diisi"
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= limit and first == text.strip() else first[:limit].rstrip() + "…"
+
+
+def placeholders_replaced(report: Report, texts: Iterable[tuple[Loc, str]]) -> None:
+    """Every value a scaffold marked for the user (content.fields.PLACEHOLDER) that is still there, as an error:
+    «...» is to fill in, «contoh: ...» an example to replace. Nothing marked so may reach a signature."""
+    for loc, text in texts:
+        for found in PLACEHOLDER.finditer(text):
+            shown = _excerpt(found.group(2))
+            if found.group(1):
+                message = f"nilai contoh \"{shown}\" belum diganti; tulis nilai yang sebenarnya (tanpa « dan »)"
+            else:
+                message = f"\"{shown}\" belum diisi; ganti teks di antara « dan » dengan isinya"
+            report.error(loc, message, UNFILLED)

@@ -19,6 +19,7 @@ from ..content.rules import (
     check_signatory,
     no_empty_chapter,
     no_phrase_typed_twice,
+    placeholders_replaced,
 )
 from ..content.source import TomlSource
 from ..content.validate import strings
@@ -74,6 +75,10 @@ def _signatory_is_valid(konten: Konten, report: Report) -> None:
     check_signatory(report, ("penandatangan",), konten.penandatangan, konten.dokumen.tanggal.tanggal)
 
 
+def _placeholders_replaced(konten: Konten, report: Report) -> None:
+    placeholders_replaced(report, strings(report.toml.data))
+
+
 def _anchor_only_where_it_is_signed(konten: Konten, report: Report) -> None:
     anchor_only_where_it_is_signed(report, konten.tte, strings(report.toml.data))
 
@@ -107,4 +112,5 @@ RULES: list[Callable[[Konten, Report], None]] = [
     _no_empty_chapter,
     _table_is_listed_in_the_text,
     _anchor_only_where_it_is_signed,
+    _placeholders_replaced,
 ]

@@ -14,7 +14,13 @@ from .. import documents
 from ..content.formatting import format_rupiah, format_target
 from ..content.problems import IkudocError, Problem
 from ..content.revision_source import ContentRef, file_ref
-from ..content.rules import Report, acknowledged, anchor_only_where_it_is_signed, check_signatory
+from ..content.rules import (
+    Report,
+    acknowledged,
+    anchor_only_where_it_is_signed,
+    check_signatory,
+    placeholders_replaced,
+)
 from ..content.source import TomlSource
 from ..content.validate import strings
 from ..iku.loader import load_with_source
@@ -51,6 +57,7 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
     anchor_only_where_it_is_signed(report, pk.konten.tte, strings(toml.data), (
         (f"{pk.iku_source.path}:{pk.iku_source.line_of(loc)}", text) for loc, text in strings(pk.iku_source.data)
         if _shown_in_the_agreement(loc)))
+    placeholders_replaced(report, strings(toml.data))
     _programs_are_plausible(pk, report)
     _iku_not_later_than_the_agreement(pk, report)
     _targets_still_current(pk, report)
