@@ -196,12 +196,32 @@ def test_an_empty_chapter(tmp_path):
     assert problems(SAMPLE, "bab-kosong") == []
 
 
+TYPED_LIST = "1. Meningkatnya Koperasi Yang Berkualitas\n2. Meningkatnya Usaha Kecil Yang Menjadi Wirausaha\n"
+
+
 def test_the_table_is_listed_in_the_text(tmp_path):
-    path = variant(tmp_path, ("adalah :\n\n{daftar_sasaran}\n", "adalah :\n"))
+    path = variant(tmp_path, ("adalah :\n\n" + TYPED_LIST, "adalah :\n"))
     assert problems(path, "tabel-tidak-dicantumkan") == [
         f"{path}:{line_of(path, '[[sasaran]]')}: peringatan: sasaran[1]: sasaran strategis dari tabel IKU tidak dicantumkan "
         "di bab mana pun; tulis {daftar_sasaran} dalam satu paragraf di bab yang membahasnya [tabel-tidak-dicantumkan]"]
-    assert problems(SAMPLE, "tabel-tidak-dicantumkan") == []
+    assert problems(SAMPLE, "tabel-tidak-dicantumkan") == []  # typed as the official text spells it: capitals aside
+    referenced = variant(tmp_path, (TYPED_LIST, "{daftar_sasaran}\n"), name="dirujuk.toml")
+    assert problems(referenced, "tabel-tidak-dicantumkan") == []
+
+
+@pytest.mark.parametrize("typed, differs", [
+    ("1. Meningkatnya Koperasi Yang Berkualitas\n2. Meningkatnya Usaha Kecil Yang Menjadi Wirausahawan\n",
+     '"Meningkatnya Usaha Kecil Yang Menjadi Wirausahawan" tidak ada di tabel'),
+    ("1. Meningkatnya Usaha Kecil Yang Menjadi Wirausaha\n2. Meningkatnya Koperasi Yang Berkualitas\n",
+     "butir atau urutannya lain"),
+    ("1. Meningkatnya Koperasi Yang Berkualitas\n", "butir atau urutannya lain"),
+])
+def test_a_typed_list_that_drifted_from_the_table_is_named_where_it_is_typed(tmp_path, typed, differs):
+    path = variant(tmp_path, (TYPED_LIST, typed))
+    isi = line_of(path, 'judul = "TUJUAN DAN SASARAN"') + 1
+    assert problems(path, "tabel-tidak-dicantumkan") == [
+        f"{path}:{isi}: peringatan: bab[2].bagian[3].isi: daftar sasaran strategis di teks ini tidak sama dengan tabel "
+        f"IKU ({differs}); samakan dengan tabel, atau tulis {{daftar_sasaran}} [tabel-tidak-dicantumkan]"]
 
 
 def test_a_sasaran_without_indicator(tmp_path):

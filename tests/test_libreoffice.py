@@ -40,7 +40,7 @@ def test_lists_are_numbered_and_restart(sample_pdf):
     text = normalise(" ".join(page_texts(sample_pdf)))
     for item in ("1. Untuk memperoleh informasi kinerja", "a. Perencanaan Jangka Menengah",
                  "f. Pemantauan dan penegendalian", "1. Misi-1: Menciptakan", "6. Misi-6: Mewujudkan",
-                 "1. Meningkatnya Koperasi yang Berkualitas", "1. Persentase Koperasi Yang Berkualitas",
+                 "1. Meningkatnya Koperasi Yang Berkualitas", "1. Persentase Koperasi Yang Berkualitas",
                  "1. Melaksanakan sebagian urusan", "19. Pelaksanaan tugas lain"):
         assert item in text
 

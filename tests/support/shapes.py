@@ -45,6 +45,9 @@ FOREWORD_PARAGRAPH = ("Kalimat tambahan kata pengantar yang cukup panjang untuk 
                       "dengan baik.")
 
 
+TYPED_SASARAN = "1. Meningkatnya Koperasi Yang Berkualitas\n2. Meningkatnya Usaha Kecil Yang Menjadi Wirausaha\n"
+
+
 def shaped_content(folder: Path, groups: list[int], years: range = range(2021, 2025), revision: bool = True,
                    sentences: int = 1, paper: str = "A4", foreword: int = 0, name: str = "bentuk.toml") -> Path:
     """A content file whose table has ``len(groups)`` sasaran, the n-th with ``groups[n]`` indicators,
@@ -56,6 +59,7 @@ def shaped_content(folder: Path, groups: list[int], years: range = range(2021, 2
     front = front.replace("periode = { awal = 2019, akhir = 2024 }",
                           f"periode = {{ awal = {years.start}, akhir = {years.stop - 1} }}")
     front = front.replace('tempat = "Bandar Lampung"', f'tempat = "Bandar Lampung"\nkertas = "{paper}"')
+    front = front.replace(TYPED_SASARAN, "{daftar_sasaran}\n")  # the sample's typed list names its own sasaran
     if not revision:
         front = front.replace('perubahan = "Perubahan 2024"\n', "")
     table = ""

@@ -6,12 +6,14 @@ Each rule yields problems with a code: errors stop ``ikudoc build``; warnings ar
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..content.fields import texts
 from ..content.formatting import format_number
-from ..content.problems import Problem
+from ..content.markup import ListBlock, Text, plain_text
+from ..content.problems import Loc, Problem
 from ..content.rules import (
     Report,
     acknowledged,
@@ -91,13 +93,50 @@ def _no_empty_chapter(konten: Konten, report: Report) -> None:
     no_empty_chapter(report, konten.bab)
 
 
+def _chapter_texts(konten: Konten) -> Iterator[tuple[Loc, Text]]:
+    for b, bab in enumerate(konten.bab):
+        if bab.isi:
+            yield ("bab", b, "isi"), bab.isi
+        for g, bagian in enumerate(bab.bagian):
+            if bagian.isi:
+                yield ("bab", b, "bagian", g, "isi"), bagian.isi
+
+
 def _table_is_listed_in_the_text(konten: Konten, report: Report) -> None:
-    used = {name for bab in konten.bab for text in (bab.isi, *(g.isi for g in bab.bagian)) if text
-            for name in text.references()}
-    for name, what in (("daftar_sasaran", "sasaran strategis"), ("daftar_iku", "indikator kinerja utama")):
-        if name not in used:
+    """The table's sasaran and indicators are listed in a chapter: by {daftar_sasaran} / {daftar_iku}, or
+    typed, as an official text may spell them ("Yang Berkualitas" where the table has "yang"): a typed list
+    counts when it names them all in order, capitals aside; one that resembles them but does not is a
+    list that drifted from the table."""
+    texts = list(_chapter_texts(konten))
+    used = {name for _, text in texts for name in text.references()}
+    typed = [(loc, [plain_text(item) for item in block.butir]) for loc, text in texts
+             for block in text.blok if isinstance(block, ListBlock) and block.asal is None]
+    for name, what, table in (
+            ("daftar_sasaran", "sasaran strategis", [s.nama for s in konten.sasaran]),
+            ("daftar_iku", "indikator kinerja utama", [i.nama for s in konten.sasaran for i in s.indikator])):
+        if name in used or any(_same_names(items, table) for _, items in typed):
+            continue
+        drifted = [(loc, items) for loc, items in typed if _resembles(items, table)]
+        known = {t.casefold() for t in table}
+        for loc, items in drifted:
+            unknown = [item for item in items if item.casefold() not in known]
+            differs = f"\"{unknown[0]}\" tidak ada di tabel" if unknown else "butir atau urutannya lain"
+            report.warning(loc, f"daftar {what} di teks ini tidak sama dengan tabel IKU ({differs}); samakan dengan "
+                           f"tabel, atau tulis {{{name}}}", "tabel-tidak-dicantumkan")
+        if not drifted:
             report.warning(("sasaran", 0), f"{what} dari tabel IKU tidak dicantumkan di bab mana pun; tulis "
                            f"{{{name}}} dalam satu paragraf di bab yang membahasnya", "tabel-tidak-dicantumkan")
+
+
+def _same_names(items: list[str], table: list[str]) -> bool:
+    return [item.casefold() for item in items] == [name.casefold() for name in table]
+
+
+def _resembles(items: list[str], table: list[str]) -> bool:
+    """Most of ``items`` are close to a name of ``table``: a list meant to be the table's."""
+    names = [name.casefold() for name in table]
+    close = sum(bool(difflib.get_close_matches(item.casefold(), names, n=1, cutoff=0.8)) for item in items)
+    return close * 2 > len(items)
 
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name.

@@ -1,11 +1,12 @@
 """Facts written in the text -> the data they belong to, and the text -> its references.
 
-The table gives the sasaran and indicators: a list in the text that names them (capitals aside) becomes
-``{daftar_sasaran}`` / ``{daftar_iku}``. The text alone gives the rest: the list introduced by a sentence
-about misi, strategi or kebijakan becomes [rpjmd] misi or [renstra] strategi / kebijakan and its
-reference; the quoted text after "visi ... adalah" or "tujuan ... adalah" becomes [rpjmd] visi or
-[renstra] tujuan and ``{visi}`` / ``{tujuan}``; a paragraph quoting one misi whole becomes
-``{misi_pilihan}``. A list or quote that cannot be matched is kept as written, with a PERIKSA note.
+The table gives the sasaran and indicators: a list in the text that names them exactly becomes
+``{daftar_sasaran}`` / ``{daftar_iku}``; one spelled with other capitals stays as typed. The text alone
+gives the rest: the list introduced by a sentence about misi, strategi or kebijakan becomes [rpjmd] misi
+or [renstra] strategi / kebijakan and its reference; the quoted text after "visi ... adalah" or
+"tujuan ... adalah" becomes [rpjmd] visi or [renstra] tujuan and ``{visi}`` / ``{tujuan}``; a paragraph
+quoting one misi whole becomes ``{misi_pilihan}``. A list or quote that cannot be matched is kept as
+written, with a PERIKSA note.
 """
 
 from __future__ import annotations
@@ -78,12 +79,13 @@ def _list_reference(items, start, end, sasaran, indikator, facts: Facts, loc, pe
     texts = [_plain(item.markdown) for item in items[start:end]]
     intro = items[start - 1].text if start > 0 and items[start - 1].kind == "paragraf" else ""
     last = sentences(intro)[-1] if intro else ""
-    for name, data, what in (("daftar_sasaran", sasaran, "sasaran"), ("daftar_iku", indikator, "indikator")):
-        if data and [t.casefold() for t in texts] == [d.casefold() for d in data]:
-            if texts != data:
-                periksa.add(loc, f"daftar {what} di teks ditulis dengan huruf besar-kecil lain dari tabel lampiran; "
-                            f"diganti {{{name}}}, yang memakai tulisan tabel")
+    for name, data in (("daftar_sasaran", sasaran), ("daftar_iku", indikator)):
+        if data and texts == data:
             return name
+        if data and [t.casefold() for t in texts] == [d.casefold() for d in data]:
+            # An official text may spell its list otherwise than its table; a reference would print the
+            # table's spelling, so the list stays as typed (check warns if it ever drifts from the table).
+            return None
     words = re.findall(r"\b(misi|strategi|kebijakan|sasaran|indikator)\b", last.casefold())
     if not words:
         return None
