@@ -97,8 +97,9 @@ def is_iku_table(grid: Grid) -> bool:
 def _flatten(word: WordFile) -> list[Para | Grid]:
     """Paragraphs and the IKU table; a layout table (a signature block) becomes the paragraphs it holds."""
     flat: list[Para | Grid] = []
+    previous: Para | Grid | None = None  # the last block with text, or table, so far
     for block in word.blocks:
-        previous = next((b for b in reversed(flat) if not isinstance(b, Para) or b.text.strip()), None)
+        added = len(flat)
         if isinstance(block, Grid) and isinstance(previous, Grid) and block.rows \
                 and len(block.rows[0]) == len(previous.rows[0]):
             flat.append(block)  # the IKU table continued in a table of its own on the next page
@@ -114,6 +115,7 @@ def _flatten(word: WordFile) -> list[Para | Grid]:
                     flat.extend(p for cell in cells for p in cell.paragraphs)
         else:
             flat.append(block)
+        previous = next((b for b in reversed(flat[added:]) if not isinstance(b, Para) or b.text.strip()), previous)
     return flat
 
 
@@ -347,7 +349,7 @@ def _lampiran(blocks: list, index: int, parts: Parts) -> None:
             if name == "NAMA ORGANISASI":
                 parts.organisasi = rest
             elif current is not None and rest:
-                current.append(Item("paragraf", rest, rest))
+                current.append(Item("paragraf", escape(rest), rest))
         elif not labelled:
             parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
         elif current is not None:
