@@ -356,6 +356,43 @@ def test_the_repeated_phrase_check_is_fast_on_a_long_sentence():
     assert time.monotonic() - started < 5  # was 52 s
 
 
+def _repeated_phrase_by_pairs(text: str) -> str | None:
+    """The check as it was (every pair of equal words tried): what the fast one must answer."""
+    from ikudoc.content.rules import _bare
+
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        words = sentence.split()
+        bare = [_bare(word) for word in words]
+        places: dict[str, list[int]] = {}
+        for place, word in enumerate(bare):
+            if word:
+                places.setdefault(word, []).append(place)
+        found = None
+        for same in places.values():
+            for n, start in enumerate(same):
+                for copy in same[n + 1:]:
+                    length = copy - start
+                    if (copy + length <= len(bare) and (found is None or (-length, start) < found)
+                            and bare[start:copy] == bare[copy:copy + length] and all(bare[start:copy])
+                            and (length > 1 or (len(bare[start]) > 2 and bare[start].isalpha()))):
+                        found = (-length, start)
+        if found:
+            return " ".join(words[found[1]:found[1] - found[0]])
+    return None
+
+
+def test_the_fast_repeated_phrase_check_answers_as_the_old_one():
+    import random
+
+    rng = random.Random(22)
+    words = ["yang", "dan", "a", "Yang", "di", "ke", "(x)", "-", "target", "b.", ",", "ab", "AB", "yang,"]
+    for _ in range(5000):
+        text = " ".join(rng.choice(words[:rng.randint(1, len(words))]) for _ in range(rng.randint(0, 24)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", ". ", 1)
+        assert repeated_phrase(text) == _repeated_phrase_by_pairs(text), text
+
+
 def test_a_menggantikan_chain_longer_than_the_limit_is_said_so(tmp_path, capsys):
     text = SAMPLE.read_text(encoding="utf-8")
     for n in range(52):
@@ -368,3 +405,23 @@ def test_a_menggantikan_chain_longer_than_the_limit_is_said_so(tmp_path, capsys)
         f"rantai menggantikan lebih panjang dari 50 revisi (mulai {tmp_path / 'r0.toml'}, sampai {tmp_path / 'r50.toml'} "
         f"yang menggantikan {tmp_path / 'r51.toml'}); ikudoc membaca paling banyak 50 revisi ke belakang: hapus "
         "menggantikan di revisi lama yang tidak diperlukan lagi [revisi-rantai-panjang]") for line in err)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_among_the_content_files_is_not_waited_for(tmp_path):
+    """build and check of every content/*.toml, and a PK's check, which looks through the IKU files
+    beside it for a later revision, never open a FIFO."""
+    import shutil
+
+    from support import ROOT
+
+    (tmp_path / "content").mkdir()
+    for source in (ROOT / "content").glob("*.toml"):
+        shutil.copy(source, tmp_path / "content")
+    os.mkfifo(tmp_path / "content" / "zz.toml")
+    checked = ikudoc("check", "content/pk_2024.toml", cwd=tmp_path, timeout=60)
+    assert checked.returncode == 0, checked.stderr
+    built = ikudoc("build", "--no-fill-toc", cwd=tmp_path, timeout=120)
+    assert built.returncode == 1 and built.stderr.splitlines() == [
+        "content/zz.toml: bukan berkas biasa melainkan FIFO (pipa bernama); sebutkan berkas konten .toml",
+        "gagal: 1 dari 3 berkas gagal dibangun."]
