@@ -7,6 +7,7 @@ Each kind's checks (iku/checks.py, perjanjian/checks.py) call these with its own
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import re
@@ -16,7 +17,7 @@ from dataclasses import replace
 from .fields import Bab, Penandatangan, Periksa, Tte
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
-from .source import TomlSource
+from .source import TomlSource, comments
 
 #: Civil-service ranks (pangkat) and their golongan/ruang.
 RANKS = {
@@ -270,3 +271,30 @@ def anchor_only_where_it_is_signed(report: Report, tte: Tte | None, texts: Itera
         if anchor in text:
             report.error(("tte", "jangkar"), f"jangkar TTE \"{anchor}\" juga ada di teks dokumen ({place}): aplikasi "
                          "penandatanganan akan menaruh kode QR di sana juga; pilih jangkar lain", "jangkar-dalam-teks")
+
+
+#: How ``ikudoc import`` marks a guess that must be checked before the document is signed (who signs,
+#: which agency): a comment above the key it guessed, which the user deletes once the value is right.
+REQUIRED_CHECK = re.compile(r"^#\s*PERIKSA WAJIB\b\s*(?:\((?P<kunci>[^)]*)\))?\s*:\s*(?P<catatan>.*)$")
+
+
+def no_unchecked_guess(report: Report) -> None:
+    """An error "periksa-wajib" for each "# PERIKSA WAJIB:" comment left in the file, on the comment's
+    line, naming the key below it (or the key it names in parentheses, at the head of the file)."""
+    toml = report.toml
+    marked = [(line, found) for line, text in comments(toml) if (found := REQUIRED_CHECK.match(text.strip()))]
+    if not marked:
+        return
+    keys: dict[int, Loc] = {}
+    for loc, line in toml.lines.items():  # the key written on each line (the shortest: a table before its items)
+        if line not in keys or len(loc) < len(keys[line]):
+            keys[line] = loc
+    written = sorted(keys)
+    for line, found in marked:
+        named = found.group("kunci")
+        after = bisect.bisect_right(written, line)
+        loc = () if named or after == len(written) else keys[written[after]]
+        report.problems.append(Problem(
+            toml.path, line, loc, f"{named + ': ' if named else ''}tebakan ikudoc import belum diperiksa "
+            f"(\"{found.group('catatan').strip()}\"); periksa nilainya, lalu hapus baris komentar \"# PERIKSA WAJIB\" "
+            "ini", "periksa-wajib"))

@@ -19,6 +19,7 @@ from ..content.rules import (
     check_signatory,
     no_empty_chapter,
     no_phrase_typed_twice,
+    no_unchecked_guess,
 )
 from ..content.source import TomlSource
 from ..content.validate import strings
@@ -99,7 +100,12 @@ def _table_is_listed_in_the_text(konten: Konten, report: Report) -> None:
 WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "tabel-tidak-dicantumkan",
                            "target-tahun-periode"})
 
+def _import_guesses_checked(_konten: Konten, report: Report) -> None:
+    no_unchecked_guess(report)
+
+
 RULES: list[Callable[[Konten, Report], None]] = [
+    _import_guesses_checked,
     _cumulative_targets_do_not_decrease,
     _targets_cover_the_period,
     _signatory_is_valid,
