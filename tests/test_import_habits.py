@@ -324,3 +324,33 @@ def test_check_names_each_required_check_left(tmp_path, capsys):
     content.write_text("\n".join(line for line in lines if not line.startswith("# PERIKSA WAJIB")) + "\n",
                        encoding="utf-8")
     assert main(["check", str(content)]) == 0
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["INDIKATOR KINERJA UTAMA OPD", "(IKU OPD)", "PERUBAHAN 2024", "PEMERINTAH PROVINSI LAMPUNG",
+      "DINAS KOPERASI, USAHA KECIL DAN", "MENENGAH"],
+     dict(judul=["INDIKATOR KINERJA UTAMA OPD"], singkatan="IKU OPD", perubahan="PERUBAHAN 2024",
+          pemerintah="PEMERINTAH PROVINSI LAMPUNG", instansi=["DINAS KOPERASI, USAHA KECIL DAN", "MENENGAH"])),
+    (["INDIKATOR KINERJA UTAMA", "PERANGKAT DAERAH", "(IKU-PD)", "DINAS KESEHATAN KABUPATEN CONTOH", "PERIODE 2021-2026"],
+     dict(judul=["INDIKATOR KINERJA UTAMA", "PERANGKAT DAERAH"], singkatan="IKU-PD", periode=(2021, 2026),
+          kata_periode="PERIODE", pemerintah="PEMERINTAH KABUPATEN CONTOH", pemerintah_dari="nama",
+          instansi=["DINAS KESEHATAN KABUPATEN CONTOH"])),
+    (["INDIKATOR KINERJA UTAMA (IKU) DINAS SOSIAL KABUPATEN CONTOH TAHUN 2025 S.D. 2029"],
+     dict(judul=["INDIKATOR KINERJA UTAMA"], singkatan="IKU", periode=(2025, 2029), kata_periode="TAHUN",
+          pemerintah="PEMERINTAH KABUPATEN CONTOH", pemerintah_dari="nama", instansi=["DINAS SOSIAL KABUPATEN CONTOH"])),
+    (["PEMERINTAH KOTA CONTOH", "BAPPEDA", "INDIKATOR KINERJA UTAMA", "Periode : 2025 – 2029"],
+     dict(judul=["INDIKATOR KINERJA UTAMA"], periode=(2025, 2029), kata_periode="Periode",
+          pemerintah="PEMERINTAH KOTA CONTOH", instansi=["BAPPEDA"])),
+    (["INDIKATOR KINERJA UTAMA", "(IKU)", "TAHUN 2024", "PEMERINTAH KOTA CONTOH", "BADAN PERENCANAAN PEMBANGUNAN",
+      "DAERAH", "KOTA CONTOH, 2024"],
+     dict(judul=["INDIKATOR KINERJA UTAMA"], singkatan="IKU", pemerintah="PEMERINTAH KOTA CONTOH",
+          instansi=["BADAN PERENCANAAN PEMBANGUNAN", "DAERAH"], dilewati=["TAHUN 2024", "KOTA CONTOH, 2024"])),
+    (["INDIKATOR KINERJA UTAMA", "2025 - 2029", "Keputusan Nomor : 050/12/2025", "SEKRETARIAT DPRD", "KOTA CONTOH"],
+     dict(judul=["INDIKATOR KINERJA UTAMA"], periode=(2025, 2029), kata_periode="", keputusan="050/12/2025",
+          pemerintah="PEMERINTAH KOTA CONTOH", pemerintah_dari="wilayah", instansi=["SEKRETARIAT DPRD"])),
+], ids=["ikudoc-and-the-reference", "title-on-two-lines", "all-on-one-line", "government-and-agency-above",
+        "years-that-are-no-period", "decree-and-bare-years"])
+def test_each_cover_line_is_read_for_what_it_says(lines, expected):
+    from ikudoc.importer.cover import Cover, read_cover
+
+    assert read_cover(lines) == Cover(**expected)

@@ -27,6 +27,8 @@ _WORD = r"(?:PERIODE\s+)?TAHUN|PERIODE"
 _PERIOD = re.compile(rf"^(?:(?P<kata>{_WORD}|RENSTRA)\s*:?\s*)?{_YEARS}\s*$", re.IGNORECASE)
 _PERIOD_AT_END = re.compile(rf"^(?P<awal_baris>.+?)\s+(?P<periode>(?:{_WORD})\s*:?\s*{_YEARS})\s*$", re.IGNORECASE)
 _DECREE = re.compile(r"^Keputusan\s+Nomor\s*:?\s*(\S.*)$", re.IGNORECASE)
+# One year, alone or after the word TAHUN or a city ("TAHUN 2024", "BANDAR LAMPUNG, 2024"): no period
+_ONE_YEAR = re.compile(r"^(?:(?:TAHUN|PERIODE)\s*:?\s*|[A-Za-z .'-]+,?\s+)?(?:19|20)\d\d$", re.IGNORECASE)
 _GOVERNMENT = re.compile(r"^PEMERINTAH\b", re.IGNORECASE)
 _REGION = re.compile(r"^(PROVINSI|KABUPATEN|KAB\.|KOTA|KOTAMADYA)\s+\S", re.IGNORECASE)
 _REGION_AT_END = re.compile(r"\s(?P<wilayah>(?:PROVINSI|KABUPATEN|KAB\.|KOTA)\s+[^,]+)$", re.IGNORECASE)
@@ -49,6 +51,7 @@ class Cover:
     pemerintah: str = ""  # "PEMERINTAH KABUPATEN CONTOH", typed, or "PEMERINTAH " and the region
     pemerintah_dari: str = ""  # "" typed on its own line, "wilayah" from a region line, "nama" from the agency's
     instansi: list[str] = field(default_factory=list)  # the agency's lines
+    dilewati: list[str] = field(default_factory=list)  # lines that say nothing ikudoc keeps ("TAHUN 2024")
 
 
 def read_cover(lines: list[str]) -> Cover:
@@ -83,6 +86,8 @@ def read_cover(lines: list[str]) -> Cover:
             region = text
         elif kind in ("instansi", ""):  # a line that is nothing else goes on from the agency's
             cover.instansi.append(text)
+        elif kind == "lain":
+            cover.dilewati.append(text)
     if not cover.pemerintah and region:
         cover.pemerintah, cover.pemerintah_dari = f"PEMERINTAH {region}", "wilayah"
     elif not cover.pemerintah and cover.instansi and (found := _REGION_AT_END.search(" ".join(cover.instansi))):
@@ -108,6 +113,8 @@ def _split(line: str) -> list[tuple[str, str]]:
         return [("perubahan", line)]
     if _PERIOD.match(line):
         return [("periode", line)]
+    if _ONE_YEAR.match(line):
+        return [("lain", line)]
     if found := _PERIOD_AT_END.match(line):  # "DINAS SOSIAL TAHUN 2025-2029"
         return [*_split(found.group("awal_baris")), ("periode", found.group("periode"))]
     if _DECREE.match(line):

@@ -133,6 +133,9 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
     elif cover.kata_periode == "":
         periksa.add(("dokumen", "periode"), "sampul menulis tahun periode tanpa kata di depannya; ikudoc mencetak "
                     "periode di sampul bersama katanya: tulis periode_sampul = \"Tahun\" bila ingin mencetaknya")
+    for line in cover.dilewati:
+        periksa.add(("dokumen",), f"baris sampul \"{line}\" tidak diimpor (sampul ikudoc mencetak judul, periode, "
+                    "pemerintah daerah dan instansi)")
     signature = parts.signature = _signature(parts, periksa)  # the one the content keeps
     dokumen["tempat"] = signature.tempat if signature and signature.tempat else "-"
     if dokumen["tempat"] == "-":
