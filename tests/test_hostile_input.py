@@ -79,6 +79,7 @@ def test_an_external_entity_in_the_document_is_not_read(tmp_path):
 
 
 # Decompression bombs: a part, or the whole package, inflating past its bound is refused before it is read.
+@pytest.mark.skipif(sys.platform == "win32", reason="memory is measured the POSIX way")
 def test_a_part_that_inflates_past_its_bound_is_refused_in_bounded_memory(tmp_path):
     bomb = inflating(small_docx(tmp_path / "dasar.docx"), tmp_path / "bom.docx", "word/document.xml", 300 << 20)
     assert bomb.stat().st_size < 2 << 20
@@ -302,6 +303,7 @@ def test_a_path_the_system_refuses_does_not_stop_the_other_files(tmp_path, capsy
     assert (tmp_path / "out" / "lain.docx").is_file()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows says a long name differently")
 def test_a_name_too_long_makes_diff_fail_with_2_not_differ(tmp_path, capsys):
     long_name = str(tmp_path / ("a" * 300 + ".toml"))
     status, err = run(capsys, "diff", long_name, str(SAMPLE))
@@ -330,6 +332,7 @@ def test_a_full_disk_under_an_output_is_named(tmp_path, capsys, monkeypatch):
 
 
 # One line per problem: a line break in a file name does not split a message.
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows file names hold no line break")
 def test_a_line_break_in_a_file_name_stays_on_one_line(tmp_path, capsys):
     broken = tmp_path / "baris\nbaru.toml"
     broken.write_text("[dokumen\n", encoding="utf-8")

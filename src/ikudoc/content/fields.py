@@ -42,9 +42,6 @@ from .markup import NO_REFERENCES, InlineText, MarkupError, Text, parse_inline, 
 from .problems import Loc, os_reason
 from .regular_file import NotARegularFile, read_regular
 
-#: The largest emblem read: a coat of arms for a cover is a few hundred kilobytes.
-IMAGE_LIMIT = 20 << 20
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane): never text,
 # and refused by XML, so Word files cannot hold them.
@@ -285,14 +282,11 @@ def _check_image(path: Path, typed: str) -> None:
     from docx.image.image import Image as DocxImage  # imported only for content that has an image
     from PIL import Image, UnidentifiedImageError
 
-    try:
-        data = read_regular(path, IMAGE_LIMIT)  # a device or a FIFO named as the emblem is refused unread
-    except OSError as error:
-        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" tidak bisa dibaca ({sebab})",
-                                  {"berkas": typed, "sebab": os_reason(error)}) from None
-    except NotARegularFile as error:
-        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" {sebab}",
-                                  {"berkas": typed, "sebab": str(error)}) from None
+    try:  # (a device or a FIFO named as the emblem is refused unread; an emblem is far below 20 MB)
+        data = read_regular(path, 20 << 20)
+    except (OSError, NotARegularFile) as error:
+        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" tidak bisa dibaca ({sebab})", {
+            "berkas": typed, "sebab": os_reason(error) if isinstance(error, OSError) else str(error)}) from None
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = image.format
