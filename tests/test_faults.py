@@ -5,6 +5,7 @@ test_watch.py, test_files.py and test_cli.py."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -123,14 +124,14 @@ def test_an_unreadable_emblem_is_a_problem_on_its_line(tmp_path, capsys, monkeyp
 
     Image.new("RGB", (40, 40), "red").save(tmp_path / "lambang.png")
     path = variant(tmp_path, ("# lambang = ", 'lambang = "lambang.png" # '))
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def locked(self):  # as a file another program holds locked (root, running the tests, reads anything)
-        if self.name == "lambang.png":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def locked(path, *args, **kwargs):  # as a file another program holds locked (root, running the tests, reads all)
+        if Path(path).name == "lambang.png":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    monkeypatch.setattr(os, "open", locked)
     status, err = run(capsys, "check", str(path))
     assert status == 1 and err[0] == (
         f'{path}:{line_of(path, "lambang =")}: dokumen.lambang: berkas gambar "lambang.png" tidak bisa dibaca '

@@ -14,6 +14,7 @@ import pytest
 
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
+from ikudoc.commands.check import check_file
 from ikudoc.iku.loader import load
 from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
@@ -159,6 +160,13 @@ def imported(tmp_path: Path, document: TypedDocument, name: str = "iku_contoh"):
     content = tmp_path / f"{name}.toml"
     content.write_text(result.text, encoding="utf-8")
     return source, content, result
+
+
+def reviewed(content: Path) -> Path:
+    """``content`` after its user checked every required guess and deleted its "# PERIKSA WAJIB" comment."""
+    lines = content.read_text(encoding="utf-8").splitlines(keepends=True)
+    content.write_text("".join(line for line in lines if not line.startswith("# PERIKSA WAJIB")), encoding="utf-8")
+    return content
 
 
 def built_docx(content: Path, out: Path) -> Path:
@@ -601,15 +609,22 @@ def test_a_table_only_export_saved_as_doc_starts_a_content_file(tmp_path, monkey
     assert main(["import", str(export)]) == 0
     out = capsys.readouterr().out
     assert "  - bab: dokumen tidak memuat BAB (hanya tabel IKU); tulis bab-babnya" in out
-    assert "  - umum: teks sebelum BAB pertama dilewati: \"INDIKATOR KINERJA UTAMA DINAS SOSIAL\"" in out
+    assert "dilewati" not in out  # the line above the table is its title: judul and agency
+    assert ("  - penandatangan (WAJIB): blok tanda tangan (tempat, tanggal, jabatan, nama, NIP) tidak ditemukan di "
+            "bawah kata pengantar maupun lampiran; tulis penanda tangannya") in out
     konten = load(tmp_path / "content" / "iku_esakip.toml")
+    assert (konten.dokumen.judul, konten.instansi.nama) == ("Indikator Kinerja Utama", "Dinas Sosial")
     indikator = konten.sasaran[0].indikator[0]
     assert (indikator.nama, indikator.satuan, [t.nilai for t in indikator.target.values()]) == (
         "Indeks Layanan", "indeks", [Decimal("7.5"), 8])
     assert konten.tabel.judul == {"sasaran": "SASARAN", "indikator": "INDIKATOR", "satuan": "SATUAN",
                                   "target": "TARGET"}
     assert konten.kata_pengantar.isi.sumber == "-"
-    build_file(tmp_path / "content" / "iku_esakip.toml", tmp_path / "build", Options(("docx",)))
+    content = tmp_path / "content" / "iku_esakip.toml"
+    assert {p.code for p in check_file(content).problems if p.is_error} == {"periksa-wajib"}  # who signs is a guess
+    draft = build_file(content, tmp_path / "build", Options(("docx",)))  # a draft to look at, said to be one
+    assert {problem.code for problem in draft.unfilled} == {"periksa-wajib"}
+    assert build_file(reviewed(content), tmp_path / "build", Options(("docx",))).unfilled == ()
 
 
 def test_a_row_shorter_than_the_table_is_read(tmp_path):
@@ -965,14 +980,14 @@ def test_the_same_doubt_in_several_years_is_one_note_per_indicator(tmp_path):
 
 
 def test_the_period_on_the_cover_is_found(tmp_path):
+    """The cover says the period: it is read from there, not guessed from the text, and printed again."""
     document = five_year_document()
     document.cover.insert(2, "TAHUN 2025-2029")
-    document.body = [line for line in document.body if "2025 - 2029" not in line]
+    document.body = [line for line in document.body if "2025 - 2029" not in line] + ["Renstra 2021 - 2026."] * 3
     _, content, result = imported(tmp_path, document)
-    periode = load(content).dokumen.periode
-    assert (periode.awal, periode.akhir) == (2025, 2029)
-    assert result.periksa.at(("dokumen", "periode")) == ["periode Renstra ditebak dari teks (\"2025–2029\" paling "
-                                                          "sering disebut)"]
+    dokumen = load(content).dokumen
+    assert (dokumen.periode.awal, dokumen.periode.akhir, dokumen.periode_sampul) == (2025, 2029, "Tahun")
+    assert result.periksa.at(("dokumen", "periode")) == []
 
 
 def test_a_footnote_whose_text_is_missing_is_still_noted(tmp_path):

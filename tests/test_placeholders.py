@@ -70,8 +70,7 @@ def test_build_makes_a_draft_says_what_is_left_and_prints_no_marks(fresh_project
         "di antara « dan » dengan isinya [isian-belum-diisi]",
         'content/iku.toml:32: peringatan: instansi.nama: "Dinas Contoh" belum diisi; ganti teks di antara « dan » '
         "dengan isinya [isian-belum-diisi]",
-        f"content/iku.toml: peringatan: dan {iku_left - 3} isian lain belum diisi (ikudoc check content/iku.toml "
-        "menampilkan semuanya) [isian-belum-diisi]",
+        f"content/iku.toml: peringatan: dan {iku_left - 3} lagi (ikudoc check content/iku.toml menampilkan semuanya)",
         "content/iku.toml: dokumen ini masih draf: jangan ditandatangani sebelum semua isian « » diganti.",
     ]
     html = (fresh_project / "build" / "iku.html").read_text(encoding="utf-8")

@@ -294,3 +294,34 @@ def test_a_broken_overlay_is_reported_once(tmp_path):
         "pantau.html.j2": ("{%- block pantau %}", "{%- block pantau %}{{ masalah | tidak_ada }}")})
     document.rebuild()
     assert len([line for line in reported if "pantau.html.j2" in line]) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the limit on open files is set the POSIX way")
+def test_connections_left_half_open_do_not_make_the_preview_unreachable(tmp_path):
+    """Another program opens 1,030 connections and sends nothing (with 1,024 files per process, the
+    preview used to stop answering until they closed): the oldest waiting ones are let go."""
+    import resource
+    import socket
+
+    content = tmp_path / "content" / "iku.toml"
+    content.parent.mkdir()
+    shutil.copy(SAMPLE, content)
+
+    def few_files() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, preexec_fn=few_files)
+    idle = []
+    try:
+        first = process.stdout.readline()
+        port = int(first.split(":")[2].split("/")[0])
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(1030)]
+        status, page = get(port)
+        assert status == 200 and "BAB IV PENUTUP" in page
+    finally:
+        for connection in idle:
+            connection.close()
+        process.kill()
+        process.communicate()

@@ -23,6 +23,14 @@ def with_tte(tmp_path, source):
     return path
 
 
+def with_cover_period(tmp_path, source):
+    """The sample whose cover prints its period ("TAHUN 2019–2024"), as an imported cover may."""
+    path = tmp_path / source.name
+    path.write_text(source.read_text(encoding="utf-8").replace("periode = {", 'periode_sampul = "Tahun"\nperiode = {', 1),
+                    encoding="utf-8")
+    return path
+
+
 def pk_with_its_iku(tmp_path, tte: bool = False):
     (tmp_path / "iku_2024.toml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     return with_tte(tmp_path, SAMPLE_PK) if tte else SAMPLE_PK
@@ -31,6 +39,7 @@ def pk_with_its_iku(tmp_path, tte: bool = False):
 DOCUMENTS = {
     "iku": lambda tmp_path: SAMPLE,
     "iku-tte": lambda tmp_path: with_tte(tmp_path, SAMPLE),
+    "iku-periode-di-sampul": lambda tmp_path: with_cover_period(tmp_path, SAMPLE),
     "iku-enam-tahun": lambda tmp_path: FIXTURES / "enam_tahun.toml",
     "iku-pemda": lambda tmp_path: FIXTURES / "pemda_lima_tahun.toml",
     "iku-tanpa-target": lambda tmp_path: FIXTURES / "tanpa_target.toml",

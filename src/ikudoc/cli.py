@@ -19,15 +19,18 @@ import click
 # so that "ikudoc --help" or "ikudoc check" do not load Word, PDF, image or server libraries.
 from .commands.batch import content_files, for_each, usable
 from .commands.click_indonesian import Group, usage_message
-from .commands.report import report, show_problems
+from .commands.report import os_failure, report, show_problems, unwritable_output
 from .commands.scaffold import forms
 from .commands.schema import SCHEMA_FOLDER
-from .content.problems import FileFailure, IkudocError, os_reason, unexpected_error_message
+from .content.problems import IkudocError, one_line, os_reason, unexpected_error_message
 from .render.options import DEFAULT_FORMATS, FORMATS, Options
 from .render.page_setup import PAPER, Margins
 from .render.pdf import PDF_VARIANTS, PdfUnavailable
 
 SCHEMA_PATH = (SCHEMA_FOLDER / "ikudoc.schema.json").as_posix()
+#: A path on the command line, taken as typed: a file that cannot be read is said by the command, in
+#: Indonesian and with exit status 1 (click would say it in English, with status 2).
+_PATH = click.Path(path_type=Path, readable=False)
 
 
 class Failure(IkudocError):
@@ -68,17 +71,17 @@ def _existing_folder(_ctx, _param, value: Path | None) -> Path | None:
 
 
 def _templates_option(help_text: str):
-    return click.option("--templates", "templates", type=click.Path(path_type=Path), callback=_existing_folder,
+    return click.option("--templates", "templates", type=_PATH, callback=_existing_folder,
                         metavar="FOLDER", help=help_text)
 
 
-_output_folder_option = click.option("-o", "--output", "output_dir", default="build", type=click.Path(path_type=Path),
+_output_folder_option = click.option("-o", "--output", "output_dir", default="build", type=_PATH,
                                      metavar="FOLDER", help="Folder hasil (bawaan: build).")
 _paper_option = click.option("--kertas", type=click.Choice(sorted(PAPER), case_sensitive=False), metavar="A4|F4",
                              help="Ukuran kertas, menggantikan [dokumen] kertas.")
 _margin_option = click.option("--margin", callback=_margins, metavar="ATAS,KANAN,BAWAH,KIRI",
                               help="Margin dalam mm, misalnya 25,20,25,30; menggantikan [dokumen] margin.")
-_files_argument = click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[BERKAS]...")
+_files_argument = click.argument("files", nargs=-1, type=_PATH, metavar="[BERKAS]...")
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,6 +145,12 @@ def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Mar
             report_for_file(source, error, _say)
             errors += 1
             continue
+        except OSError as error:  # one file the system refuses does not stop the others
+            if unwritable_output(error):
+                raise
+            report_for_file(source, os_failure(error), _say)
+            errors += 1
+            continue
         show_problems(checked.problems, _say)
         errors, warnings = errors + checked.galat, warnings + checked.peringatan
         click.echo(checked.summary)
@@ -155,7 +164,7 @@ def check(files: tuple[Path, ...], strict: bool, kertas: str | None, margin: Mar
 @click.argument("new", metavar="BARU", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               help="Bentuk keluaran: text (bawaan), json atau html.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="BERKAS",
+@click.option("-o", "--output", type=_PATH, metavar="BERKAS",
               help="Tulis ke berkas ini (bawaan: layar; untuk html: build/perubahan_NAMA.html).")
 @_templates_option("Folder templat sendiri (perubahan.html.j2, perubahan.css).")
 @click.pass_context
@@ -203,7 +212,7 @@ def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margi
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=SCHEMA_PATH, metavar="BERKAS",
+@click.option("-o", "--output", type=_PATH, default=SCHEMA_PATH, metavar="BERKAS",
               help=f"Tulis skema ke berkas ini (bawaan: {SCHEMA_PATH}).")
 def schema(output: Path) -> None:
     """Tulis JSON Schema format konten, agar editor (VS Code + Even Better TOML) memeriksa dan melengkapi
@@ -220,8 +229,8 @@ def schema(output: Path) -> None:
 
 
 @cli.command()
-@click.argument("target", type=click.Path(path_type=Path), metavar="[BERKAS_BARU]", required=False)
-@click.option("--from", "source", type=click.Path(path_type=Path), metavar="BERKAS",
+@click.argument("target", type=_PATH, metavar="[BERKAS_BARU]", required=False)
+@click.option("--from", "source", type=_PATH, metavar="BERKAS",
               help="Revisi yang sekarang berlaku, dasar revisi baru (dengan --pk: PK yang sekarang; bawaan: PK "
                    "tahun terakhir di content/).")
 @click.option("--pk", "pk_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
@@ -258,7 +267,7 @@ def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str 
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
+@click.argument("folder", type=_PATH, metavar="FOLDER")
 @click.option("--bentuk", type=click.Choice(forms()), default="opd", show_default=True,
               help="Bentuk dokumen: opd (IKU perangkat daerah, ditandatangani kepala dinas) atau pemda (IKU "
                    "pemerintah daerah, ditandatangani kepala daerah, dengan kolom penanggung jawab dan kondisi awal).")
@@ -276,8 +285,8 @@ def init(folder: Path, bentuk: str) -> None:
 
 
 @cli.command("import")
-@click.argument("document", type=click.Path(path_type=Path), metavar="DOKUMEN.docx")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="BERKAS.toml",
+@click.argument("document", type=_PATH, metavar="DOKUMEN.docx")
+@click.option("-o", "--output", type=_PATH, metavar="BERKAS.toml",
               help="Berkas konten yang ditulis (bawaan: content/NAMA_DOKUMEN.toml).")
 @click.option("--timpa", is_flag=True, help="Timpa berkas konten yang sudah ada.")
 def import_command(document: Path, output: Path | None, timpa: bool) -> None:
@@ -288,7 +297,7 @@ def import_command(document: Path, output: Path | None, timpa: bool) -> None:
 
 
 @cli.command("watch")
-@click.argument("file", type=click.Path(path_type=Path), metavar="[BERKAS]", required=False)
+@click.argument("file", type=_PATH, metavar="[BERKAS]", required=False)
 @_output_folder_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port di 127.0.0.1 (bawaan: 8000; 0: bebas).")
 @_templates_option("Folder templat sendiri.")
@@ -325,7 +334,7 @@ def git_setup() -> None:
 
 
 @cli.command("teks-docx", hidden=True)
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=_PATH)
 def docx_text(path: Path) -> None:
     """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
     from .revisions.docx_text import docx_lines
@@ -349,8 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         command = obj.get("command")
         return getattr(command, "error_exit_code", None) or error.exit_code
     except OSError as error:  # the file system said no where no ikudoc code expected it
-        click.echo(f"gagal: {FileFailure(error.filename or '?', error)}", err=True)
-        return 1
+        click.echo(one_line(f"gagal: {os_failure(error)}"), err=True)
+        return getattr(obj.get("command"), "error_exit_code", None) or 1
     except click.exceptions.Abort:
         click.echo("dibatalkan.", err=True)
         return 1
@@ -358,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(error.ctx.get_help() if error.ctx else "ikudoc --help")
         return 0
     except click.UsageError as error:
-        click.echo(f"gagal: {usage_message(error, cli)}. Lihat 'ikudoc --help'.", err=True)
+        click.echo(one_line(f"gagal: {usage_message(error, cli)}. Lihat 'ikudoc --help'."), err=True)
         return error.exit_code
     except click.ClickException as error:
         error.show()

@@ -162,16 +162,15 @@ def load(ref: ContentRef, key: str | None = None) -> Loaded:
 
 def load_checked(ref: ContentRef) -> Loaded:
     """``load``, refusing the content (ContentError) also on an error of its kind's checks: what a build,
-    or a new file made from it, needs. Values a scaffold marked for the user to replace do not refuse it
-    (a draft is worth looking at, and its next revision keeps them to fill): they come back as warnings in
-    ``unfilled``, which check reports as errors."""
-    from .content.problems import WARNING
-    from .content.rules import UNFILLED
+    or a new file made from it, needs. What keeps it a draft (content.rules.DRAFT_CODES: values a scaffold
+    marked to replace, guesses of import to verify) does not refuse it (a draft is worth looking at, and its
+    next revision keeps them): they come back as warnings in ``unfilled``, which check reports as errors."""
+    from .content.problems import DRAFT_CODES, WARNING
 
     loaded = load(ref)
     problems = loaded.kind.check(loaded.document, loaded.toml)
-    errors = [problem for problem in problems if problem.is_error and problem.code != UNFILLED]
+    errors = [problem for problem in problems if problem.is_error and problem.code not in DRAFT_CODES]
     if errors:
         raise ContentError(errors)
     return replace(loaded, unfilled=tuple(replace(problem, severity=WARNING) for problem in problems
-                                          if problem.code == UNFILLED))
+                                          if problem.code in DRAFT_CODES))

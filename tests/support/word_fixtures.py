@@ -341,3 +341,38 @@ def word97_fib(encrypted: bool) -> bytes:
     import struct
 
     return struct.pack("<HHHHHH", 0xA5EC, 0x00C1, 0, 0x0409, 0, 0x0100 if encrypted else 0) + b"\0" * 4096
+
+
+_TEXT_BOX = """<w:r {ns} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">
+<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300"
+ simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="2286000" cy="1828800"/>
+<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="9" name="Kotak Teks 9"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" cy="1828800"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>
+<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape type="#_x0000_t202" style="position:absolute;width:180pt;height:144pt">
+<v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def add_text_box(path: Path, after: str, lines: list[str]) -> Path:
+    """A text box holding ``lines`` (one paragraph each), as Word's Insert > Text Box writes it: DrawingML
+    for new readers and the same box in VML for old ones, anchored in an empty paragraph put after the
+    paragraph starting with ``after`` (as typists place a signature beside the page's last text)."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith(after))
+    anchor = paragraph.insert_paragraph_before("")
+    paragraph._p.addnext(anchor._p)  # after it, not before
+    paragraphs = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>" for line in lines)
+    anchor._p.append(parse_xml(_TEXT_BOX.format(ns=_W_NS, paragraphs=paragraphs)))
+    document.save(str(path))
+    return path

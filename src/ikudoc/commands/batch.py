@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..content.problems import IkudocError
-from .report import Say, report_for_file
+from ..content.problems import IkudocError, os_reason
+from ..content.regular_file import describe
+from .report import Say, os_failure, report_for_file, unwritable_output
 
 CONTENT_GLOB = "content/*.toml"
 
@@ -35,10 +36,17 @@ def content_files(files: tuple[Path, ...], command: str) -> list[Path]:
 
 
 def usable(source: Path) -> Path:
-    if not source.exists():
-        raise Unusable("berkas tidak ditemukan")
-    if source.is_dir():
-        raise Unusable("ini folder, bukan berkas konten .toml")
+    """``source``, when it is a regular file: a missing one, a folder, a device or a FIFO (whose reading
+    would never end, or block) is refused with why, before anything is read."""
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
+        raise Unusable("berkas tidak ditemukan") from None
+    except OSError as error:
+        raise Unusable(f"tidak bisa dibaca ({os_reason(error)})") from None
+    if kind := describe(mode):
+        raise Unusable("ini folder, bukan berkas konten .toml" if kind == "folder" else
+                       f"bukan berkas biasa melainkan {kind}; sebutkan berkas konten .toml")
     return source
 
 
@@ -54,6 +62,11 @@ def for_each(sources: list[Path], work: Callable[[Path], None], failed_to: str, 
             raise
         except IkudocError as error:
             report_for_file(source, error, say)
+            failed += 1
+        except OSError as error:  # the system refused a file no ikudoc code expected to fail: the others go on
+            if unwritable_output(error):
+                raise  # nothing more can be said: the run stops, and says why (cli.main)
+            report_for_file(source, os_failure(error), say)
             failed += 1
     if failed:
         raise SomeFailed(f"{failed} dari {len(sources)} berkas {failed_to}.")

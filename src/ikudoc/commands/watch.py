@@ -4,7 +4,9 @@ the last good document, whose files in build/ stay as they were."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import socket
 import sys
 import threading
 import time
@@ -23,6 +25,7 @@ from .build import prepare, write_prepared
 
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
+REQUEST_SECONDS = 10
 WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
 
 
@@ -136,10 +139,50 @@ def _bare_page(problems: list[str], block: bytes | None = None) -> bytes:
 
 class Server(http.server.ThreadingHTTPServer):
     """One thread per request, a real backlog (the standard 5 drops a burst of requests), and a client
-    that goes away mid-answer is no error worth a traceback."""
+    that goes away mid-answer is no error worth a traceback.
+
+    Connections are bounded, so that no other program on this machine can make the preview unreachable
+    by opening connections and leaving them be: at most WAITING connections may wait for their request
+    (a browser sends it at once), and at most STREAMS pages may listen for reloads; past either, the
+    oldest such connection is closed for the new one (a page that listens reconnects by itself). A
+    request not sent within REQUEST_SECONDS is given up."""
 
     request_queue_size = 128
     daemon_threads = True
+    WAITING = 64
+    STREAMS = 64
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict = {}  # connection -> None, oldest first
+        self._streams: dict = {}
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address) -> None:
+        self._admit(request, self._waiting, self.WAITING)
+        super().process_request(request, client_address)
+
+    def _admit(self, request, group: dict, limit: int) -> None:
+        with self._lock:
+            group[request] = None
+            while len(group) > limit:
+                oldest = next(iter(group))
+                del group[oldest]
+                with contextlib.suppress(OSError):
+                    oldest.shutdown(socket.SHUT_RDWR)  # its thread reads the end, and closes it
+
+    def asked(self, request, streaming: bool) -> None:
+        """The connection sent its request; ``streaming``: it stays open to listen for reloads."""
+        with self._lock:
+            self._waiting.pop(request, None)
+        if streaming:
+            self._admit(request, self._streams, self.STREAMS)
+
+    def shutdown_request(self, request) -> None:
+        with self._lock:
+            self._waiting.pop(request, None)
+            self._streams.pop(request, None)
+        super().shutdown_request(request)
 
     def handle_error(self, request, client_address) -> None:
         error = sys.exc_info()[1]
@@ -151,6 +194,12 @@ class Server(http.server.ThreadingHTTPServer):
 def make_handler(document: Document, port_holder: list[int]):
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "ikudoc"
+        timeout = REQUEST_SECONDS  # a connection that sends nothing is not waited for forever
+
+        def parse_request(self) -> bool:
+            parsed = super().parse_request()
+            self.server.asked(self.request, parsed and self.path == "/peristiwa")
+            return parsed
 
         def log_message(self, *args) -> None:  # the terminal shows rebuilds, not requests
             pass

@@ -41,6 +41,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from .markup import NO_REFERENCES, InlineText, MarkupError, Text, parse_inline, parse_text
 from .placeholders import unmarked
 from .problems import Loc, os_reason
+from .regular_file import NotARegularFile, read_regular
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane): never text,
@@ -282,11 +283,11 @@ def _check_image(path: Path, typed: str) -> None:
     from docx.image.image import Image as DocxImage  # imported only for content that has an image
     from PIL import Image, UnidentifiedImageError
 
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" tidak bisa dibaca ({sebab})",
-                                  {"berkas": typed, "sebab": os_reason(error)}) from None
+    try:  # (a device or a FIFO named as the emblem is refused unread; an emblem is far below 20 MB)
+        data = read_regular(path, 20 << 20)
+    except (OSError, NotARegularFile) as error:
+        raise PydanticCustomError("gambar-tidak-terbaca", "berkas gambar \"{berkas}\" tidak bisa dibaca ({sebab})", {
+            "berkas": typed, "sebab": os_reason(error) if isinstance(error, OSError) else str(error)}) from None
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = image.format

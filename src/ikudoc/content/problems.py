@@ -29,6 +29,14 @@ WARNING = "peringatan"
 ERROR = "galat"
 ACKNOWLEDGED = "diabaikan"  # a warning the content acknowledges ([periksa] abaikan): not shown, only counted
 
+#: The code of a placeholder left in place (content.rules.placeholders_replaced).
+UNFILLED = "isian-belum-diisi"
+#: The code of an import's guess not yet checked (content.rules.no_unchecked_guess).
+UNCHECKED_GUESS = "periksa-wajib"
+#: What keeps a document a draft: errors for check, which must not pass what is not ready to sign, and
+#: warnings for build, since a draft is worth looking at (documents.load_checked).
+DRAFT_CODES = frozenset({UNFILLED, UNCHECKED_GUESS})
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -57,12 +65,17 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         key = format_key_path(self.loc)
         severity = f"{WARNING}: " if self.is_warning else ""
-        line = f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]"
-        return line.translate(_LINE_BREAKS)  # one problem, one line, whatever the content quoted
+        return one_line(f"{where}: {severity}{key + ': ' if key else ''}{self.message} [{self.code}]")
 
 
 # Characters that end a line for a terminal or str.splitlines: inside a quoted key or value, shown by code.
 _LINE_BREAKS = {code: f"U+{code:04X}" for code in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """A message on one line, whatever it quotes (a value, a file name with a line break in it): every
+    character that ends a line is shown by its code."""
+    return text.translate(_LINE_BREAKS)
 
 
 class IkudocError(Exception):
@@ -89,13 +102,15 @@ class ContentError(IkudocError):
 
 
 class FileFailure(IkudocError):
-    """A file could not be read or written; names it and says why, in Indonesian."""
+    """A file could not be read or written (``reading`` None: used, when which of the two is not known);
+    names it and says why, in Indonesian."""
 
-    def __init__(self, path, error: OSError, reading: bool = False):
+    def __init__(self, path, error: OSError, reading: bool | None = False):
         reason = os_reason(error)
-        hint = "" if reading or error.errno in _REASONS else \
+        hint = "" if reading is not False or error.errno in _REASONS else \
             "; apakah berkasnya sedang dibuka di program lain, atau diska penuh?"
-        super().__init__(f"tidak bisa {'membaca' if reading else 'menulis'} {path} ({reason}){hint}")
+        action = "membaca" if reading else "memakai" if reading is None else "menulis"
+        super().__init__(f"tidak bisa {action} {path} ({reason}){hint}")
         self.path = path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .git import run_git
 from .problems import FileFailure, IkudocError
+from .regular_file import NotARegularFile, read_regular
 
 
 class RevisionError(IkudocError):
@@ -25,11 +26,18 @@ class ContentRef:
     revision: str | None = None  # the git revision it was read from; None for the working tree
 
 
+#: The largest content file read: a content file of thousands of indicators is a few megabytes.
+CONTENT_LIMIT = 64 << 20
+
+
 def file_ref(path: Path, label: str | None = None) -> ContentRef:
+    """The content file ``path``, which must be a regular file (a device or a FIFO is refused unread)."""
     try:
-        return ContentRef(label or str(path), path.read_bytes(), path.parent)
+        return ContentRef(label or str(path), read_regular(path, CONTENT_LIMIT), path.parent)
     except OSError as error:
         raise FileFailure(label or path, error, reading=True) from None
+    except NotARegularFile as error:
+        raise RevisionError(f"{label or path} {error}") from None
 
 
 def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) -> ContentRef:

@@ -7,6 +7,7 @@ Each kind's checks (iku/checks.py, perjanjian/checks.py) call these with its own
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import re
@@ -16,8 +17,8 @@ from dataclasses import replace
 from .fields import Bab, Penandatangan, Periksa, Tte
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .placeholders import PLACEHOLDER
-from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
-from .source import TomlSource
+from .problems import ACKNOWLEDGED, UNCHECKED_GUESS, UNFILLED, WARNING, Loc, Problem, format_key_path
+from .source import TomlSource, comments
 
 #: Civil-service ranks (pangkat) and their golongan/ruang.
 RANKS = {
@@ -148,28 +149,83 @@ def _bare(word: str) -> str:
 
 def repeated_phrase(text: str) -> str | None:
     """The longest run of words typed twice in a row within a sentence ("yang yang", "target yang ...
-    target yang ..."), if any; of equally long ones, the first."""
+    target yang ..."), if any; of equally long ones, the first. A single word counts only when it is a
+    word of three letters or more; a phrase never holds a word of punctuation alone."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         words = sentence.split()
         bare = [_bare(word) for word in words]
-        # A phrase typed twice starts with a word met again where its copy starts: only the pairs of
-        # equal words are tried, not every length at every place.
-        places: dict[str, list[int]] = {}
-        for place, word in enumerate(bare):
-            if word:
-                places.setdefault(word, []).append(place)
-        found: tuple[int, int] | None = None  # (-length, start) of the best so far
-        for same in places.values():
-            for n, start in enumerate(same):
-                for copy in same[n + 1:]:
-                    length = copy - start
-                    if (copy + length <= len(bare) and (found is None or (-length, start) < found)
-                            and bare[start:copy] == bare[copy:copy + length] and all(bare[start:copy])
-                            and (length > 1 or (len(bare[start]) > 2 and bare[start].isalpha()))):
-                        found = (-length, start)
+        found: tuple[int, int] | None = None  # (length, start) of the best so far
+        start = 0
+        for end in [n for n, word in enumerate(bare) if not word] + [len(bare)]:  # stretches of real words
+            square = _longest_square(bare, start, end)
+            if square and (found is None or (-square[0], square[1]) < (-found[0], found[1])):
+                found = square
+            start = end + 1
         if found:
-            return " ".join(words[found[1]:found[1] - found[0]])
+            return " ".join(words[found[1]:found[1] + found[0]])
     return None
+
+
+def _longest_square(words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """(length, start) of the longest phrase of ``words[start:end]`` followed at once by itself, the first
+    of the longest; a one-word phrase only of a word of three letters or more.
+
+    Any such square of length L covers a word at a multiple of L; from each such word, how far the text
+    agrees with the text L words on, backwards and forwards, says whether a square of length L is there
+    and where it starts. Trying every L from the longest down asks n/L words per length, n log n in all
+    (checking every pair of equal words, as before, took a minute on a 160 KB sentence)."""
+    n = end - start
+    if n < 2:
+        return None
+    seq = words[start:end]
+    ids: dict[str, int] = {}
+    text = [ids.setdefault(word, len(ids)) for word in seq]  # one number per word: slices compare fast
+    for length in range(n // 2, 1, -1):
+        for at in range(0, n - length, length):
+            ahead = _common_prefix(text, at, at + length, min(length, n - at - length))
+            if not ahead:
+                continue
+            behind = _common_suffix(text, at, at + length, min(length - 1, at))
+            if behind + ahead >= length:  # the first found starts before any found from a later word
+                return length, start + at - behind
+    for at in range(n - 1):
+        if seq[at] == seq[at + 1] and len(seq[at]) > 2 and seq[at].isalpha():
+            return 1, start + at
+    return None
+
+
+def _common_prefix(text: list[int], a: int, b: int, limit: int) -> int:
+    """How many words from ``a`` and from ``b`` agree, at most ``limit`` (compared in growing slices)."""
+    low, step = 0, 1
+    while low < limit:
+        high = min(limit, low + step)
+        if text[a + low:a + high] != text[b + low:b + high]:
+            while high - low > 1:  # the first disagreement is in (low, high]
+                middle = (low + high) // 2
+                if text[a + low:a + middle] == text[b + low:b + middle]:
+                    low = middle
+                else:
+                    high = middle
+            return low
+        low, step = high, step * 2
+    return limit
+
+
+def _common_suffix(text: list[int], a: int, b: int, limit: int) -> int:
+    """How many words just before ``a`` and just before ``b`` agree, at most ``limit``."""
+    low, step = 0, 1
+    while low < limit:
+        high = min(limit, low + step)
+        if text[a - high:a - low] != text[b - high:b - low]:
+            while high - low > 1:
+                middle = (low + high) // 2
+                if text[a - middle:a - low] == text[b - middle:b - low]:
+                    low = middle
+                else:
+                    high = middle
+            return low
+        low, step = high, step * 2
+    return limit
 
 
 def text_units(texts: Iterable[tuple[Loc, Text | InlineText]]) -> Iterator[tuple[Loc, str]]:
@@ -218,8 +274,6 @@ def anchor_only_where_it_is_signed(report: Report, tte: Tte | None, texts: Itera
                          "penandatanganan akan menaruh kode QR di sana juga; pilih jangkar lain", "jangkar-dalam-teks")
 
 
-#: The code of a placeholder left in place: an error for check, a warning for build (a draft may be looked at).
-UNFILLED = "isian-belum-diisi"
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -238,3 +292,30 @@ def placeholders_replaced(report: Report, texts: Iterable[tuple[Loc, str]]) -> N
             else:
                 message = f"\"{shown}\" belum diisi; ganti teks di antara « dan » dengan isinya"
             report.error(loc, message, UNFILLED)
+
+
+#: How ``ikudoc import`` marks a guess that must be checked before the document is signed (who signs,
+#: which agency): a comment above the key it guessed, which the user deletes once the value is right.
+REQUIRED_CHECK = re.compile(r"^#\s*PERIKSA WAJIB\b\s*(?:\((?P<kunci>[^)]*)\))?\s*:\s*(?P<catatan>.*)$")
+
+
+def no_unchecked_guess(report: Report) -> None:
+    """An error "periksa-wajib" for each "# PERIKSA WAJIB:" comment left in the file, on the comment's
+    line, naming the key below it (or the key it names in parentheses, at the head of the file)."""
+    toml = report.toml
+    marked = [(line, found) for line, text in comments(toml) if (found := REQUIRED_CHECK.match(text.strip()))]
+    if not marked:
+        return
+    keys: dict[int, Loc] = {}
+    for loc, line in toml.lines.items():  # the key written on each line (the shortest: a table before its items)
+        if line not in keys or len(loc) < len(keys[line]):
+            keys[line] = loc
+    written = sorted(keys)
+    for line, found in marked:
+        named = found.group("kunci")
+        after = bisect.bisect_right(written, line)
+        loc = () if named or after == len(written) else keys[written[after]]
+        report.problems.append(Problem(
+            toml.path, line, loc, f"{named + ': ' if named else ''}tebakan ikudoc import belum diperiksa "
+            f"(\"{found.group('catatan').strip()}\"); periksa nilainya, lalu hapus baris komentar \"# PERIKSA WAJIB\" "
+            "ini", UNCHECKED_GUESS))

@@ -170,6 +170,18 @@ def _syntax_problem(path: Path, message: str, text: str) -> Problem:
     return problem(result)
 
 
+def comments(toml: TomlSource) -> list[tuple[int, str]]:
+    """Every comment of the file (not a "#" inside a text), with its line: (line, "# ...")."""
+    found: list[tuple[int, str]] = []
+    nodes = [_parser().parse(toml.text.encode("utf-8")).root_node]
+    while nodes:
+        node = nodes.pop()
+        if node.type == "comment":
+            found.append((node.start_point.row + 1, node.text.decode("utf-8", "replace")))
+        nodes.extend(node.children)
+    return sorted(found)
+
+
 @cache
 def _parser() -> tree_sitter.Parser:
     return tree_sitter.Parser(tree_sitter.Language(tree_sitter_toml.language()))

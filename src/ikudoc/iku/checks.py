@@ -21,6 +21,7 @@ from ..content.rules import (
     check_signatory,
     no_empty_chapter,
     no_phrase_typed_twice,
+    no_unchecked_guess,
     placeholders_replaced,
 )
 from ..content.source import TomlSource
@@ -139,11 +140,17 @@ def _resembles(items: list[str], table: list[str]) -> bool:
     return close * 2 > len(items)
 
 
+def _import_guesses_checked(_konten: Konten, report: Report) -> None:
+    no_unchecked_guess(report)
+
+
 #: The codes of the warnings below: the ones [periksa] abaikan may name.
 WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "tabel-tidak-dicantumkan",
                            "target-tahun-periode"})
 
+
 RULES: list[Callable[[Konten, Report], None]] = [
+    _import_guesses_checked,
     _cumulative_targets_do_not_decrease,
     _targets_cover_the_period,
     _signatory_is_valid,

@@ -24,6 +24,7 @@ class DokumenContext:
     singkatan: str
     perubahan: str | None
     periode: str
+    periode_sampul: str | None  # the word the cover prints before the period ("Tahun"), or no period there
     keputusan: str | None  # the decree that set this revision
     tempat: str
     tanggal: str  # "Oktober 2024", or "15 Oktober 2024"
@@ -44,6 +45,7 @@ def build_context(konten: Konten, layout: Layout) -> Rendering:
             singkatan=dokumen.singkatan,
             perubahan=dokumen.perubahan,
             periode=dokumen.periode.teks,
+            periode_sampul=dokumen.periode_sampul,
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=dokumen.tanggal.teks,

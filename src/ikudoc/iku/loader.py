@@ -19,6 +19,9 @@ from .columns import filled, shown
 from .model import REFERENCES, Konten
 from .revisions import fill_before_targets
 
+#: How many revisions back [revisi] menggantikan is followed: each replaced revision is read in full.
+LONGEST_CHAIN = 50
+
 
 def load(path: Path, shown_as: Path | None = None) -> Konten:
     """Read and validate the IKU file ``path``; raise ContentError listing every problem found."""
@@ -72,9 +75,15 @@ def _with_replaced_revision(model: Konten, toml: TomlSource, ref: ContentRef,
         previous_ref = resolve_relative(spec, ref)
     except RevisionError as error:
         return model, problem(f"revisi yang digantikan tidak bisa dibaca: {error}", "revisi-tidak-ada")
-    if previous_ref.label in (*replacing, ref.label) or len(replacing) > 50:
+    if previous_ref.label in (*replacing, ref.label):
         return model, problem(f"revisi {spec} menggantikan dirinya sendiri lewat rantai "
                               f"{' -> '.join((*replacing, ref.label, previous_ref.label))}", "revisi-berputar")
+    if len(replacing) >= LONGEST_CHAIN:
+        return model, problem(f"rantai menggantikan lebih panjang dari {LONGEST_CHAIN} revisi (mulai "
+                              f"{replacing[0]}, sampai {ref.label} yang menggantikan {previous_ref.label}); ikudoc "
+                              "membaca paling banyak "
+                              f"{LONGEST_CHAIN} revisi ke belakang: hapus menggantikan di revisi lama yang tidak "
+                              "diperlukan lagi", "revisi-rantai-panjang")
     try:
         previous = load_ref(previous_ref, (*replacing, ref.label))
     except ContentError as error:

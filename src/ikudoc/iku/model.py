@@ -71,6 +71,9 @@ class Dokumen(Model):
     """Label revisi, misalnya "Perubahan 2024"; kosongkan untuk dokumen awal."""
     periode: Periode = Field(title="Periode")
     """Periode Renstra yang dicakup."""
+    periode_sampul: PlainText | None = Field(None, title="Periode di sampul")
+    """Kata di depan periode pada sampul, misalnya "Tahun": sampul mencetak "TAHUN 2026–2030" di bawah
+    judulnya; tanpa ini periode tidak dicetak di sampul."""
     tempat: PlainText = Field(title="Tempat")
     """Tempat penandatanganan, misalnya "Bandar Lampung"."""
     tanggal: SigningDate = Field(title="Tanggal")

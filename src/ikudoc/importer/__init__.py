@@ -16,8 +16,9 @@ from pathlib import Path
 from .derive import derive
 from .front import Recaser, front_matter
 from .markdown import inline, to_markdown
+from .package import NotAnIku
 from .periksa import Periksa
-from .reading import Grid, NotAnIku, Para, read_word
+from .reading import Grid, Para, read_word
 from .structure import Item, Parts, is_iku_table, split_parts
 from .table import TableData, read_table
 from .toml_writer import write_toml

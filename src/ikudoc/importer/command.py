@@ -53,12 +53,17 @@ def run_import(document: Path, output: Path | None, overwrite: bool, say: Callab
         "Perlu diperiksa: tidak ada tempat yang meragukan.")
     for loc, messages in imported.periksa.notes.items():
         for message in messages:
-            say(f"  - {format_key_path(loc) or 'umum'}: {message}")
+            required = " (WAJIB)" if imported.periksa.is_required(loc, message) else ""
+            say(f"  - {format_key_path(loc) or 'umum'}{required}: {message}")
     if problems:
         for problem in problems:
             warn(str(problem))
         raise ImportRefused(f"{target} ditulis, tetapi belum bisa dibangun: {len(problems)} masalah di atas; "
                             f"perbaiki lalu jalankan ikudoc check {command_word(str(target))}")
     name = command_word(str(target))
+    if imported.periksa.required:
+        say(f"Langkah berikutnya: periksa setiap tempat WAJIB di atas lalu hapus komentar \"# PERIKSA WAJIB\"-nya "
+            f"(sebelum itu check dan build menolak berkas ini), lalu ikudoc check {name} dan ikudoc build {name}.")
+        return target
     say(f"Langkah berikutnya: ikudoc check {name}, lalu ikudoc build {name}.")
     return target

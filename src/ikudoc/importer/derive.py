@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..content.problems import Loc
+from .items import Item
 from .markdown import inline, sentences
 from .periksa import Periksa
-from .structure import Item
 
 _QUOTED = re.compile(r"(\*{0,2})([“\"])[ \t]*(\*{0,2})([^“”\"]+?)(\*{0,2})[ \t]*([”\"])(\*{0,2})")
 _MISI_PREFIX = re.compile(r"^\**\s*Misi\s*[-–]?\s*\d+\s*[:.]\s*\**\s*", re.IGNORECASE)

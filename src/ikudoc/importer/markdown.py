@@ -9,7 +9,7 @@ import re
 import string
 
 from ..content.typed_lists import CAPITAL_ROMAN, ROMAN
-from .structure import Item
+from .items import Item
 
 #: Words that end with a period without ending a sentence ("Drs. SAMSURIJAL", "No. 9").
 ABBREVIATIONS = {"drs", "dr", "ir", "prof", "no", "nomor", "kab", "kec", "kel", "prov", "jl", "dkk", "dll", "dsb",

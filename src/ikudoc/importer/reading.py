@@ -15,20 +15,16 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import subprocess
-import tempfile
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.problems import IkudocError, os_reason
-from .ole import MAGIC as OLE_MAGIC
-from .ole import is_password_protected
+from docx.exceptions import InvalidXmlError
+from docx.oxml.exceptions import InvalidXmlError as MissingXmlElement
+from lxml import etree
 
-
-class NotAnIku(IkudocError):
-    """The file cannot be imported; the message names it and says what was expected."""
-
+from .package import NotAnIku, broken, word_package
+from .word_styles import Looks
 
 ListKind = str  # "angka", "huruf", "butir"; "bab": a level Word prints "BAB %1", a chapter heading
 
@@ -71,108 +67,147 @@ class WordFile:
 
 
 def read_word(path: Path) -> WordFile:
-    """The blocks of the Word file ``path``; NotAnIku when it is no Word document."""
+    """The blocks of the Word file ``path``; NotAnIku when it is no Word document, or a damaged one."""
+    data = word_package(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise NotAnIku(f"{path} tidak bisa dibaca ({os_reason(error)})") from None
-    if data[:8] == OLE_MAGIC and is_password_protected(data):
-        raise NotAnIku(f"{path} dilindungi kata sandi; buka di Word, hapus kata sandinya (File > Info > Protect "
-                       "Document), simpan ulang, lalu impor lagi")
-    if data[:8] == OLE_MAGIC:  # OLE2: Word 97-2003 (.doc) or old Excel
-        data = _through_libreoffice(path, data, "berformat Word 97-2003 (.doc)", ".doc")
-    elif re.search(rb"<(html|!doctype html|body|table)\b", data[:4096], re.IGNORECASE):
-        # e-SAKIP applications export "Word" files that are HTML named .doc
-        data = _through_libreoffice(path, data, "berisi HTML, bukan Word (seperti ekspor \"Word\" aplikasi e-SAKIP)",
-                                    ".html")
-    broken = (f"{path} rusak (arsip .docx tidak utuh, mungkin terpotong saat disalin); simpan ulang dari Word "
-              "sebagai .docx")
-    if data[:4] == b"PK\x03\x04" and not zipfile.is_zipfile(io.BytesIO(data)):
-        raise NotAnIku(broken)
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise NotAnIku(f"{path} bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, "
-                       "WPS atau LibreOffice sebagai .docx")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise NotAnIku(broken) from None
-    if "word/document.xml" not in names:
-        kind = "lembar kerja Excel" if "xl/workbook.xml" in names else (
-            "presentasi PowerPoint" if "ppt/presentation.xml" in names else "arsip zip")
-        raise NotAnIku(f"{path} adalah {kind}, bukan dokumen Word; yang diharapkan dokumen IKU dalam .docx")
-    return _read_docx(path, data)
-
-
-def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> bytes:
-    """The file converted to DOCX by LibreOffice, which reads what python-docx cannot."""
-    from ..render.docx.libreoffice import find_soffice
-
-    soffice = find_soffice()
-    if soffice is None:
-        raise NotAnIku(f"{path} {what}; buka di Word atau WPS lalu simpan sebagai .docx (atau pasang LibreOffice "
-                       "agar ikudoc bisa mengubahnya sendiri)")
-    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-") as folder:
-        source = Path(folder) / f"dokumen{suffix}"
-        source.write_bytes(data)
-        profile = (Path(folder) / "profil").as_uri()
-        try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                            "docx:MS Word 2007 XML", "--outdir", folder, str(source)],
-                           capture_output=True, timeout=180, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        converted = Path(folder) / "dokumen.docx"
-        if not converted.is_file():
-            raise NotAnIku(f"{path} {what} dan LibreOffice tidak bisa mengubahnya; buka di "
-                           "Word lalu simpan sebagai .docx")
-        return converted.read_bytes()
+        return _read_docx(path, data)
+    except (ValueError, InvalidXmlError, MissingXmlElement, etree.LxmlError):
+        # an attribute Word's schema does not allow (gridSpan="abc", <w:b w:val="maybe"/>), a missing
+        # required element: python-docx cannot read it, and ikudoc will not guess what Word meant
+        raise broken(path, "isi XML-nya tidak sah menurut format Word") from None
 
 
 def _read_docx(path: Path, data: bytes) -> WordFile:
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except (ValueError, InvalidXmlError, MissingXmlElement, etree.LxmlError):
+        raise
     except Exception:  # noqa: BLE001 (python-docx raises many kinds on a damaged package)
         raise NotAnIku(f"{path} rusak atau bukan dokumen Word yang utuh; simpan ulang dari Word sebagai .docx") \
             from None
-    numbering = _Numbering(document)
-    footnotes = _footnotes(document)
-    blocks: list[Block] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            blocks.append(_para(item, numbering, footnotes))
-        elif isinstance(item, Table):
-            blocks.append(_grid(item, numbering, footnotes))
+    reader = _Reader(document)
+    try:
+        blocks = tuple(reader.story(document.element.body))
+    except _Damaged as damage:
+        raise broken(path, str(damage)) from None
+    except _TooLong as length:
+        raise NotAnIku(f"{path} terlalu panjang untuk dokumen IKU ({length}; dokumen IKU berisi beberapa ribu)") \
+            from None
     properties = document.core_properties
-    return WordFile(tuple(blocks), properties.title or "", properties.subject or "")
+    return WordFile(blocks, properties.title or "", properties.subject or "")
+
+
+class _Damaged(Exception):
+    """What makes the document's XML unreadable, in Indonesian (a table wider than any Word makes)."""
+
+
+class _TooLong(Exception):
+    """How much more the document holds than an IKU does, in Indonesian."""
+
+
+#: The widest table row read: Word makes tables of at most 63 columns.
+MAX_COLUMNS = 256
+#: The most paragraphs with text and tables read from a document: an IKU has a few thousand.
+MAX_BLOCKS = 200_000
+
+
+class _Reader:
+    """The blocks of a document's body, in reading order: paragraphs and tables, the content of content
+    controls (Word's cover pages are one), and after the paragraph or table a text box is anchored in,
+    the text box's own paragraphs and tables (a signature set in a text box)."""
+
+    def __init__(self, document) -> None:
+        self.parent = document._body
+        self.looks = Looks(document)
+        self.footnotes = _footnotes(document)
+        self.with_boxes = document.element.body.find(f".//{_W}txbxContent") is not None
+        self.count = 0
+
+    def story(self, container) -> Iterator[Block]:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in container.iterchildren():
+            if child.tag == f"{_W}p" and not _has_content(child):
+                yield _EMPTY  # not counted: spacing costs nothing to read
+                continue
+            if child.tag == f"{_W}p":
+                yield _para(Paragraph(child, self.parent), self.looks, self.footnotes)
+            elif child.tag == f"{_W}tbl":
+                yield _grid(Table(child, self.parent), self.looks, self.footnotes)
+            elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
+                content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+                if content is not None:
+                    yield from self.story(content)
+                continue
+            else:
+                continue
+            self.count += 1
+            if self.count > MAX_BLOCKS:
+                raise _TooLong(f"lebih dari {MAX_BLOCKS:,} paragraf dan tabel".replace(",", "."))
+            if self.with_boxes:
+                for box in _text_boxes(child):
+                    yield from self.story(box)
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(element) -> list:
+    """The contents of the text boxes anchored in ``element``, outermost ones only (a text box inside
+    another is read with it), each once: Word writes a text box twice, for new and for old readers, the
+    second inside mc:Fallback."""
+    boxes = []
+    for box in element.iter(f"{_W}txbxContent"):
+        ancestors = []
+        for ancestor in box.iterancestors():
+            if ancestor is element:
+                break
+            ancestors.append(ancestor.tag)
+        if _FALLBACK not in ancestors and f"{_W}txbxContent" not in ancestors:
+            boxes.append(box)
+    return boxes
+
+
+def _has_content(paragraph) -> bool:
+    """Whether a paragraph element holds any text, picture, footnote or text box (most empty paragraphs
+    are only spacing, and are read at once)."""
+    return next(paragraph.iter(*_CONTENT), None) is not None
 
 
 def _footnotes(document) -> dict[str, str]:
-    """The text of each footnote by its id (python-docx does not read word/footnotes.xml)."""
-    from lxml import etree
-
+    """The text of each footnote by its id (python-docx does not read word/footnotes.xml), parsed as
+    python-docx parses every part: entities never resolved, nothing fetched."""
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/footnotes") and not rel.is_external:
             try:
-                root = etree.fromstring(rel.target_part.blob)
+                root = etree.fromstring(rel.target_part.blob, SAFE_XML)
             except etree.XMLSyntaxError:
                 return {}
-            return {note.get(f"{_W}id"): " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+            return {note.get(f"{_W}id"): " ".join("".join(_text(t) for t in p.iter(f"{_W}t")).strip()
                                                   for p in note.iter(f"{_W}p")).strip()
                     for note in root.iter(f"{_W}footnote")}
     return {}
 
 
-def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
+#: How the importer parses XML that python-docx does not: no entity resolved, no DTD loaded, nothing
+#: fetched from the network, no tree deeper or text longer than libxml2's safe limits.
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _text(element) -> str:
+    """The text of a w:t element, an entity reference in it kept as typed (&nama;) and never resolved."""
+    return "".join(element.itertext())
+
+
+def _grid(table, looks: Looks, footnotes: dict[str, str]) -> Grid:
     """Every row as one cell per grid column, read from the XML as Word lays it out: a cell spanning
     columns (gridSpan) repeated in each, a vertically merged cell (vMerge) repeated down, the columns a
     row skips (gridBefore/gridAfter, or a row shorter than the grid) as empty cells. python-docx's own
-    row.cells refuses such irregular rows, which hand-made tables often have."""
+    row.cells refuses such irregular rows, which hand-made tables often have. A row wider than
+    MAX_COLUMNS is damage, not a table."""
     from docx.table import _Cell
 
     rows: list[tuple[Cell, ...]] = []
@@ -181,6 +216,9 @@ def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
     width = len(table._tbl.tblGrid.gridCol_lst)
     empties = itertools.count(-1, -1)  # an origin of its own for each empty place
     for tr in table._tbl.tr_lst:
+        spans = [tr.grid_before, *(tc.grid_span for tc in tr.tc_lst)]
+        if max(width, sum(max(span, 0) for span in spans)) > MAX_COLUMNS:
+            raise _Damaged(f"tabel dengan lebih dari {MAX_COLUMNS} kolom; Word membuat paling banyak 63")
         cells: list[Cell] = [Cell((), next(empties)) for _ in range(tr.grid_before)]
         for tc in tr.tc_lst:
             column = len(cells)
@@ -188,7 +226,7 @@ def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
                 cell = above[column]
             else:
                 elements.append(tc)
-                cell = Cell(tuple(_para(p, numbering, footnotes) for p in _Cell(tc, table).paragraphs), id(tc))
+                cell = Cell(tuple(_para(p, looks, footnotes) for p in _Cell(tc, table).paragraphs), id(tc))
             cells.extend([cell] * tc.grid_span)
         cells += [Cell((), next(empties)) for _ in range(width - len(cells))]
         for column, cell in enumerate(cells):
@@ -198,75 +236,12 @@ def _grid(table, numbering, footnotes: dict[str, str]) -> Grid:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-class _Numbering:
-    """The kind of list (numbers, letters, bullets) of each Word list level, and the levels that number
-    chapters ("BAB %1")."""
-
-    def __init__(self, document) -> None:
-        self.kinds: dict[tuple[str, str], str] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
-        abstract = {}
-        for node in root.iter(f"{_W}abstractNum"):
-            levels = {}
-            for level in node.iter(f"{_W}lvl"):
-                fmt, text = level.find(f"{_W}numFmt"), level.find(f"{_W}lvlText")
-                shown = text.get(f"{_W}val") or "" if text is not None else ""
-                levels[level.get(f"{_W}ilvl")] = ("bab" if re.match(r"\s*BAB\b", shown, re.IGNORECASE) else
-                                                  fmt.get(f"{_W}val") if fmt is not None else "decimal")
-            abstract[node.get(f"{_W}abstractNumId")] = levels
-        for num in root.iter(f"{_W}num"):
-            ref = num.find(f"{_W}abstractNumId")
-            if ref is not None:
-                for ilvl, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
-                    self.kinds[(num.get(f"{_W}numId"), ilvl)] = fmt
-
-    def kind(self, paragraph) -> tuple[str | None, int]:
-        """The kind of list the paragraph is an item of (None: not a list item), and its level (0: top).
-        The paragraph's own numbering wins over its style's, each of the two values on its own."""
-        num_id = ilvl = None
-        elements = [paragraph._p.pPr]
-        style = paragraph.style
-        while style is not None:
-            elements.append(style.element.pPr)
-            style = style.base_style
-        for ppr in elements:
-            found = ppr.find(f"{_W}numPr") if ppr is not None else None
-            if found is None:
-                continue
-            num, level = found.find(f"{_W}numId"), found.find(f"{_W}ilvl")
-            num_id = num_id or (num.get(f"{_W}val") if num is not None else None)
-            ilvl = ilvl or (level.get(f"{_W}val") if level is not None else None)
-        if num_id in (None, "0"):
-            return None, 0
-        ilvl = ilvl or "0"
-        fmt = self.kinds.get((num_id, ilvl), "decimal")
-        kind = "bab" if fmt == "bab" else "huruf" if "Letter" in fmt else "butir" if fmt in ("bullet", "none") \
-            else "angka"
-        return kind, int(ilvl) if ilvl.isdigit() else 0
-
-
-def _run_look(run) -> tuple[bool, bool]:
-    bold, italic = run.bold, run.italic
-    style = run.style
-    while style is not None and (bold is None or italic is None):
-        bold = style.font.bold if bold is None else bold
-        italic = style.font.italic if italic is None else italic
-        style = style.base_style
-    return bool(bold), bool(italic)
-
-
-def _style_bold(paragraph) -> bool:
-    style = paragraph.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    return False
+_CONTENT = tuple(f"{_W}{tag}" for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "drawing", "pict", "object",
+                                          "footnoteReference", "txbxContent", "sym")) + (
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",)
+#: A picture in a paragraph (the cover's coat of arms), as DrawingML and VML hold one; not a text box.
+_PICTURES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+_EMPTY = Para("", "", "", False)  # a paragraph of spacing only
 
 
 # What Markdown would read as markup in text typed in Word, escaped to stay literal; nothing else is
@@ -274,7 +249,7 @@ def _style_bold(paragraph) -> bool:
 _SPECIAL = re.compile(
     r"\\(?=[\\`*_{}\[\]()#+\-.!<>])"  # a backslash that would escape the next character
     r"|[`*]"  # code, emphasis
-    r"|(?<!\w)_|_(?!\w)"  # emphasis (an underscore inside a word is text)
+    r"|(?<![^\W_])_|_(?![^\W_])"  # emphasis, strong (only an underscore between two letters is text)
     r"|\{(?=[a-z_]+\})"  # a reference {visi}
     r"|\[(?=[^\]]*\][(:\[])"  # a link [..](..), [..]: .., [..][..]
     r"|<(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)"  # an autolink <http://..>, <a@b.id>
@@ -285,24 +260,24 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(lambda match: "\\" + match.group(), text)
 
 
-def _para(paragraph, numbering: _Numbering, footnotes: dict[str, str]) -> Para:
+def _para(paragraph, looks: Looks, footnotes: dict[str, str]) -> Para:
+    p = paragraph._p
+    style_name, style_bold, style_list = looks.paragraph_style(p.style)
     pieces: list[tuple[str, bool, bool]] = []
-    style_bold = _style_bold(paragraph)
     for item in paragraph.iter_inner_content():
         runs = item.runs if hasattr(item, "runs") and not hasattr(item, "bold") else [item]
         for run in runs:
             text = _run_text(run)
             if text:
-                bold, italic = _run_look(run)
+                bold, italic = looks.run_look(run)
                 pieces.append((text, bold, italic))
     text = "".join(t for t, _, _ in pieces)
     visible = [(t, b) for t, b, _ in pieces if t.strip()]
     all_bold = bool(visible) and all(b or style_bold for _, b in visible)
-    image = bool(paragraph._p.xpath(".//w:drawing | .//w:pict"))
-    kind, level = numbering.kind(paragraph)
-    notes = tuple(footnotes.get(ref.get(f"{_W}id"), "") for ref in paragraph._p.iter(f"{_W}footnoteReference"))
-    return Para(inline_markdown(pieces), text, paragraph.style.name if paragraph.style else "", all_bold,
-                kind, level, image, notes)
+    image = next(p.iter(*_PICTURES), None) is not None
+    kind, level = looks.list_kind(p, style_list)
+    notes = tuple(footnotes.get(ref.get(f"{_W}id"), "") for ref in p.iter(f"{_W}footnoteReference"))
+    return Para(inline_markdown(pieces), text, style_name, all_bold, kind, level, image, notes)
 
 
 def _run_text(run) -> str:
@@ -310,7 +285,7 @@ def _run_text(run) -> str:
     for child in run._r:
         tag = child.tag
         if tag == f"{_W}t":
-            parts.append(child.text or "")
+            parts.append(_text(child))
         elif tag == f"{_W}tab":
             parts.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):

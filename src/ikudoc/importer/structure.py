@@ -14,21 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .items import Item, item_of, items_of
+from .lampiran import read_lampiran
 from .reading import Grid, Para, WordFile, escape
-from .signature import NIP, PLACE, Signature, read_signature, text_and_signature
-
-
-@dataclass(frozen=True)
-class Item:
-    """A paragraph ("paragraf") or a list item ("angka", "huruf", "butir") as inline Markdown."""
-
-    kind: str
-    markdown: str
-    text: str
-    level: int = 0  # of an item of a Word list inside another item (ikudoc's lists have one level)
-    footnotes: tuple[str, ...] = ()  # of its paragraph: not kept (ikudoc's content has none), but noted
-    roman: bool = False  # typed "i." / "ii.": an "angka" item, as ikudoc's lists have no roman numbers
-    notes: tuple[str, ...] = ()  # PERIKSA notes for the text field it is in
+from .signature import Signature, text_and_signature
 
 
 @dataclass
@@ -49,7 +38,8 @@ class Parts:
     cover: list[str] = field(default_factory=list)
     cover_image: bool = False
     pengantar: list[Item] = field(default_factory=list)
-    signature: Signature | None = None
+    signature: Signature | None = None  # under the kata pengantar (front: then the one the content keeps)
+    closing_signature: Signature | None = None  # under the lampiran's table
     toc_lines: int = 0
     after_signature: list[str] = field(default_factory=list)  # texts under the kata pengantar's signature
     chapters: list[Chapter] = field(default_factory=list)
@@ -71,11 +61,7 @@ _ROMAN_CHAPTER = re.compile(r"^([IVXLC]+)\s*[.)]\s+([A-Z][^a-z]*)$")
 _SECTION = re.compile(r"^(?:[IVX]+|\d{1,2})\s*\.\s*(\d{1,2})(?![\d,])(?:\s*\.\s*|\s+)(?!\d{1,2}[\s.])(\S.*)$")
 # "1.1.1 Dasar Hukum": ikudoc's headings have two levels
 _SUBSECTION = re.compile(r"^(\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2})\.?\s+(\S.*)$")
-# "1.", "a)", "(1)", "- a.", "iii."
-_TYPED_ITEM = re.compile(r"^(\**)\s*(?:[-•–]\s*)?\(?(\d{1,2}|[a-z]|[ivx]{2,5})[.)]\s+(?=\S)")
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 _LETTERED_SECTION = re.compile(r"^(?:[A-Z]|\d{1,2})\s*[.)]\s+(\S.*)$")
-_TYPED_BULLET = re.compile(r"^(\**)\s*[-•–▪●]\s+(?=\S)")
 _TOC_LINE = re.compile(r"(\t|\.{3,}|…)\s*([ivxlc]+|\d+)?\s*$|^halaman$", re.IGNORECASE)
 
 
@@ -97,8 +83,9 @@ def is_iku_table(grid: Grid) -> bool:
 def _flatten(word: WordFile) -> list[Para | Grid]:
     """Paragraphs and the IKU table; a layout table (a signature block) becomes the paragraphs it holds."""
     flat: list[Para | Grid] = []
+    previous: Para | Grid | None = None  # the last block with text, or table, so far
     for block in word.blocks:
-        previous = next((b for b in reversed(flat) if not isinstance(b, Para) or b.text.strip()), None)
+        added = len(flat)
         if isinstance(block, Grid) and isinstance(previous, Grid) and block.rows \
                 and len(block.rows[0]) == len(previous.rows[0]):
             flat.append(block)  # the IKU table continued in a table of its own on the next page
@@ -114,6 +101,7 @@ def _flatten(word: WordFile) -> list[Para | Grid]:
                     flat.extend(p for cell in cells for p in cell.paragraphs)
         else:
             flat.append(block)
+        previous = next((b for b in reversed(flat[added:]) if not isinstance(b, Para) or b.text.strip()), previous)
     return flat
 
 
@@ -127,12 +115,15 @@ def split_parts(word: WordFile) -> Parts:
     blocks = _flatten(word)
     parts = Parts()
     keys = [key(b.text) if isinstance(b, Para) else "" for b in blocks]
-    roman = not any(_chapter_heading(b) is not None for b in blocks)  # "I. PENDAHULUAN" only without any BAB
+    roman = _roman_chapters(blocks, keys)
     if "KATAPENGANTAR" in keys:
         start = keys.index("KATAPENGANTAR")
         index = start + 1
-    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter (none: a table only)
-        start = next((i for i, b in enumerate(blocks) if _ends_front(b, roman)), 0)
+    else:  # no kata pengantar: the cover runs to the daftar isi or the first chapter, or (a table only, as
+        # e-SAKIP applications export it) to the table: the title lines above it
+        start = next((i for i, b in enumerate(blocks) if _ends_front(b, roman)), None)
+        if start is None:
+            start = next((i for i, b in enumerate(blocks) if isinstance(b, Grid) or _lampiran_start(b)), 0)
         index = start
     parts.cover_image = any(isinstance(b, Para) and b.image for b in blocks[:start])
     parts.cover = [line.strip() for b in blocks[:start] if isinstance(b, Para) for line in b.text.split("\n")
@@ -144,7 +135,7 @@ def split_parts(word: WordFile) -> Parts:
             pengantar.append(blocks[index])
         index += 1
     text, parts.signature, parts.after_signature = text_and_signature(pengantar)
-    parts.pengantar = _items(text)
+    parts.pengantar = items_of(text)
     if parts.after_signature:
         parts.notes.append(f"{len(parts.after_signature)} paragraf sesudah tanda tangan kata pengantar dilewati "
                            f"(mulai \"{parts.after_signature[0][:60]}\"); judul BAB sesudahnya tidak dikenali: "
@@ -154,8 +145,28 @@ def split_parts(word: WordFile) -> Parts:
         parts.toc_lines = sum(1 for b in blocks[index + 1:end] if isinstance(b, Para) and b.text.strip())
         index = end
     index = _chapters(blocks, index, parts, roman)
-    _lampiran(blocks, index, parts)
+    titles = []
+    if index < len(blocks) and _lampiran_start(blocks[index]):
+        titles = [line.strip() for line in blocks[index].text.split("\n")[1:] if line.strip()]
+        index += 1
+    lampiran = read_lampiran(blocks[index:], titles)
+    parts.lampiran_titles, parts.organisasi = lampiran.titles, lampiran.organisasi
+    parts.tugas, parts.fungsi, parts.tables = lampiran.tugas, lampiran.fungsi, lampiran.tables
+    parts.closing_signature = lampiran.signature
+    parts.notes += lampiran.notes
     return parts
+
+
+def _roman_chapters(blocks: list, keys: list[str]) -> bool:
+    """Whether chapters are typed "I. PENDAHULUAN", without "BAB": when no BAB heading stands outside the
+    typed daftar isi (which may well say "BAB I PENDAHULUAN ..... 1" for a chapter typed "I. PENDAHULUAN")."""
+    if not any(_chapter_heading(b) is not None for b in blocks):
+        return True
+    if "DAFTARISI" not in keys:
+        return False
+    toc = keys.index("DAFTARISI")
+    end = _toc_end(blocks, toc + 1, True)
+    return not any(_chapter_heading(b) is not None for b in blocks[:toc] + blocks[end:])
 
 
 def _chapter_key(blocks: list, at: int, roman: bool) -> str:
@@ -247,45 +258,6 @@ def _lampiran_start(block) -> bool:
         and len(block.text.strip().split("\n")[0]) < 40 and "\t" not in block.text
 
 
-def _typed_kind(marker: str, previous: Item | None) -> tuple[str, bool]:
-    """The list kind of a typed marker and whether it is roman: "ii", and "i" unless it follows "h." in a
-    letter list; "v" and "x" only after a roman item."""
-    if marker.isdigit():
-        return "angka", False
-    after_roman = previous is not None and previous.roman
-    after_letter = previous is not None and previous.kind == "huruf"
-    if marker in _ROMAN and (len(marker) > 1 or after_roman or (marker == "i" and not after_letter)):
-        return "angka", True
-    return "huruf", False
-
-
-def item_of(block: Para, previous: Item | None = None) -> Item:
-    """The paragraph as a list item (of a Word list, or typed "1." / "a)" / "(1)" / "ii." / "-") or a
-    paragraph; ``previous`` is the item before it, which tells "i." of "h., i." from a roman "i."."""
-    markdown, text = block.markdown.strip(), block.text.strip()
-    typed = _TYPED_ITEM.match(markdown) if _TYPED_ITEM.match(text) else None
-    if block.numbered:  # Word numbers it: a number also typed ("1. 1. ...") is dropped
-        if typed:
-            markdown, text = typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1)
-        return Item(block.numbered, markdown, text, block.level, block.footnotes)
-    if typed:
-        kind, roman = _typed_kind(typed.group(2), previous)
-        return Item(kind, typed.group(1) + markdown[typed.end():], _TYPED_ITEM.sub("", text, count=1),
-                    footnotes=block.footnotes, roman=roman)
-    bullet = _TYPED_BULLET.match(markdown)
-    if bullet and _TYPED_BULLET.match(text):
-        return Item("butir", bullet.group(1) + markdown[bullet.end():], _TYPED_BULLET.sub("", text, count=1),
-                    footnotes=block.footnotes)
-    return Item("paragraf", markdown, text, footnotes=block.footnotes)
-
-
-def _items(paras: list[Para]) -> list[Item]:
-    items: list[Item] = []
-    for para in paras:
-        items.append(item_of(para, items[-1] if items else None))
-    return items
-
-
 def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
     chapter: Chapter | None = None
     target: list[Item] | None = None
@@ -314,47 +286,3 @@ def _chapters(blocks: list, index: int, parts: Parts, roman: bool) -> int:
                 parts.notes.append(f"teks sebelum BAB pertama dilewati: \"{block.text.strip()[:60]}\"")
         index += 1
     return index
-
-
-_LABEL = re.compile(r"^\s*(?:\d+\s*[.)]\s*)?(NAMA ORGANISASI|TUGAS|FUNGSI|INDIKATOR KINERJA UTAMA)\b\s*:?\s*(.*)$",
-                    re.DOTALL)
-
-
-def _lampiran(blocks: list, index: int, parts: Parts) -> None:
-    if index < len(blocks) and _lampiran_start(blocks[index]):
-        parts.lampiran_titles += [line.strip() for line in blocks[index].text.split("\n")[1:] if line.strip()]
-        index += 1
-    current: list[Item] | None = None
-    labelled = False
-    signature: list[str] = []
-    for block in blocks[index:]:
-        if isinstance(block, Grid):
-            if not parts.tables or not signature:
-                parts.tables.append(block)
-            current = None
-            continue
-        text = block.text.strip()
-        if not text:
-            continue
-        label = _LABEL.match(text)
-        if parts.table is not None:
-            signature.append(text)
-        elif label and text.split(":")[0].upper() == text.split(":")[0] \
-                and (labelled or label.group(1) != "INDIKATOR KINERJA UTAMA"):
-            labelled = True
-            name, rest = label.group(1), label.group(2).strip()
-            current = {"TUGAS": parts.tugas, "FUNGSI": parts.fungsi}.get(name)
-            if name == "NAMA ORGANISASI":
-                parts.organisasi = rest
-            elif current is not None and rest:
-                current.append(Item("paragraf", rest, rest))
-        elif not labelled:
-            parts.lampiran_titles += [line.strip() for line in text.split("\n") if line.strip()]
-        elif current is not None:
-            current.append(item_of(block, current[-1] if current else None))
-        else:
-            parts.notes.append(f"teks lampiran dilewati: \"{text[:60]}\"")
-    if parts.signature is None and any(NIP.match(line) for line in signature):
-        at = next((i for i, line in enumerate(signature) if PLACE.match(line)), None)
-        if at is not None:
-            parts.signature = read_signature(signature[at:])

@@ -276,7 +276,14 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     for name in ("sasaran", "indikator"):
         if name not in roles and not (name == "sasaran" and sasaran_rows):
             periksa.add(("sasaran",), f"kolom {name} tidak dikenali di judul tabel IKU")
-    data.kolom, data.judul = _table_setup(columns, data)
+    if sasaran_rows:
+        periksa.add(("sasaran",), "sasaran ditulis sebagai baris selebar tabel di atas indikatornya; ikudoc "
+                    "mencetaknya di kolom SASARAN STRATEGIS, digabung untuk indikator-indikatornya")
+    if "satuan" not in roles and data.sasaran:
+        periksa.add(("sasaran",), "tabel tidak punya kolom satuan: satuan setiap indikator ditulis \"-\" dan "
+                    "kolomnya tidak dicetak ([tabel] kolom); isi satuannya bila perlu (Perjanjian Kinerja "
+                    "mencetaknya di samping target)")
+    data.kolom, data.judul = _table_setup(columns, data, sasaran_rows)
     data.gabung = [name for name in _MERGEABLE if any(
         len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
     return data
@@ -309,7 +316,8 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
     ind["satuan"] = _cell_text(first["satuan"], False) if "satuan" in first else ""
     if not ind["satuan"]:
         ind["satuan"] = "-"
-        periksa.add((*loc, "satuan"), "satuan tidak ditemukan di tabel; ditulis \"-\"")
+        if "satuan" in first:  # (a table without the column is noted once)
+            periksa.add((*loc, "satuan"), "sel satuan kosong; ditulis \"-\"")
     for key in ("sumber_data", "penanggung_jawab"):
         if key in first and _cell_text(first[key], False):
             ind[key] = _cell_text(first[key], False)
@@ -334,10 +342,12 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
     return ind
 
 
-def _table_setup(columns: list[Column], data: TableData) -> tuple[list[str] | None, dict[str, str]]:
+def _table_setup(columns: list[Column], data: TableData, sasaran_rows: bool) -> tuple[list[str] | None,
+                                                                                     dict[str, str]]:
     """[tabel] kolom and judul that make ikudoc draw the table as the document had it; columns of makna,
-    alasan and rumus apart become ikudoc's one penjelasan column, under its own title."""
-    order: list[str] = []
+    alasan and rumus apart become ikudoc's one penjelasan column, under its own title; sasaran typed as
+    rows across the table become ikudoc's sasaran column, first."""
+    order: list[str] = ["sasaran"] if sasaran_rows else []
     titles: dict[str, str] = {}
     parts = [c for c in columns if c.role in ("penjelasan", "makna", "rumus_perhitungan", "alasan_pemilihan")]
     for column in columns:
@@ -347,5 +357,7 @@ def _table_setup(columns: list[Column], data: TableData) -> tuple[list[str] | No
             default = REVISED_TARGET_TITLE if role == "target" and data.revised else COLUMNS[role].judul
             if column.title and _normal(column.title).upper() != default.upper() and len(parts) < 2:
                 titles[role] = _normal(column.title)
-    default_order = [name for name in DEFAULT_ORDER if name in order]
+    # ikudoc draws its own columns that every table has (sasaran, indikator, satuan) when [tabel] kolom
+    # does not name the columns: a table without one of them names them
+    default_order = [name for name in DEFAULT_ORDER if name in order or name in ("sasaran", "indikator", "satuan")]
     return (None if order == default_order else order), titles

@@ -66,7 +66,7 @@ class _Writer:
 
     def notes(self, loc: Loc) -> None:
         for message in self.periksa.at(loc):
-            self.lines.append(f"# PERIKSA: {_one_line(message)}")
+            self.lines.append(f"# {marker(self.periksa, loc, message)}: {_one_line(message)}")
         self.written.add(tuple(loc))
 
     def header(self, name: str, loc: Loc, array: bool = False) -> None:
@@ -87,6 +87,11 @@ class _Writer:
             elif key == "tanggal":
                 text += "  # tanggal lengkap dicetak; hanya bulan dan tahun: tanggal = \"2024-10\""
             self.lines.append(f"{key} = {text}")
+
+
+def marker(periksa: Periksa, loc: Loc, message: str) -> str:
+    """PERIKSA, or PERIKSA WAJIB for a guess check and build refuse until its comment is deleted."""
+    return "PERIKSA WAJIB" if periksa.is_required(loc, message) else "PERIKSA"
 
 
 def command_word(path: str) -> str:
@@ -141,6 +146,9 @@ def write_toml(content: dict, periksa: Periksa, source_name: str, output_name: s
         f"# Diimpor dengan 'ikudoc import' dari {source_name}. Periksa setiap komentar \"# PERIKSA:\"",
         f"# ({len(periksa)} tempat), lalu jalankan: ikudoc check {command_word(output_name)} dan ikudoc build "
         f"{command_word(output_name)}.",
+        *(["# Komentar \"# PERIKSA WAJIB:\" menandai tebakan tentang siapa yang menandatangani atau instansi",
+           "# mana: ikudoc check dan build menolak berkas ini sampai setiap komentar itu dihapus, setelah",
+           "# nilai di bawahnya diperiksa."] if periksa.required else []),
         "#",
         "# Cara menulis:",
         "# - Teks panjang ditulis di antara \"\"\" ... \"\"\" dalam Markdown: **tebal**, *miring*,",
@@ -153,5 +161,6 @@ def write_toml(content: dict, periksa: Periksa, source_name: str, output_name: s
     leftover = [(loc, m) for loc, messages in periksa.notes.items() if loc not in out.written for m in messages]
     if leftover:
         head.append("#")
-        head += [f"# PERIKSA ({format_key_path(loc) or 'umum'}): {_one_line(m)}" for loc, m in leftover]
+        head += [f"# {marker(periksa, loc, m)} ({format_key_path(loc) or 'umum'}): {_one_line(m)}"
+                 for loc, m in leftover]
     return "\n".join(head + out.lines) + "\n"

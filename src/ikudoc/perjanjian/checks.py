@@ -13,7 +13,8 @@ from pathlib import Path
 from .. import documents
 from ..content.formatting import format_rupiah, format_target
 from ..content.problems import IkudocError, Problem
-from ..content.revision_source import ContentRef, file_ref
+from ..content.regular_file import NotARegularFile, read_regular
+from ..content.revision_source import CONTENT_LIMIT, ContentRef, file_ref
 from ..content.rules import (
     Report,
     acknowledged,
@@ -128,7 +129,7 @@ def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
         if data is None or documents.kind_of(data).key != "iku":
             continue
         same_file = path.resolve() == named.resolve()
-        if same_file and (ref.revision is None or path.read_bytes() == ref.data):
+        if same_file and (ref.revision is None or read_regular(path, CONTENT_LIMIT) == ref.data):
             continue
         if same_file or _replaces(path, data, named) or (_same_document(data, iku)
                                                           and _date(data) > iku.dokumen.tanggal.tanggal):
@@ -144,9 +145,9 @@ def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
 def _raw(path: Path) -> dict | None:
     """A content file's data as TOML reads it, or None when it cannot be read."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
-        return None
+        return tomllib.loads(read_regular(path, CONTENT_LIMIT).decode("utf-8-sig"))
+    except (OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
+        return None  # (a FIFO among the content files is not waited for)
 
 
 def _replaces(path: Path, data: dict, named: Path) -> bool:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .. import documents
 from ..content.problems import ContentError
-from ..content.revision_source import ContentRef
+from ..content.regular_file import NotARegularFile, read_regular
+from ..content.revision_source import CONTENT_LIMIT, ContentRef
 from ..content.scaffold import NewDocument, ScaffoldError, real_date
 from ..files import write_atomically
 
@@ -70,8 +71,8 @@ def latest_agreement(folder: Path) -> Path:
 
     found = []
     for path in sorted(folder.glob("*.toml")):
-        with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            perjanjian = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("perjanjian")
+        with contextlib.suppress(OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            perjanjian = tomllib.loads(read_regular(path, CONTENT_LIMIT).decode("utf-8-sig")).get("perjanjian")
             if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
                 found.append((perjanjian["tahun"], path))
     if not found:
