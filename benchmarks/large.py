@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from shapes import shaped_content, spread  # noqa: E402
+from support.shapes import shaped_content, spread  # noqa: E402
 from timing import measure  # noqa: E402
 
 
