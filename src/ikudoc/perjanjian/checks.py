@@ -15,7 +15,7 @@ from ..content.formatting import format_rupiah, format_target
 from ..content.problems import IkudocError, Problem
 from ..content.revision_source import ContentRef, file_ref
 from ..content.rules import Report, acknowledged, check_signatory
-from ..content.source import TomlSource
+from ..content.source import TomlSource, content_text
 from ..iku.loader import load_with_source
 from ..iku.model import Konten
 from ..iku.revisions import pair_indicators, same_target
@@ -126,7 +126,7 @@ def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
 def _raw(path: Path) -> dict | None:
     """A content file's data as TOML reads it, or None when it cannot be read."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(content_text(path.read_bytes()))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
         return None
 
