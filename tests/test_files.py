@@ -50,13 +50,13 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
     real_replace = os.replace
     calls = []
 
-    def replace_failing_the_second_time(source, target):  # e.g. the HTML open in a program that locks it
+    def replace_failing_for_the_html(source, target):  # e.g. the HTML open in a program that locks it
         calls.append(target)
-        if len(calls) == 2:
+        if target == second:
             raise PermissionError(13, "Permission denied", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(os, "replace", replace_failing_the_second_time)
+    monkeypatch.setattr(os, "replace", replace_failing_for_the_html)
     with pytest.raises(FileFailure) as failure:
         write_all({first: b"new docx", second: b"new html"})
     monkeypatch.undo()

@@ -92,8 +92,9 @@ def test_without_libreoffice_one_line_says_so_and_the_field_stays(tmp_path, monk
     err = capsys.readouterr().err
     assert err == (f"{SAMPLE}: catatan: LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman "
                    "(Word mengisinya saat berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get "
-                   "install libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org; "
-                   "--no-fill-toc membangun tanpa mencobanya\n")
+                   "install libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org (terpasang di "
+                   "tempat lain: sebutkan soffice-nya di variabel lingkungan IKUDOC_SOFFICE); --no-fill-toc membangun "
+                   "tanpa mencobanya\n")
     plain = build_file(SAMPLE, tmp_path / "b", Options(("docx",))).outputs[0]
     assert (tmp_path / "a" / "iku_2024.docx").read_bytes() == plain.read_bytes()
 

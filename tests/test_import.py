@@ -19,7 +19,7 @@ from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
-from support import REFERENCE, ROOT, SAMPLE, require_tool
+from support import REFERENCE, ROOT, SAMPLE, require_soffice
 from support.document_text import docx_blocks, missing_in_order
 from support.word_fixtures import (
     Row,
@@ -261,7 +261,7 @@ def test_five_years_in_one_target_group_with_word_lists_and_heading_styles(tmp_p
 
 
 def test_a_document_saved_by_libreoffice_from_html_imports(tmp_path):
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     rows = "".join(
         f"<tr><td>{n}.</td><td>Meningkatnya Mutu Layanan</td><td>{name}</td>"
         f"<td><p>Makna Indikator : {name} di daerah.</p></td><td>{a}</td><td>{b}</td><td>%</td><td>BPS</td></tr>"
@@ -383,7 +383,7 @@ def test_a_word97_file_without_libreoffice_says_how_to_save_it(tmp_path, capsys,
 
 
 def test_a_word97_file_is_read_through_libreoffice(tmp_path):
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     source = revision_document().save(tmp_path / "iku.docx")
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(tmp_path / "lama"), str(source)],
@@ -589,7 +589,7 @@ def test_a_word_list_inside_another_is_flattened_with_a_note(tmp_path):
 def test_a_table_only_export_saved_as_doc_starts_a_content_file(tmp_path, monkeypatch, capsys):
     """e-SAKIP applications export only the table, as HTML named .doc: read through LibreOffice, it
     gives the table's data and a content file that builds, the narrative marked to be written."""
-    require_tool("soffice")
+    require_soffice()
     export = tmp_path / "iku_esakip.doc"
     export.write_text(
         "<html><body><p>INDIKATOR KINERJA UTAMA DINAS SOSIAL</p><table border='1'>"

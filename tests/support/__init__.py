@@ -46,17 +46,31 @@ def require_weasyprint() -> None:
         missing(f"WeasyPrint cannot load its system libraries ({error}); .ci/run installs them")
 
 
+def require_soffice() -> str:
+    """LibreOffice's soffice, found where ikudoc finds it (IKUDOC_SOFFICE, PATH, the Windows registry,
+    Program Files); outside CI a missing one skips the test, in CI it fails it."""
+    from ikudoc.render.docx.soffice import LibreOfficeUnavailable, find_soffice
+
+    try:
+        found = find_soffice()
+    except LibreOfficeUnavailable as error:
+        missing(str(error))
+    if found is None:
+        missing("LibreOffice is not installed (Debian: libreoffice-writer-nogui; Windows: libreoffice.org, or "
+                "IKUDOC_SOFFICE); .ci/run installs it")
+    return found
+
+
 def require_libreoffice_python() -> None:
     from ikudoc.render.docx.libreoffice import uno_python
 
-    soffice = require_tool("soffice")
-    if uno_python(soffice) is None:
+    if uno_python(require_soffice()) is None:
         missing("no Python can import LibreOffice's uno module (Debian: python3-uno); .ci/run installs it")
 
 
 def docx_to_pdf(source: Path, out_dir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (a running LibreOffice is not disturbed)."""
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     profile = (out_dir / "lo-profile").as_uri()
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",

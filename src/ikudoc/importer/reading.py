@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -108,21 +107,19 @@ def read_word(path: Path) -> WordFile:
 def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> bytes:
     """The file converted to DOCX by LibreOffice, which reads what python-docx cannot."""
     from ..render.docx.libreoffice import find_soffice
+    from ..render.docx.soffice import run_to_end
 
     soffice = find_soffice()
     if soffice is None:
         raise NotAnIku(f"{path} {what}; buka di Word atau WPS lalu simpan sebagai .docx (atau pasang LibreOffice "
                        "agar ikudoc bisa mengubahnya sendiri)")
-    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-") as folder:
+    # (a file LibreOffice still holds is left to the system: the clean-up never fails the import)
+    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-", ignore_cleanup_errors=True) as folder:
         source = Path(folder) / f"dokumen{suffix}"
         source.write_bytes(data)
         profile = (Path(folder) / "profil").as_uri()
-        try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                            "docx:MS Word 2007 XML", "--outdir", folder, str(source)],
-                           capture_output=True, timeout=180, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+        run_to_end([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", folder, str(source)], timeout=180)
         converted = Path(folder) / "dokumen.docx"
         if not converted.is_file():
             raise NotAnIku(f"{path} {what} dan LibreOffice tidak bisa mengubahnya; buka di "

@@ -14,10 +14,7 @@ import io
 import json
 import os
 import queue
-import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import zipfile
@@ -28,38 +25,14 @@ from lxml import etree
 from ...content.problems import IkudocError
 from ..page_setup import qn
 from .layout import toc_paragraphs
+from .soffice import SOFFICE_VARIABLE, LibreOfficeUnavailable, ProcessTree, find_soffice, remove_folder, uno_python
 
 SCRIPT = Path(__file__).with_name("uno_update_fields.py")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
-class LibreOfficeUnavailable(IkudocError):
-    """LibreOffice (or a Python that can drive it) is not installed; the message is Indonesian."""
-
-
 class FillFailed(IkudocError):
     """LibreOffice ran but its result cannot be trusted; the message is Indonesian."""
-
-
-def find_soffice() -> str | None:
-    for name in ("soffice", "libreoffice"):
-        if found := shutil.which(name):
-            return found
-    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                      "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
-        if Path(candidate).is_file():
-            return candidate
-    return None
-
-
-def uno_python(soffice: str) -> str | None:
-    """A Python that can import LibreOffice's ``uno`` module."""
-    program = Path(soffice).resolve().parent
-    for candidate in (program / "python", program / "python.exe", Path("/usr/bin/python3"), Path(sys.executable)):
-        if candidate.is_file() and subprocess.run([str(candidate), "-c", "import uno"],
-                                                  capture_output=True).returncode == 0:
-            return str(candidate)
-    return None
 
 
 def toc_entries(data: bytes) -> list[tuple[str, str]]:
@@ -99,9 +72,10 @@ class Office:
 
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
+        self._tree: ProcessTree | None = None  # the script and the LibreOffice it started
         self._answers: queue.Queue[str] = queue.Queue()
         self._reader: threading.Thread | None = None
-        self._folder: tempfile.TemporaryDirectory | None = None
+        self._folder: Path | None = None  # its temporary files and LibreOffice's profile
         self._errors = None  # the script's standard error, a file in the folder
         self._unavailable: str | None = None  # why LibreOffice cannot run ("" when it can), once known
         self._command: list[str] = []
@@ -135,7 +109,7 @@ class Office:
         self._start()
         assert self._process is not None and self._process.stdin is not None and self._folder is not None
         self._serial += 1
-        source = Path(self._folder.name, f"masuk-{self._serial}.docx")
+        source = self._folder / f"masuk-{self._serial}.docx"
         target = source.with_name(f"keluar-{self._serial}.{kind}")
         source.write_bytes(data)
         request = {"masuk": str(source), "perbarui": update, "keluar": [[str(target), kind]]}
@@ -161,14 +135,19 @@ class Office:
                                  "seperti dibangun")
             return target.read_bytes()
         finally:
-            source.unlink(missing_ok=True)
-            target.unlink(missing_ok=True)
+            for path in (source, target):  # (one LibreOffice still holds is removed with the folder)
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
     def _start(self) -> None:
         if self._process is not None:
             return
         if self._unavailable is None:
-            soffice = find_soffice()
+            try:
+                soffice = find_soffice()
+            except LibreOfficeUnavailable as named_wrongly:
+                self._unavailable = str(named_wrongly)
+                raise
             python = uno_python(soffice) if soffice else None
             self._unavailable = "" if python else (
                 UNAVAILABLE if soffice is None else "Python milik LibreOffice (modul uno; Debian: python3-uno) tidak "
@@ -176,14 +155,15 @@ class Office:
             self._command = [python, str(SCRIPT), soffice] if python else []
         if self._unavailable:  # found out once, for a whole run
             raise LibreOfficeUnavailable(self._unavailable)
-        self._folder = tempfile.TemporaryDirectory(prefix="ikudoc-")
-        self._errors = Path(self._folder.name, "galat.txt").open("w+", encoding="utf-8", errors="replace")
+        self._folder = Path(tempfile.mkdtemp(prefix="ikudoc-"))
+        self._errors = (self._folder / "galat.txt").open("w+", encoding="utf-8", errors="replace")
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-        profile = Path(self._folder.name, "profil")  # LibreOffice's own settings, gone with the folder
+        profile = self._folder / "profil"  # LibreOffice's own settings, gone with the folder
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
         self._process = subprocess.Popen([*self._command, str(profile)], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=self._errors, text=True, env=env,
-                                         start_new_session=True)
+                                         encoding="utf-8", start_new_session=True)
+        self._tree = ProcessTree(self._process)
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
         self._reader.start()
 
@@ -203,16 +183,21 @@ class Office:
         return lines[-1] if lines else "tanpa keterangan"
 
     def close(self, kill: bool = False) -> None:
-        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once) and remove the
-        temporary files."""
+        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once, with every process it
+        started) and remove the temporary files. Never fails: a build is not undone by its clean-up."""
         process, self._process = self._process, None
-        if process is not None:
+        tree, self._tree = self._tree, None
+        if process is not None and tree is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
             try:
-                process.wait(timeout=0 if kill else 60)
+                if kill:
+                    tree.kill()
+                else:
+                    process.wait(timeout=60)
+                    tree.release()  # a LibreOffice its script could not stop goes too
             except subprocess.TimeoutExpired:
-                _kill_tree(process)
+                tree.kill()
         if self._reader is not None:
             self._reader.join(timeout=10)
             self._reader = None
@@ -222,20 +207,11 @@ class Office:
             self._errors.close()
             self._errors = None
         if self._folder is not None:
-            self._folder.cleanup()
+            remove_folder(self._folder)  # a file still locked is left to the system's temporary folder
             self._folder = None
-
-
-def _kill_tree(process: subprocess.Popen) -> None:
-    """Stop the script and the LibreOffice it started."""
-    if hasattr(os, "killpg"):
-        os.killpg(process.pid, signal.SIGKILL)
-    else:  # Windows: the process and its children
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
-        process.kill()
-    process.wait()
 
 
 UNAVAILABLE = ("LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman (Word mengisinya saat "
                "berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get install "
-               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org")
+               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org (terpasang di tempat "
+               f"lain: sebutkan soffice-nya di variabel lingkungan {SOFFICE_VARIABLE})")
