@@ -3,6 +3,7 @@ the last good document, tells the browser to reload, and stops cleanly on Ctrl-C
 
 from __future__ import annotations
 
+import errno
 import http.client
 import shutil
 import signal
@@ -294,3 +295,44 @@ def test_a_broken_overlay_is_reported_once(tmp_path):
         "pantau.html.j2": ("{%- block pantau %}", "{%- block pantau %}{{ masalah | tidak_ada }}")})
     document.rebuild()
     assert len([line for line in reported if "pantau.html.j2" in line]) == 1
+
+
+def test_a_second_watch_on_the_same_port_fails_at_once_and_says_so(served, tmp_path):
+    """Windows would let two servers share a port (SO_REUSEADDR) and the browser show either project's page."""
+    content, port, _ = served
+    second = subprocess.run([sys.executable, "-m", "ikudoc", "watch", str(content), "--port", str(port), "-o",
+                             str(tmp_path / "kedua")], capture_output=True, encoding="utf-8", cwd=tmp_path, timeout=60)
+    assert (second.returncode, second.stdout) == (1, "")
+    assert second.stderr == (f"gagal: port {port} tidak bisa dipakai (sudah dipakai program lain); coba --port lain, "
+                             "misalnya --port 0\n")
+    assert not (tmp_path / "kedua").exists(), "nothing built for a server that cannot serve"
+    assert get(port)[0] == 200, "the first one still serves"
+
+
+def test_a_port_another_program_listens_on_is_refused(tmp_path, capsys):
+    import socket
+
+    from ikudoc.cli import main
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert main(["watch", str(content), "--port", str(port), "-o", str(tmp_path / "build")]) == 1
+    assert capsys.readouterr().err == (f"gagal: port {port} tidak bisa dipakai (sudah dipakai program lain); coba "
+                                       "--port lain, misalnya --port 0\n")
+
+
+@pytest.mark.parametrize("error, reason", [
+    (OSError(errno.EADDRINUSE, "Address already in use"), "sudah dipakai program lain"),
+    # Windows: another program holds it exclusively, or Hyper-V reserved it (WSAEACCES)
+    (OSError(10013, "An attempt was made to access a socket in a way forbidden by its access permissions"),
+     "sudah dipakai program lain, atau dicadangkan Windows"),
+])
+def test_why_a_port_cannot_be_used_is_said_in_indonesian(error, reason):
+    from ikudoc.commands.watch import PortUnavailable
+
+    assert str(PortUnavailable(8000, error)) == (f"port 8000 tidak bisa dipakai ({reason}); coba --port lain, "
+                                                 "misalnya --port 0")

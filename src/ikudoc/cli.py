@@ -23,7 +23,7 @@ from .commands.console import colours, prepare_streams, write_styled
 from .commands.report import report, show_problems
 from .commands.scaffold import forms
 from .commands.schema import SCHEMA_FOLDER
-from .content.problems import FileFailure, IkudocError, os_reason, unexpected_error_message
+from .content.problems import FileFailure, IkudocError, unexpected_error_message
 from .render.options import DEFAULT_FORMATS, FORMATS, Options
 from .render.page_setup import PAPER, Margins
 from .render.pdf import PDF_VARIANTS, PdfUnavailable
@@ -330,12 +330,9 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
         raise Failure(f"{sources[-1]}: {error}") from None
     document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
-        watch(document, port, click.echo)
+        watch(document, port, click.echo)  # a port in use: "port ... tidak bisa dipakai", before building
     except KeyboardInterrupt:
         click.echo("berhenti.")
-    except OSError as error:
-        raise Failure(f"port {port} tidak bisa dipakai ({os_reason(error)}); coba --port lain, misalnya --port 0") \
-            from None
 
 
 @cli.command("git-setup")

@@ -5,6 +5,8 @@ the last good document, whose files in build/ stay as they were."""
 from __future__ import annotations
 
 import http.server
+import os
+import socket
 import sys
 import threading
 import time
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import watchfiles
 
-from ..content.problems import ContentError, FileFailure, IkudocError, unexpected_error_message
+from ..content.problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
 from ..render.html import environment, render_html
 from ..render.options import Options
 from ..render.pipeline import page_font
@@ -24,6 +26,16 @@ from .build import prepare, write_prepared
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
 WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
+WSAEACCES = 10013  # Windows: the port is bound exclusively by another program, or reserved (Hyper-V, WSL)
+
+
+class PortUnavailable(IkudocError):
+    """The port cannot be served on; says why and what to do, in Indonesian."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        reason = "sudah dipakai program lain, atau dicadangkan Windows" if WSAEACCES in (
+            error.errno, getattr(error, "winerror", None)) else os_reason(error)
+        super().__init__(f"port {port} tidak bisa dipakai ({reason}); coba --port lain, misalnya --port 0")
 
 
 class Document:
@@ -135,11 +147,20 @@ def _bare_page(problems: list[str], block: bytes | None = None) -> bytes:
 
 
 class Server(http.server.ThreadingHTTPServer):
-    """One thread per request, a real backlog (the standard 5 drops a burst of requests), and a client
-    that goes away mid-answer is no error worth a traceback."""
+    """One thread per request, a real backlog (the standard 5 drops a burst of requests), a client that
+    goes away mid-answer is no error worth a traceback, and the port its own: a second server on the
+    same port fails (OSError) instead of sharing it. On Windows SO_REUSEADDR would let it share the port
+    (and the browser get the other project's page), so there the port is bound exclusively; on POSIX
+    SO_REUSEADDR only lets a restarted watch take its port back at once, never while one listens."""
 
     request_queue_size = 128
     daemon_threads = True
+    allow_reuse_address = os.name != "nt"
+
+    def server_bind(self) -> None:
+        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):  # Windows
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        super().server_bind()
 
     def handle_error(self, request, client_address) -> None:
         error = sys.exc_info()[1]
@@ -198,11 +219,19 @@ def watched_paths(document: Document) -> list[Path]:
 
 
 def watch(document: Document, port: int, announce: Callable[[str], None]) -> None:
-    """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved."""
-    document.rebuild()
+    """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved.
+    PortUnavailable at once when the port cannot be had (before anything is built)."""
     port_holder = [port]
-    server = Server(("127.0.0.1", port), make_handler(document, port_holder))
+    try:
+        server = Server(("127.0.0.1", port), make_handler(document, port_holder))
+    except OSError as error:
+        raise PortUnavailable(port, error) from None
     port_holder[0] = server.server_address[1]
+    try:
+        document.rebuild()
+    except BaseException:
+        server.server_close()
+        raise
     stop = threading.Event()
     output = document.output_dir.resolve()
 
