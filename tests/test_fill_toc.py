@@ -15,7 +15,7 @@ from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.render.docx import libreoffice
 from ikudoc.render.docx.libreoffice import Office, toc_entries
-from support import SAMPLE, require_libreoffice_python
+from support import SAMPLE, posix_only, require_libreoffice_python
 from support.page_checker import faults, parts_of
 from support.pdf_pages import assert_paged_like_the_word_layout
 
@@ -138,6 +138,7 @@ def test_the_added_numbers_read_back_as_entries(filled_docx):
     assert lines[0] == "KATA PENGANTAR\ti" and lines[-1].startswith("LAMPIRAN\t")
 
 
+@posix_only("execv")
 @pytest.mark.parametrize("failure, message", [
     ("sys.stderr.write('Traceback ...\\nRuntimeError: jembatan UNO putus\\n')\nsys.exit(1)",
      "LibreOffice berhenti (RuntimeError: jembatan UNO putus); DOCX dibiarkan seperti dibangun"),

@@ -19,7 +19,7 @@ from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
-from support import REFERENCE, ROOT, SAMPLE, require_soffice
+from support import REFERENCE, ROOT, SAMPLE, require_soffice, shown
 from support.document_text import docx_blocks, missing_in_order
 from support.word_fixtures import (
     Row,
@@ -318,13 +318,13 @@ def test_the_command_writes_the_file_and_prints_what_it_found(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ditulis content/iku_2024.toml dari {source}"
+    assert out[0] == f"ditulis {shown('content/iku_2024.toml')} dari {source}"
     assert "  - tabel IKU: 2 sasaran, 4 indikator, tahun 2023–2026, target sebelum dan sesudah perubahan" in out
     assert "  - 3 bab, 4 subbab, 6 daftar" in out
     assert load(tmp_path / "content" / "iku_2024.toml").sasaran[1].indikator[2].nama == "Rasio Dokter per Penduduk"
     assert main(["import", str(source)]) == 1
-    assert capsys.readouterr().err.strip() == ("gagal: content/iku_2024.toml sudah ada; pakai --timpa untuk "
-                                               "menimpanya, atau -o untuk nama lain")
+    assert capsys.readouterr().err.strip() == (f"gagal: {shown('content/iku_2024.toml')} sudah ada; pakai --timpa "
+                                               "untuk menimpanya, atau -o untuk nama lain")
     assert main(["import", str(source), "--timpa", "-o", "lain/iku.toml"]) == 0
     assert load(tmp_path / "lain" / "iku.toml") == load(tmp_path / "content" / "iku_2024.toml")
 
@@ -353,7 +353,7 @@ def _cut_docx(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: p.with_suffix(".docx").write_text("bukan word") and p.with_suffix(".docx"),
+    (lambda p: p.with_suffix(".docx").write_text("bukan word", encoding="utf-8") and p.with_suffix(".docx"),
      "bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, WPS atau LibreOffice sebagai "
      ".docx"),
     (lambda p: _cut_docx(p.with_suffix(".docx")), "rusak (arsip .docx tidak utuh, mungkin terpotong saat disalin); "
@@ -491,10 +491,10 @@ def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(t
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == ["content/iku.toml:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam teks dokumen "
-                   "[markdown]",
-                   "gagal: content/iku.toml ditulis, tetapi belum bisa dibangun: 1 masalah di atas; perbaiki lalu "
-                   "jalankan ikudoc check content/iku.toml"]
+    assert err == [f"{shown('content/iku.toml')}:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
+                   "teks dokumen [markdown]",
+                   f"gagal: {shown('content/iku.toml')} ditulis, tetapi belum bisa dibangun: 1 masalah di atas; "
+                   f"perbaiki lalu jalankan ikudoc check {shown('content/iku.toml')}"]
     assert "Lihat <http://contoh.go.id> untuk rinciannya." in (tmp_path / "content" / "iku.toml").read_text("utf-8")
 
 
@@ -911,9 +911,10 @@ def test_a_document_name_with_spaces_is_quoted_in_the_commands_to_copy(tmp_path,
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ditulis content/IKU Dinas Kesehatan 2025.toml dari {source}"  # the name users know
-    assert out[-1] == ('Langkah berikutnya: ikudoc check "content/IKU Dinas Kesehatan 2025.toml", lalu ikudoc build '
-                       '"content/IKU Dinas Kesehatan 2025.toml".')
+    written = shown("content/IKU Dinas Kesehatan 2025.toml")
+    assert out[0] == f"ditulis {written} dari {source}"  # the name users know
+    assert out[-1] == f'Langkah berikutnya: ikudoc check "{written}", lalu ikudoc build "{written}".'
+
     text = (tmp_path / "content" / "IKU Dinas Kesehatan 2025.toml").read_text(encoding="utf-8")
     assert 'lalu jalankan: ikudoc check "content/IKU Dinas Kesehatan 2025.toml" dan ikudoc build ' \
            '"content/IKU Dinas Kesehatan 2025.toml".' in text

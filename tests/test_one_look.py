@@ -45,7 +45,7 @@ def type_sizes(pdf, page: int) -> dict[str, float]:
 def word_positions(pdf, page: int) -> dict[str, float]:
     """Word -> the left edge (points) of its first occurrence on the page."""
     bbox = subprocess.run([require_tool("pdftotext"), "-bbox", "-f", str(page + 1), "-l", str(page + 1), str(pdf),
-                           "-"], check=True, capture_output=True, text=True).stdout
+                           "-"], check=True, capture_output=True, encoding="utf-8").stdout
     positions = {}
     for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox):
         positions.setdefault(word, float(x))

@@ -61,7 +61,7 @@ def test_merged_sasaran_stays_whole_in_the_pdf(tmp_path):
 
 
 def test_fonts_are_embedded(weasy_pdf):
-    listing = subprocess.run([require_tool("pdffonts"), str(weasy_pdf)], capture_output=True, text=True).stdout
+    listing = subprocess.run([require_tool("pdffonts"), str(weasy_pdf)], capture_output=True, encoding="utf-8").stdout
     fonts = listing.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)
     assert all("Liberation-Sans" in line or "Arial" in line for line in fonts)

@@ -133,8 +133,9 @@ def test_a_variable_naming_nothing_is_said_once_and_the_build_goes_on(tmp_path, 
 def test_path_comes_before_the_registry(tmp_path, windows, monkeypatch):
     on_path = tmp_path / "bin"
     on_path.mkdir()
-    (on_path / "soffice").write_text("#!/bin/sh\n", encoding="utf-8")
+    (on_path / "soffice").write_text("#!/bin/sh\n", encoding="utf-8")  # POSIX finds this one
     (on_path / "soffice").chmod(0o755)
+    (on_path / "soffice.exe").write_bytes(b"MZ")  # Windows this one
     windows[(HKLM, APP_PATHS, VIEW_64)] = str(installed(tmp_path / "terdaftar"))
     monkeypatch.setenv("PATH", str(on_path))
     assert find_soffice() == shutil.which("soffice")

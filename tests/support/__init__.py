@@ -19,6 +19,28 @@ FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCE = ROOT / "tests" / "reference" / "iku_opd_perubahan_2024.md"
 
 
+def shown(path: str) -> str:
+    """A relative path, written with "/", as ikudoc prints a path on this system: build/iku_2024.docx, or
+    build\\iku_2024.docx on Windows. (What the user typed, a git revision's path and a glob are printed as
+    they are; a path ikudoc made, or read from the command line, the system's way.)"""
+    return str(Path(path))
+
+
+#: Why a test runs on POSIX only (Windows has no such signal, limit or permission bits).
+POSIX_ONLY = {
+    "SIGINT": "sends SIGINT (Ctrl-C) to another process, which Windows cannot",
+    "SIGKILL": "kills a process with SIGKILL mid-write, which Windows has no signal for",
+    "ulimit": "limits the file size with ulimit (bash), which Windows has not",
+    "modes": "checks POSIX permission bits (umask, 0o644), which Windows files do not have",
+    "execv": "a stand-in script becomes another with os.execv, which on Windows starts a new process instead",
+}
+
+
+def posix_only(why: str):
+    """A mark that skips the test on Windows, saying why (a key of POSIX_ONLY)."""
+    return pytest.mark.skipif(os.name == "nt", reason=POSIX_ONLY[why])
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 

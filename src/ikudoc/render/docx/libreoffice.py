@@ -161,7 +161,7 @@ class Office:
         profile = self._folder / "profil"  # LibreOffice's own settings, gone with the folder
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
         self._process = subprocess.Popen([*self._command, str(profile)], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._errors, text=True, env=env,
+                                         stdout=subprocess.PIPE, stderr=self._errors, env=env,
                                          encoding="utf-8", start_new_session=True)
         self._tree = ProcessTree(self._process)
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
