@@ -26,6 +26,7 @@ from .build import prepare, write_prepared
 OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
 WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
+READY_MS = 100  # the watcher says it watches within this long after it starts
 WSAEACCES = 10013  # Windows: the port is bound exclusively by another program, or reserved (Hyper-V, WSL)
 
 
@@ -239,13 +240,19 @@ def watch(document: Document, port: int, announce: Callable[[str], None]) -> Non
         changed = Path(path)
         return changed.suffix.lower() in WATCHED_SUFFIXES and output not in changed.parents
 
+    watching = threading.Event()
+
     def rebuild_on_save() -> None:
-        for _changes in watchfiles.watch(*watched_paths(document), watch_filter=relevant, stop_event=stop,
-                                         debounce=50, step=20):
-            document.rebuild()
+        # (an empty set every READY_MS without a save: the first says the folders are being watched)
+        for changes in watchfiles.watch(*watched_paths(document), watch_filter=relevant, stop_event=stop,
+                                        debounce=50, step=20, rust_timeout=READY_MS, yield_on_timeout=True):
+            watching.set()
+            if changes:
+                document.rebuild()
 
     watcher = threading.Thread(target=rebuild_on_save, daemon=True)
     watcher.start()
+    watching.wait(timeout=10)  # announced once a save is seen (a machine under load takes a moment)
     announce(f"melayani http://127.0.0.1:{port_holder[0]}/ (tekan Ctrl-C untuk berhenti)")
     try:
         server.serve_forever(poll_interval=0.2)
