@@ -328,3 +328,11 @@ def test_a_process_tree_that_already_ended_is_no_error():
     tree = soffice.ProcessTree(process)
     tree.release()
     tree.kill()
+
+
+def test_the_usual_program_files_folders_where_windows_names_none(monkeypatch):
+    for name in ("ProgramW6432", "ProgramFiles", "ProgramFiles(x86)"):
+        monkeypatch.delenv(name, raising=False)
+    assert soffice.program_files_folders() == [r"C:\Program Files", r"C:\Program Files (x86)"]
+    monkeypatch.setenv("ProgramFiles", r"E:\Program Files")
+    assert soffice.program_files_folders() == [r"E:\Program Files"]

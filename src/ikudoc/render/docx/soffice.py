@@ -77,10 +77,11 @@ def _installed_places() -> list[Path]:
 
 
 def program_files_folders() -> list[str]:
-    """Both Program Files folders (64-bit and 32-bit programs), as Windows names them, on any drive."""
+    """Both Program Files folders (64-bit and 32-bit programs), as Windows names them, on any drive (the
+    usual ones where Windows names none)."""
     named = [os.environ.get(name) for name in ("ProgramW6432", "ProgramFiles", "ProgramFiles(x86)")]
-    return list(dict.fromkeys([*(folder for folder in named if folder),
-                               r"C:\Program Files", r"C:\Program Files (x86)"]))
+    return list(dict.fromkeys(folder for folder in named if folder)) or [r"C:\Program Files",
+                                                                          r"C:\Program Files (x86)"]
 
 
 def windows_registered_soffice() -> list[Path]:
