@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ikudoc.commands.build import Options, build_file
-from support import FIXTURES, require_weasyprint
+from support import FIXTURES
 from support.document_text import normalise
 from support.page_checker import read_pages
 from support.table_grid import docx_grid, html_grid
@@ -52,10 +52,9 @@ SHAPES = {"pemda_lima_tahun": PEMDA, "tanpa_target": TANPA_TARGET, "kondisi_awal
 
 
 @pytest.fixture(scope="module", params=SHAPES)
-def built(request, tmp_path_factory):
-    require_weasyprint()
+def built(request, tmp_path_factory, office):
     result = build_file(FIXTURES / f"{request.param}.toml", tmp_path_factory.mktemp(request.param),
-                        Options(("docx", "html", "pdf")))
+                        Options(("docx", "html", "pdf")), office)
     return request.param, dict(zip(("docx", "html", "pdf"), result.outputs, strict=True))
 
 

@@ -226,7 +226,7 @@ def test_the_command_line_loads_only_what_a_command_needs(tmp_path):
     modules; none imports pymdownx (a test-only reference)."""
     probe = ("import sys, runpy; sys.argv = ['ikudoc'] + sys.argv[1:]\n"
              "try:\n    runpy.run_module('ikudoc', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-             "print(' '.join(sorted(m for m in ('weasyprint', 'pypdfium2', 'watchfiles', 'tomlkit', 'docxtpl', "
+             "print(' '.join(sorted(m for m in ('pikepdf', 'pypdfium2', 'watchfiles', 'tomlkit', 'docxtpl', "
              "'docx', 'PIL', 'pydantic', 'pymdownx', 'jinja2', 'ikudoc.perjanjian.model', 'ikudoc.importer') "
              "if m in sys.modules)) or '-', file=sys.stderr)")
 
@@ -236,7 +236,7 @@ def test_the_command_line_loads_only_what_a_command_needs(tmp_path):
 
     assert loaded("--help") == []
     assert set(loaded("check", "content/iku_2024.toml")).isdisjoint(
-        {"weasyprint", "pypdfium2", "watchfiles", "tomlkit", "docxtpl", "docx", "pymdownx", "jinja2",
+        {"pikepdf", "pypdfium2", "watchfiles", "tomlkit", "docxtpl", "docx", "pymdownx", "jinja2",
          "ikudoc.perjanjian.model", "ikudoc.importer"})
-    assert {"weasyprint", "pymdownx"}.isdisjoint(loaded("build", "content/iku_2024.toml", "-o", str(tmp_path),
-                                                        "--format", "docx", "--no-fill-toc"))
+    assert {"pikepdf", "pypdfium2", "pymdownx"}.isdisjoint(loaded("build", "content/iku_2024.toml", "-o",
+                                                                  str(tmp_path), "--format", "docx", "--no-fill-toc"))

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 
 from ikudoc.cli import main
 from ikudoc.content.problems import FileFailure
-from ikudoc.render.docx import libreoffice, soffice
+from ikudoc.render.docx import libreoffice, profiles, soffice
 from ikudoc.render.docx.libreoffice import Office
 from ikudoc.render.docx.soffice import LibreOfficeUnavailable, find_soffice
 from support import SAMPLE
@@ -141,19 +142,23 @@ def test_path_comes_before_the_registry(tmp_path, windows, monkeypatch):
     assert find_soffice() == shutil.which("soffice")
 
 
-# Stopping it whole. A stand-in for LibreOffice's script: it starts a "soffice.bin" that outlives it
-# (ignoring the end of its input), answers requests by copying, and writes the pid of that process.
+# Stopping it whole. A stand-in for LibreOffice's worker script: it starts a "soffice.bin" that outlives it
+# (ignoring the end of its input), writes that process's pid and a settings file into its profile, and
+# answers requests by copying the Word file to the PDF asked for.
 FAKE_SCRIPT = """
-import json, os, shutil, subprocess, sys, time
+import json, os, shutil, subprocess, sys
 profile = sys.argv[-1]
-os.makedirs(profile)
+os.makedirs(os.path.join(profile, "user"), exist_ok=True)
 child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-open(os.path.join(profile, "soffice.bin.pid"), "w").write(str(child.pid))
+open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8").write("<items/>")
+open(os.path.join(profile, "soffice.bin.pid"), "w", encoding="utf-8").write(str(child.pid))
 for line in sys.stdin:
     request = json.loads(line)
-    shutil.copy(request["masuk"], request["keluar"][0][0])
-    print(json.dumps({"ok": True}), flush=True)
+    if request["pdf"]:
+        shutil.copy(request["masuk"], request["pdf"])
+    print(json.dumps({"ok": True, "daftar_isi": None}), flush=True)
 """
+HELD = "registrymodifications.xcu"  # what LibreOffice keeps open in its profile while it runs
 
 
 def alive(pid: int) -> bool:
@@ -166,18 +171,29 @@ def alive(pid: int) -> bool:
     return True
 
 
-@pytest.fixture()
-def fake_office(tmp_path, monkeypatch) -> Office:
+def stand_in(tmp_path, monkeypatch) -> None:
+    """LibreOffice replaced by the stand-in; its kept profiles in a cache folder and its temporary files
+    in a temporary folder of the test's own."""
     script = tmp_path / "uno_palsu.py"
     script.write_text(FAKE_SCRIPT, encoding="utf-8")
+    monkeypatch.setattr(libreoffice, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(libreoffice, "uno_python", lambda found: sys.executable)
+    monkeypatch.setattr(libreoffice, "SCRIPT", script)
+    monkeypatch.setattr(profiles, "cache_folder", lambda: tmp_path / "cache")
+    (tmp_path / "sementara").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "sementara"))
+
+
+@pytest.fixture()
+def fake_office(tmp_path, monkeypatch) -> Office:
+    stand_in(tmp_path, monkeypatch)
     office = Office()
-    office._unavailable, office._command = "", [sys.executable, str(script)]
     yield office
     office.close(kill=True)
 
 
 def soffice_bin(office: Office) -> int:
-    marker = office._folder / "profil" / "soffice.bin.pid"
+    marker = office._profile_folder / "soffice.bin.pid"
     deadline = time.monotonic() + 30
     while not marker.is_file() or not marker.read_text(encoding="utf-8"):
         assert time.monotonic() < deadline, "the stand-in did not start"
@@ -185,17 +201,22 @@ def soffice_bin(office: Office) -> int:
     return int(marker.read_text(encoding="utf-8"))
 
 
+def gone(pid: int) -> bool:
+    deadline = time.monotonic() + 10
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not alive(pid)
+
+
 @pytest.mark.skipif(os.name == "nt", reason="looks at processes with POSIX signals (Windows: a job object)")
 @pytest.mark.parametrize("kill", [True, False])
-def test_closing_stops_what_libreoffice_left_running_and_removes_the_folder(fake_office, kill):
+def test_closing_stops_what_libreoffice_left_running_and_removes_its_files(fake_office, kill):
     assert fake_office.to_pdf(b"isi") == b"isi"
-    left, folder = soffice_bin(fake_office), fake_office._folder
+    left, folder, kept = soffice_bin(fake_office), fake_office._folder, fake_office._profile_folder
     assert alive(left)
     fake_office.close(kill=kill)
-    deadline = time.monotonic() + 10
-    while alive(left) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not alive(left) and not folder.exists()
+    assert gone(left), "soffice.bin goes with the launcher and the script"
+    assert not folder.exists() and (kept / "user" / HELD).is_file(), "the profile is kept for the next run"
 
 
 @pytest.mark.skipif(os.name == "nt", reason="looks at processes with POSIX signals (Windows: a job object)")
@@ -203,77 +224,74 @@ def test_a_conversion_that_hangs_is_stopped_with_what_it_started(tmp_path):
     marker = tmp_path / "anak.pid"
     hanging = ("import subprocess, sys, time\n"
                "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
-               f"open({str(marker)!r}, 'w').write(str(child.pid))\ntime.sleep(600)\n")
+               f"open({str(marker)!r}, 'w', encoding='utf-8').write(str(child.pid))\ntime.sleep(600)\n")
     started = time.monotonic()
     assert soffice.run_to_end([sys.executable, "-c", hanging], timeout=2) is None
     assert time.monotonic() - started < 30
-    child = int(marker.read_text(encoding="utf-8"))
-    deadline = time.monotonic() + 10
-    while alive(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not alive(child)
+    assert gone(int(marker.read_text(encoding="utf-8")))
 
 
-def locked(monkeypatch, times: int | None) -> list[Path]:
-    """shutil.rmtree refused with PermissionError (a file LibreOffice still holds open on Windows) the
-    first ``times`` times, or always (None); returns the folders it was asked to remove."""
-    asked: list[Path] = []
-    real = shutil.rmtree
+def locked(monkeypatch, name: str, times: int | None = None) -> list[str]:
+    """The file ``name`` cannot be deleted, as on Windows while a program holds it open (PermissionError,
+    WinError 32), the first ``times`` times or always (None); returns each refusal."""
+    refused: list[str] = []
+    real = os.unlink
 
-    def rmtree(path, ignore_errors=False, **options):
-        asked.append(Path(path))
-        if times is None or len(asked) <= times:
-            if ignore_errors:
-                return None
+    def unlink(path, *args, **options):
+        if os.path.basename(os.fsdecode(path)) == name and (times is None or len(refused) < times):
+            refused.append(os.fsdecode(path))
             raise PermissionError(13, "The process cannot access the file because it is being used by another "
-                                      "process", str(Path(path) / "profil" / "user" / "registrymodifications.xcu"))
-        return real(path, ignore_errors=ignore_errors, **options)
+                                      "process", os.fsdecode(path))
+        return real(path, *args, **options)
 
-    monkeypatch.setattr(soffice.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(os, "unlink", unlink)
     monkeypatch.setattr(soffice, "REMOVAL_WAITS", (0.01, 0.01, 0.01))
-    return asked
+    return refused
 
 
-def test_a_profile_locked_for_a_moment_is_removed_when_it_is_let_go(tmp_path, monkeypatch):
+def profile_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "ikudoc-x"
-    (folder / "profil").mkdir(parents=True)
-    asked = locked(monkeypatch, times=2)
-    assert soffice.remove_folder(folder) and not folder.exists() and len(asked) == 3
+    (folder / "profil" / "user").mkdir(parents=True)
+    (folder / "profil" / "user" / HELD).write_text("<items/>", encoding="utf-8")
+    return folder
 
 
-def test_a_profile_that_stays_locked_is_left_without_failing(tmp_path, monkeypatch):
-    folder = tmp_path / "ikudoc-x"
-    (folder / "profil").mkdir(parents=True)
-    locked(monkeypatch, times=None)
-    assert soffice.remove_folder(folder) is False and folder.exists()
+def test_a_folder_locked_for_a_moment_is_removed_when_it_is_let_go(tmp_path, monkeypatch):
+    folder = profile_folder(tmp_path)
+    refused = locked(monkeypatch, HELD, times=2)
+    assert soffice.remove_folder(folder) and not folder.exists() and len(refused) == 2
 
 
-def test_a_build_whose_libreoffice_profile_stays_locked_still_succeeds(fake_office, tmp_path, monkeypatch):
-    """The whole run: the daftar isi filled (here by the stand-in), then its profile cannot be removed."""
-    assert fake_office.to_pdf(b"isi") == b"isi"
-    folder = fake_office._folder
-    locked(monkeypatch, times=None)
-    fake_office.close()  # no PermissionError
-    assert fake_office._folder is None and folder.exists()
-    monkeypatch.undo()
-    shutil.rmtree(folder)
+def test_a_folder_that_stays_locked_is_left_without_failing(tmp_path, monkeypatch):
+    folder = profile_folder(tmp_path)
+    locked(monkeypatch, HELD)
+    assert soffice.remove_folder(folder) is False
+    assert (folder / "profil" / "user" / HELD).is_file()
 
 
-def test_a_build_through_the_command_with_a_locked_profile_exits_zero(tmp_path, monkeypatch, capsys):
-    script = tmp_path / "uno_palsu.py"
-    script.write_text(FAKE_SCRIPT, encoding="utf-8")
-    monkeypatch.setattr(libreoffice, "find_soffice", lambda: "soffice")
-    monkeypatch.setattr(libreoffice, "uno_python", lambda found: sys.executable)
-    monkeypatch.setattr(libreoffice, "SCRIPT", script)
-    asked = locked(monkeypatch, times=None)
+def test_a_temporary_profile_that_stays_locked_does_not_fail_the_build(tmp_path, monkeypatch, capsys):
+    """Every kept profile taken (other ikudoc runs): LibreOffice runs on a temporary one, which it still
+    holds open when it is cleaned up."""
+    stand_in(tmp_path, monkeypatch)
+    monkeypatch.setattr(profiles, "_lock", lambda path: None)
+    refused = locked(monkeypatch, HELD)
     assert main(["build", str(SAMPLE), "-o", str(tmp_path / "hasil"), "--format", "docx"]) == 0
     out, err = capsys.readouterr()
     assert out == f"ditulis {tmp_path / 'hasil' / 'iku_2024.docx'}\n"
-    # the stand-in fills no page numbers: a note, as for any daftar isi LibreOffice could not fill
+    # (the stand-in numbers no daftar isi: the note any daftar isi LibreOffice could not fill gets)
     assert err.startswith(f"{SAMPLE}: catatan: LibreOffice mengubah daftar isi") and "PermissionError" not in err
-    monkeypatch.undo()
-    assert asked and asked[0].exists(), "left to the system's temporary folder"
-    shutil.rmtree(asked[0])
+    assert refused, "the profile was cleaned up while a file in it was held"
+    assert list((tmp_path / "sementara").rglob(HELD)), "left in the temporary folder"
+
+
+def test_files_of_a_request_libreoffice_still_holds_do_not_fail_the_build(tmp_path, monkeypatch, capsys):
+    stand_in(tmp_path, monkeypatch)
+    refused = locked(monkeypatch, "masuk-1.docx")
+    assert main(["build", str(SAMPLE), "-o", str(tmp_path / "hasil"), "--format", "docx"]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"ditulis {tmp_path / 'hasil' / 'iku_2024.docx'}\n" and "PermissionError" not in err
+    assert len(refused) >= 2, "once after the request, again when its folder was removed"
+    assert list((tmp_path / "sementara").rglob("masuk-1.docx")), "left in the temporary folder"
 
 
 def test_files_briefly_locked_are_replaced_after_a_moment(tmp_path, monkeypatch):

@@ -95,9 +95,9 @@ def cli(debug: bool) -> None:  # noqa: ARG001 (main() reads --debug before click
               help=f"Format hasil, dipisah koma: {', '.join(FORMATS)} (bawaan: {','.join(DEFAULT_FORMATS)}).")
 @_paper_option
 @_margin_option
-@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False), metavar="VARIAN",
-              help="PDF/A untuk arsip (pdf/a-1b, pdf/a-2b, pdf/a-3b, pdf/a-3u) atau PDF/UA untuk aksesibilitas "
-                   "(pdf/ua-1); perlu --format yang memuat pdf.")
+@click.option("--pdf-variant", type=click.Choice(list(PDF_VARIANTS), case_sensitive=False), metavar="VARIAN",
+              help="PDF/A untuk arsip (pdf/a-1b, pdf/a-2b, pdf/a-3b) atau PDF/UA untuk aksesibilitas (pdf/ua-1); "
+                   "perlu --format yang memuat pdf.")
 @click.option("--fill-toc/--no-fill-toc", "--isi-daftar-isi/--tanpa-isi-daftar-isi", "fill_toc", default=True,
               help="Isi nomor halaman daftar isi DOCX dengan LibreOffice (bawaan, bila LibreOffice terpasang), agar "
                    "tampil tanpa perlu diperbarui di Word, LibreOffice dan WPS; --no-fill-toc: tidak diisi (Word "
@@ -205,20 +205,19 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
 @_templates_option("Folder templat sendiri.")
 def preview(files: tuple[Path, ...], output_dir: Path, kertas: str | None, margin: Margins | None,
             templates: Path | None) -> None:
-    """Gambar setiap halaman sebagai PNG kecil (di FOLDER/pratinjau/NAMA/): berkas Word seperti dicetak
-    LibreOffice (docx-01.png ...), yang ditandatangani, di samping PDF (pdf-01.png ...), dan satu lembar
-    ringkasan keduanya."""
+    """Gambar setiap halaman sebagai PNG (di FOLDER/pratinjau/NAMA/halaman-01.png ...) seperti keluar dari
+    printer: berkas Word seperti dicetak LibreOffice, yang ditandatangani dan yang menjadi PDF, dan satu lembar
+    ringkasan (ringkasan.png)."""
     from .commands.batch import Notes
     from .commands.preview import preview_file
     from .render.docx.libreoffice import Office
 
-    options = Options(("docx", "pdf"), templates, kertas, margin)
+    options = Options(("pdf",), templates, kertas, margin)
     note = Notes(_say)
 
     def preview_one(source: Path, office: Office) -> None:
         sheet, pages = preview_file(source, output_dir, options, office, note)
-        counts = ", ".join(f"{count} halaman {kind.upper()}" for kind, count in pages.items())
-        click.echo(f"ditulis {sheet} ({counts} di {sheet.parent})")
+        click.echo(f"ditulis {sheet} ({pages} halaman di {sheet.parent})")
 
     with Office() as office:
         for_each(content_files(files, "preview"), lambda source: preview_one(source, office),

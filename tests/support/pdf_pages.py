@@ -41,7 +41,7 @@ def assert_paged_like_the_word_layout(pdf, paper=(210, 297)):
     sizes, texts = page_sizes(pdf), page_texts(pdf)
     assert 8 <= len(sizes) <= 14
     lampiran = first_lampiran_page(texts)
-    portrait = (pytest.approx(paper[0] * MM, abs=0.5), pytest.approx(paper[1] * MM, abs=0.5))
+    portrait = (pytest.approx(paper[0] * MM, abs=MM), pytest.approx(paper[1] * MM, abs=MM))  # LibreOffice rounds
     assert all(size == portrait for size in sizes[:lampiran])
     assert all(size == portrait[::-1] for size in sizes[lampiran:])
     labels = [footer(text) for text in texts]

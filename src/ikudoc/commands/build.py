@@ -87,17 +87,40 @@ def write_prepared(prepared: Prepared, output_dir: Path, options: Options = DEFA
                    office: Office | None = None) -> BuildResult:
     """Render a prepared content file in every format and write them into ``output_dir``, all or none."""
     rendered = render(prepared.rendering, prepared.kind.templates, options)
-    notes = []
-    if options.fill_toc and "docx" in rendered:
-        from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only to fill the daftar isi
+    finished, notes = finish(rendered, prepared.rendering, options, office)
+    outputs = {fmt: finished[fmt] for fmt in options.formats}
+    targets = output_paths(prepared.source, output_dir, outputs)
+    write_all({targets[fmt]: data for fmt, data in outputs.items()})
+    return BuildResult(prepared.source, tuple(targets.values()), tuple(notes), outputs, prepared.rendering)
 
-        with contextlib.nullcontext(office) if office else Office() as libreoffice:
-            try:
-                rendered["docx"] = libreoffice.fill_toc(rendered["docx"])
-            except LibreOfficeUnavailable as reason:
-                notes.append(f"{reason}; --no-fill-toc membangun tanpa mencobanya")
-            except FillFailed as reason:
-                notes.append(str(reason))
-    targets = output_paths(prepared.source, output_dir, rendered)
-    write_all({targets[fmt]: data for fmt, data in rendered.items()})
-    return BuildResult(prepared.source, tuple(targets.values()), tuple(notes), rendered, prepared.rendering)
+
+def finish(rendered: dict[str, bytes], rendering: Rendering, options: Options, office: Office | None = None
+           ) -> tuple[dict[str, bytes], list[str]]:
+    """The Word file made ready to sign by LibreOffice (``office``, or one of its own), from one load of it:
+    its daftar isi numbered (options.fill_toc) and, when a PDF is asked for, its pages printed: the PDF is
+    the Word file's pages, its daftar isi numbered too. The notes say what the user should know although
+    the build goes on (a daftar isi left for Word to fill)."""
+    wants_pdf = "pdf" in options.formats
+    fill = wants_pdf or (options.fill_toc and "docx" in options.formats)
+    if not fill:
+        return rendered, []
+    from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only for LibreOffice's work
+    from ..render.pdf import PDF_UNAVAILABLE, PdfUnavailable, PrintFailed, export_options, finished_pdf
+
+    with contextlib.nullcontext(office) if office else Office() as libreoffice:
+        try:
+            printed = libreoffice.finish(rendered["docx"], True, export_options(options.pdf_variant) if wants_pdf
+                                         else None)
+        except LibreOfficeUnavailable as reason:
+            if wants_pdf:
+                raise PdfUnavailable(PDF_UNAVAILABLE) from None
+            return rendered, [f"{reason}; --no-fill-toc membangun tanpa mencobanya"]
+        except FillFailed as reason:
+            if wants_pdf:
+                raise PrintFailed(f"PDF tidak dibuat: {reason}") from None
+            return rendered, [str(reason)]
+    finished = {**rendered, "docx": printed.docx}
+    if wants_pdf:
+        assert printed.pdf is not None
+        finished["pdf"] = finished_pdf(printed.pdf, rendering.metadata)
+    return finished, list(printed.catatan)

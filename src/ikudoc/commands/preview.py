@@ -1,37 +1,31 @@
-"""``ikudoc preview``: every page of a document as a small PNG, the Word file as LibreOffice prints it
-(the document that gets signed) beside ikudoc's PDF, and one contact sheet of both."""
+"""``ikudoc preview``: every page of a document as a small PNG, as it comes out of the printer (the Word
+file as LibreOffice prints it: the document that gets signed, and its PDF), and one contact sheet."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ..files import write_all
-from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office
+from ..render.docx.libreoffice import Office
 from ..render.options import Options
 from ..render.pipeline import render
 from ..render.preview import previews, stale_pages
-from .build import prepare
+from .build import finish, prepare
 
 
 def preview_file(source: Path, output_dir: Path, options: Options, office: Office,
-                 note: Callable[[Path, str], None]) -> tuple[Path, dict[str, int]]:
-    """Draw the pages of ``source`` into output_dir/pratinjau/NAME/; the contact sheet's path and the pages
-    drawn of each rendering ("docx", "pdf")."""
+                 note: Callable[[Path, str], None]) -> tuple[Path, int]:
+    """Draw the pages of ``source`` into output_dir/pratinjau/NAME/; the contact sheet's path and the number
+    of pages drawn."""
     folder = output_dir / "pratinjau" / source.stem
     prepared = prepare(source, options)
-    rendered = render(prepared.rendering, prepared.kind.templates, options)
-    printed = {}
-    try:
-        with contextlib.suppress(FillFailed):  # a daftar isi LibreOffice cannot fill: the pages still show
-            rendered["docx"] = office.fill_toc(rendered["docx"])
-        printed["docx"] = office.to_pdf(rendered["docx"])
-    except (LibreOfficeUnavailable, FillFailed) as reason:
-        note(source, f"{reason}; pratinjau hanya menampilkan PDF")
-    printed["pdf"] = rendered["pdf"]
-    images = previews(printed)
+    finished, notes = finish(render(prepared.rendering, prepared.kind.templates, options), prepared.rendering,
+                             options, office)
+    for text in notes:
+        note(source, text)
+    images = previews(finished["pdf"])
     write_all({folder / name: data for name, data in images.items()})
     for stale in stale_pages(folder, images):
         stale.unlink()
-    return folder / "ringkasan.png", {kind: sum(name.startswith(kind) for name in images) for kind in printed}
+    return folder / "ringkasan.png", len(images) - 1

@@ -1,211 +1,141 @@
-"""Render the document's HTML into a print-ready PDF with WeasyPrint: paged as the Word layout
-intends (named pages, roman front matter, landscape lampiran), fonts embedded, page labels that
-match the printed page numbers, metadata from the content (title, author, subject, language,
-dates), optionally as PDF/A for records offices.
+"""Make LibreOffice's print of the Word file the PDF ikudoc publishes: the same pages, with what a reader
+and a records office expect of it: page labels that match the printed page numbers (Sampul, i, ii, 1,
+2 ...), the document's own properties (title, author = the agency, subject, language), its date instead
+of the clock's (equal input gives equal bytes), and nothing else changed. Fonts are embedded by
+LibreOffice (all of them for a PDF/A).
 
-A table cell spanning rows that a page break separates is shown again on the new page: WeasyPrint
-leaves it empty there (its issue #833), and a sasaran must be named on every page of its rows.
+The result is final: a document signed electronically (TTE) is signed as this PDF, and any later
+change would break the signature.
 """
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import datetime
-import gc
-import logging
-import os
+import io
 import re
+from typing import TYPE_CHECKING
 
-import roman
-
-from ..collector_pause import cycle_collector_paused
 from ..content.problems import IkudocError
 
-PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
-MAX_PASSES = 5  # layouts tried while repeating split cells; each repetition can move later page breaks
+if TYPE_CHECKING:  # (the command line imports this module for its choices: nothing heavy at the top)
+    from .rendering import Metadata
+
+#: The PDF variants LibreOffice can print, and its PDF export's settings for each.
+PDF_VARIANTS = {
+    "pdf/a-1b": {"SelectPdfVersion": 1},
+    "pdf/a-2b": {"SelectPdfVersion": 2},
+    "pdf/a-3b": {"SelectPdfVersion": 3},
+    "pdf/ua-1": {"PDFUACompliance": True, "UseTaggedPDF": True},
+}
+#: What every PDF is printed with: every font embedded (the standard 14 too), the headings as bookmarks.
+PDF_OPTIONS = {"EmbedStandardFonts": True, "ExportBookmarks": True}
+#: Where a printed page number is looked for: the bottom of the page, around its middle.
+FOOTER_HEIGHT = 0.15  # of the page's height
+FOOTER_WIDTH = 0.3  # of the page's width, centred
 
 
 class PdfUnavailable(IkudocError):
-    """WeasyPrint cannot run on this machine; the message says what to install, in Indonesian."""
+    """No PDF can be printed on this machine; the message says what to install, in Indonesian."""
 
 
-@contextlib.contextmanager
-def _source_date(date: datetime.date):
-    """Font subsetting stamps the embedded fonts with the current time unless SOURCE_DATE_EPOCH is
-    set: set it to the document's date (unless the caller chose one) so equal input gives equal bytes."""
-    chosen = os.environ.get("SOURCE_DATE_EPOCH")
-    if chosen is None:
-        moment = datetime.datetime.combine(date, datetime.time(), tzinfo=datetime.timezone.utc)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+class PrintFailed(IkudocError):
+    """LibreOffice could not print one document; the message says why, in Indonesian."""
+
+
+PDF_UNAVAILABLE = ("PDF tidak dibuat: PDF adalah berkas Word seperti dicetak LibreOffice, dan LibreOffice belum "
+                   "bisa dijalankan; pasang LibreOffice (Debian/Ubuntu 'apt-get install libreoffice-writer-nogui "
+                   "python3-uno', Windows dan macOS dari libreoffice.org), atau bangun tanpa pdf di --format")
+
+
+def export_options(variant: str | None) -> dict:
+    """The PDF export's settings for ``variant`` (None: a plain PDF)."""
+    return {**PDF_OPTIONS, **PDF_VARIANTS.get(variant or "", {})}
+
+
+def finished_pdf(printed: bytes, metadata: Metadata) -> bytes:
+    """LibreOffice's PDF ``printed`` with page labels, the document's properties and its date."""
+    import pikepdf  # (only for a PDF)
+
+    labels = page_labels(printed)
+    moment = f"D:{metadata.tanggal:%Y%m%d}000000Z"
+    with pikepdf.open(io.BytesIO(printed)) as pdf:
+        pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(_label_entries(labels)))
+        pdf.Root.Lang = pikepdf.String("id-ID")
+        if "/Metadata" in pdf.Root:  # a PDF/A's metadata must say what its document information says
+            stamp = datetime.datetime.combine(metadata.tanggal, datetime.time(), datetime.timezone.utc).isoformat()
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+                for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                    if key in xmp:
+                        xmp[key] = stamp
+                xmp["dc:title"] = metadata.judul
+                xmp["dc:description"] = metadata.subjek
+                xmp["dc:creator"] = [metadata.penulis]
+                xmp["dc:language"] = ["id-ID"]
+        for key, value in (("/Title", metadata.judul), ("/Subject", metadata.subjek), ("/Author", metadata.penulis),
+                           ("/CreationDate", moment), ("/ModDate", moment)):
+            pdf.docinfo[key] = pikepdf.String(value)
+        for key in ("/DocChecksum", "/ID"):  # LibreOffice's, of the moment it printed: the saved file's own instead
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        output = io.BytesIO()
+        pdf.save(output, deterministic_id=True)
+    return output.getvalue()
+
+
+def page_labels(pdf: bytes) -> list[tuple[str, int] | None]:
+    """The page number printed on every page of ``pdf``: ("r", 2) for "ii", ("D", 3) for "3", None for an
+    unnumbered page. A number is what stands alone at the foot of a page, around its middle, and follows
+    the page before it (a table cell there that happens to hold a number does not)."""
+    import pypdfium2
+    import roman
+
+    document = pypdfium2.PdfDocument(pdf)
+    labels: list[tuple[str, int] | None] = []
     try:
-        yield
+        for page in document:
+            width, height = page.get_size()
+            text = page.get_textpage().get_text_bounded(
+                left=width * (0.5 - FOOTER_WIDTH / 2), bottom=0, right=width * (0.5 + FOOTER_WIDTH / 2),
+                top=height * FOOTER_HEIGHT)
+            found = set()
+            for word in text.split():
+                if re.fullmatch(r"\d{1,5}", word):
+                    found.add(("D", int(word)))
+                elif re.fullmatch(r"[ivxlcdm]{1,8}", word):
+                    try:
+                        found.add(("r", roman.fromRoman(word.upper())))
+                    except roman.InvalidRomanNumeralError:
+                        continue
+            labels.append(_likely(found, labels[-1] if labels else None))
     finally:
-        if chosen is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+        document.close()
+    return labels
 
 
-def _weasyprint():
-    try:
-        import weasyprint  # imported here: it takes a second, and only PDF needs it
-    except OSError as error:  # its system libraries (Pango) are missing
-        raise PdfUnavailable(
-            "PDF tidak bisa dibuat: pustaka Pango tidak ditemukan; di Debian/Ubuntu pasang "
-            f"'apt-get install libpango-1.0-0 libpangoft2-1.0-0' ({error})"
-        ) from None
-    # WeasyPrint reports CSS it ignores through logging; the template's screen-only rules are meant.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return weasyprint
+def _likely(found: set[tuple[str, int]], before: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The page's number among the numbers ``found`` at its foot: the one after the page before's, else
+    the first of a new numbering (1 or i)."""
+    following = (before[0], before[1] + 1) if before else None
+    for choice in (following, ("D", 1), ("r", 1)):
+        if choice in found:
+            return choice
+    return None
 
 
-def render_pdf(html: bytes, date: datetime.date, variant: str | None = None) -> bytes:
-    """The PDF of the document page ``html``, dated ``date``."""
-    weasyprint = _weasyprint()
-    options = {**weasyprint.DEFAULT_OPTIONS, "pdf_variant": variant}
-    with _source_date(date), cycle_collector_paused():  # WeasyPrint's boxes: a fifth of a long document's time
-        document = lay_out(html.decode("utf-8"), options)
-        return document.write_pdf(None, 1, _add_page_labels, **options)
+def _label_entries(labels: list[tuple[str, int] | None]) -> list:
+    """The /Nums of a PDF's page label tree: a new entry where a numbering starts or a page is unnumbered
+    (the first page, unnumbered, is the "Sampul")."""
+    import pikepdf
 
-
-def lay_out(html: str, options: dict | None = None):
-    """WeasyPrint's Document of ``html``, with every cell that spans rows split by a page break
-    repeated on the page where its rows go on."""
-    weasyprint = _weasyprint()
-    options = options or weasyprint.DEFAULT_OPTIONS
-    document = None
-    for attempt in range(1, MAX_PASSES + 1):
-        page = weasyprint.HTML(string=html)
-        if document is not None:  # the last attempt's pages are let go before the next is laid out
-            document = None
-            gc.collect()  # (render_pdf pauses the collector, and they hold cycles)
-        document = page.render(**options)
-        continued = _rows_continuing_a_span(document, page.etree_element)
-        if not continued or attempt == MAX_PASSES:
-            return document
-        html = repeat_spanning_cells(html, continued)
-
-
-def _tag(element) -> str:
-    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-
-
-def _rows_continuing_a_span(document, root) -> list[int]:
-    """Indexes (among the <tr> under ``root``, in document order) of the rows that begin a page below
-    a cell that spans rows from an earlier page."""
-    rows = [e for e in root.iter() if _tag(e) == "tr"]
-    parent = {id(child): element for element in root.iter() for child in element}
-    index = {id(row): n for n, row in enumerate(rows)}
-    seen: set[int] = set()
-    found = []
-    for page in document.pages:
-        first = True
-        for box in _body_rows(page._page_box):
-            number = index.get(id(box.element))
-            if number is None:
-                continue
-            if first and number not in seen and _spanned_from_above(rows[number], parent[id(rows[number])]):
-                found.append(number)
-            first = False
-            seen.add(number)
-    return found
-
-
-def _body_rows(box):
-    """Table rows laid out on a page, outside the repeated header and footer groups."""
-    for child in getattr(box, "children", ()):
-        name = type(child).__name__
-        if name == "TableRowGroupBox" and (child.is_header or child.is_footer):
+    entries: list = []
+    before: tuple[str, int] | None = None
+    for index, label in enumerate(labels):
+        if label is not None and before is not None and label == (before[0], before[1] + 1):
+            before = label
             continue
-        if name == "TableRowBox":
-            yield child
+        if label is None:
+            entries += [index, pikepdf.Dictionary(P=pikepdf.String("Sampul" if index == 0 else ""))]
         else:
-            yield from _body_rows(child)
-
-
-def _spanned_from_above(row, row_group) -> bool:
-    group = [r for r in row_group if _tag(r) == "tr"]
-    position = group.index(row)
-    return any(start < position < start + span for start, _, span, _ in _grid(group))
-
-
-def _grid(rows: list) -> list[tuple[int, int, int, object]]:
-    """(row, column, rowspan, cell) of every cell of a row group, placed as HTML tables place them."""
-    taken: set[tuple[int, int]] = set()
-    cells = []
-    for r, row in enumerate(rows):
-        column = 0
-        for cell in (c for c in row if _tag(c) in ("td", "th")):
-            while (r, column) in taken:
-                column += 1
-            rowspan, colspan = int(cell.get("rowspan") or 1), int(cell.get("colspan") or 1)
-            taken.update((r + i, column + j) for i in range(rowspan) for j in range(colspan))
-            cells.append((r, column, rowspan, cell))
-            column += colspan
-    return cells
-
-
-def repeat_spanning_cells(html: str, row_numbers: list[int]) -> str:
-    """``html`` with each cell that spans into one of the rows ``row_numbers`` (indexes among all
-    <tr>, in document order) cut there and repeated in that row, marked class "lanjutan"."""
-    import lxml.html
-
-    tree = lxml.html.document_fromstring(html)
-    rows = list(tree.iter("tr"))
-    for number in sorted(row_numbers):
-        row = rows[number]
-        group = [r for r in row.getparent() if r.tag == "tr"]
-        position = group.index(row)
-        for start, column, span, cell in _grid(group):
-            if not start < position < start + span:
-                continue
-            repeated = copy.deepcopy(cell)
-            cell.set("rowspan", str(position - start))
-            repeated.set("rowspan", str(start + span - position))
-            repeated.set("class", f"{repeated.get('class', '')} lanjutan".strip())
-            before = sum(1 for r, c, _, _ in _grid(group) if r == position and c < column)
-            own = [c for c in row if c.tag in ("td", "th")]
-            if before < len(own):
-                own[before].addprevious(repeated)
-            else:
-                row.append(repeated)
-    return lxml.html.tostring(tree, doctype="<!DOCTYPE html>", encoding="unicode")
-
-
-def _add_page_labels(document, pdf) -> None:
-    """PDF page labels that match the printed page numbers (i, ii, 1, 2, ...), so that a viewer's
-    "page 1" is the page printed 1; an unnumbered first page is labelled "Sampul"."""
-    import pydyf
-
-    numbers: list[pydyf.Object] = []
-    previous: tuple[str, int] | None = None
-    for index, page in enumerate(document.pages):
-        printed = _printed_page_number(page._page_box)
-        if re.fullmatch(r"\d+", printed):
-            style, value = "/D", int(printed)
-        elif re.fullmatch(r"[ivxlcdm]+", printed):
-            style, value = "/r", roman.fromRoman(printed.upper())
-        else:
-            style, value = "", 0
-        if style and previous == (style, value - 1):
-            previous = (style, value)
-            continue
-        label = pydyf.Dictionary({"S": style, "St": value} if style else
-                                 {"P": pydyf.String("Sampul" if index == 0 else "")})
-        numbers += [index, label]
-        previous = (style, value) if style else None
-    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(numbers)})
-
-
-def _printed_page_number(page_box) -> str:
-    """The text of a page's bottom-center margin box, where the template prints the page number."""
-    for box in page_box.children:
-        if getattr(box, "at_keyword", None) == "@bottom-center":
-            return "".join(_texts(box)).strip()
-    return ""
-
-
-def _texts(box):
-    if hasattr(box, "text"):
-        yield box.text
-    for child in getattr(box, "children", ()):
-        yield from _texts(child)
+            entries += [index, pikepdf.Dictionary(S=pikepdf.Name("/" + label[0]), St=label[1])]
+        before = label
+    return entries

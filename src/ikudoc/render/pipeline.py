@@ -1,7 +1,7 @@
-"""Render a document (a Rendering, from its kind's context builder) in every format asked, in memory,
-through its templates: the Word template (docxtpl), the HTML page (Jinja), the PDF printed from the
-HTML. What goes wrong with a template (missing, broken, a mistyped variable) is said here, naming the
-template and its line.
+"""Render a document (a Rendering, from its kind's context builder) in memory through its templates: the
+Word template (docxtpl) and the HTML page (Jinja); the PDF is the Word file as LibreOffice prints it
+(commands.build, docx.libreoffice). What goes wrong with a template (missing, broken, a mistyped
+variable) is said here, naming the template and its line.
 """
 
 from __future__ import annotations
@@ -76,26 +76,23 @@ def _expression_at(template: Path, line: int | None, attribute: str) -> str:
 
 
 def render(rendering: Rendering, names: tuple[str, str], options: Options = DEFAULT_OPTIONS) -> dict[str, bytes]:
-    """Every format of ``options`` of one document, in memory, through the Word and page templates ``names``
-    (found in options.templates, else the project's or the shipped ones). The PDF is printed from the HTML."""
+    """The Word file and the page of one document, in memory, as ``options`` asks for them, through the Word
+    and page templates ``names`` (found in options.templates, else the project's or the shipped ones). A PDF
+    is the Word file as LibreOffice prints it: the Word file is made for it too, and printed by the build."""
     templates = options.templates or default_templates()
     word_name, html_name = names
     docx_template, html_template = template_file(templates, word_name), template_file(templates, html_name)
     rendered: dict[str, bytes] = {}
-    if "docx" in options.formats:
+    if "docx" in options.formats or "pdf" in options.formats:
         from .docx.writer import render_docx  # python-docx and docxtpl: only for Word output
 
         rendered["docx"] = using_template(docx_template, lambda: render_docx(rendering, docx_template))
-    if "html" in options.formats or "pdf" in options.formats:
+    if "html" in options.formats:
         from .html import render_html  # Jinja: not for checking a file
 
         rendered["html"] = using_template(html_template, lambda: render_html(
             rendering.template_variables, templates, page_font(templates, word_name), html_name))
-    if "pdf" in options.formats:
-        from .pdf import render_pdf  # WeasyPrint: only for a PDF
-
-        rendered["pdf"] = render_pdf(rendered["html"], rendering.metadata.tanggal, options.pdf_variant)
-    return {fmt: rendered[fmt] for fmt in options.formats}
+    return rendered
 
 
 def page_font(templates: Path, word_template: str) -> str:

@@ -1,6 +1,6 @@
 """Render printed pages to PNG thumbnails and one contact sheet, for a quick look and for review in
-pull requests: the Word file as LibreOffice prints it (the document that gets signed) beside ikudoc's
-own PDF (pypdfium2 renders, Pillow composes)."""
+pull requests: the PDF, which is the Word file as LibreOffice prints it, the document that gets signed
+(pypdfium2 renders, Pillow composes)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image, ImageDraw, ImageFont
 
-DPI = 60  # thumbnails: legible headings, small files
+DPI = 100  # pages readable on a screen, files still small
 COLUMNS = 7
 GAP = 16
 CAPTION = 40  # px for a section's caption
-#: What each rendering is, in the file names and on the contact sheet.
-RENDERINGS = {"docx": "DOCX, seperti dicetak LibreOffice", "pdf": "PDF ikudoc"}
+#: What the contact sheet says its pages are.
+TITLE = "Halaman seperti dicetak (berkas Word yang ditandatangani, dan PDF-nya)"
 
 
 def _png(image: Image.Image) -> bytes:
@@ -55,14 +55,11 @@ def contact_sheet(sections: dict[str, list[Image.Image]]) -> Image.Image:
     return sheet
 
 
-def previews(printed: dict[str, bytes]) -> dict[str, bytes]:
-    """File name -> PNG bytes, from the PDFs of the renderings in ``printed`` ("docx": LibreOffice's
-    print of the Word file, "pdf": ikudoc's PDF): docx-01.png ..., pdf-01.png ..., and ringkasan.png,
-    the contact sheet of both."""
-    images = {kind: page_images(pdf) for kind, pdf in printed.items()}
-    files = {f"{kind}-{number:02d}.png": _png(page)
-             for kind, pages in images.items() for number, page in enumerate(pages, 1)}
-    files["ringkasan.png"] = _png(contact_sheet({RENDERINGS[kind]: pages for kind, pages in images.items()}))
+def previews(pdf: bytes) -> dict[str, bytes]:
+    """File name -> PNG bytes of the pages of ``pdf``: halaman-01.png ..., and ringkasan.png, the contact sheet."""
+    pages = page_images(pdf)
+    files = {f"halaman-{number:02d}.png": _png(page) for number, page in enumerate(pages, 1)}
+    files["ringkasan.png"] = _png(contact_sheet({TITLE: pages}))
     return files
 
 

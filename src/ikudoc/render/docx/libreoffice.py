@@ -1,8 +1,9 @@
-"""Drive a headless LibreOffice: fill the daftar isi of a built Word file (update every index and
-field and save it as Word again, so that page numbers show in Word, LibreOffice and WPS with no
-prompt), and print a Word file to PDF as LibreOffice paginates it, for the preview.
+"""Drive a headless LibreOffice: fill the daftar isi of a built Word file (update every index and field,
+and write the page numbers LibreOffice finds into ikudoc's own file, so that they show in Word,
+LibreOffice and WPS with no prompt), and print the Word file to PDF as LibreOffice paginates it: the
+PDF is the signed Word file's pages.
 
-LibreOffice is driven through its UNO bridge by its own Python (see uno_update_fields.py), one
+LibreOffice is driven through its UNO bridge by its own Python (see uno_worker.py), one
 LibreOffice for a whole run. A filled daftar isi is checked before it is used: every heading must
 still have its entry, with a page number.
 """
@@ -18,6 +19,7 @@ import subprocess
 import tempfile
 import threading
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -25,9 +27,10 @@ from lxml import etree
 from ...content.problems import IkudocError
 from ..page_setup import qn
 from .layout import toc_paragraphs
+from .profiles import forget, profile
 from .soffice import SOFFICE_VARIABLE, LibreOfficeUnavailable, ProcessTree, find_soffice, remove_folder, uno_python
 
-SCRIPT = Path(__file__).with_name("uno_update_fields.py")
+SCRIPT = Path(__file__).with_name("uno_worker.py")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
@@ -61,9 +64,18 @@ def _body(data: bytes):
         return etree.fromstring(archive.read("word/document.xml")).find(qn("w:body"))
 
 
+@dataclass(frozen=True)
+class Printed:
+    """A Word file finished by LibreOffice."""
+
+    docx: bytes  # the file, its daftar isi numbered when that was asked and could be trusted
+    pdf: bytes | None  # its pages as LibreOffice prints them, when asked
+    catatan: tuple[str, ...] = ()  # what the user should know: a daftar isi left for Word to fill
+
+
 class Office:
-    """One headless LibreOffice for a whole run, started at its first use and stopped on close:
-    a batch of documents pays for starting it once.
+    """One headless LibreOffice for a whole run, started at its first use and stopped on close: a batch
+    of documents pays for starting it once. It runs on a profile kept between runs (profiles.py).
 
     Its requests raise LibreOfficeUnavailable when LibreOffice (or a Python that drives it) is not
     installed, and FillFailed when it fails or its result cannot be trusted."""
@@ -75,11 +87,14 @@ class Office:
         self._tree: ProcessTree | None = None  # the script and the LibreOffice it started
         self._answers: queue.Queue[str] = queue.Queue()
         self._reader: threading.Thread | None = None
-        self._folder: Path | None = None  # its temporary files and LibreOffice's profile
+        self._folder: Path | None = None  # the files of the requests
+        self._profile: contextlib.ExitStack | None = None
+        self._profile_folder: Path | None = None
         self._errors = None  # the script's standard error, a file in the folder
         self._unavailable: str | None = None  # why LibreOffice cannot run ("" when it can), once known
         self._command: list[str] = []
         self._serial = 0
+        self._answered = False  # the LibreOffice running now has answered a request
 
     def __enter__(self) -> Office:
         return self
@@ -87,32 +102,44 @@ class Office:
     def __exit__(self, *_exc) -> None:
         self.close()
 
+    def finish(self, data: bytes, fill_toc: bool, pdf_options: dict | None = None) -> Printed:
+        """The Word file ``data`` made ready to sign: with ``fill_toc`` its daftar isi numbered as LibreOffice
+        paginates it (every heading must keep its entry, with a number, or it is left for Word to fill and
+        a note says why); with ``pdf_options`` (the PDF export's settings, {} for its defaults) the pages of
+        that very file, numbered daftar isi and all, as LibreOffice prints it. Only the numbers are taken
+        from LibreOffice; the Word file stays ikudoc's own."""
+        notes: tuple[str, ...] = ()
+        if fill_toc:
+            entries, _ = self._request(data, True, None)
+            try:
+                data = _numbered(data, entries)
+            except FillFailed as reason:
+                if pdf_options is None:
+                    raise
+                notes = (str(reason),)
+        pdf = self._request(data, False, pdf_options)[1] if pdf_options is not None else None
+        return Printed(data, pdf, notes)
+
     def fill_toc(self, data: bytes) -> bytes:
-        """The Word file ``data`` with page numbers in its daftar isi, as LibreOffice paginates it: every
-        heading must keep its entry, with a number, or FillFailed says why not. Only the numbers are
-        taken from LibreOffice's copy; the file stays ikudoc's own."""
-        filled = self._convert(data, "docx", update=True)
-        entries = toc_entries(filled)
-        expected = headings(data)
-        if [title for title, _ in entries] != expected or not all(page for _, page in entries):
-            raise FillFailed(f"LibreOffice mengubah daftar isi ({len(entries)} entri, seharusnya {len(expected)} "
-                             "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
-        from .writer import with_toc_pages  # python-docx and docxtpl, only when filling
+        """The Word file ``data`` with page numbers in its daftar isi (FillFailed when they cannot be trusted)."""
+        return self.finish(data, True).docx
 
-        return with_toc_pages(data, [page for _, page in entries])
-
-    def to_pdf(self, data: bytes) -> bytes:
+    def to_pdf(self, data: bytes, options: dict | None = None) -> bytes:
         """The Word file ``data`` as LibreOffice prints it."""
-        return self._convert(data, "pdf", update=False)
+        printed = self.finish(data, False, options or {}).pdf
+        assert printed is not None
+        return printed
 
-    def _convert(self, data: bytes, kind: str, update: bool) -> bytes:
+    def _request(self, data: bytes, update: bool, pdf_options: dict | None, retried: bool = False
+                 ) -> tuple[list[str] | None, bytes | None]:
         self._start()
         assert self._process is not None and self._process.stdin is not None and self._folder is not None
         self._serial += 1
         source = self._folder / f"masuk-{self._serial}.docx"
-        target = source.with_name(f"keluar-{self._serial}.{kind}")
+        target = source.with_name(f"keluar-{self._serial}.pdf")
         source.write_bytes(data)
-        request = {"masuk": str(source), "perbarui": update, "keluar": [[str(target), kind]]}
+        request = {"masuk": str(source), "perbarui": update,
+                   "pdf": str(target) if pdf_options is not None else None, "pdf_opsi": pdf_options or {}}
         try:
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
@@ -126,16 +153,22 @@ class Office:
         try:
             if not line:
                 reason = self._last_error()
+                fresh = not self._answered
                 self.close(kill=True)
+                if fresh and not retried and self._profile_folder is not None:
+                    # It died before its first answer: perhaps a profile a crash left broken. Once more, anew.
+                    forget(self._profile_folder)
+                    return self._request(data, update, pdf_options, retried=True)
                 raise FillFailed(f"LibreOffice berhenti ({reason}); DOCX dibiarkan seperti dibangun")
+            self._answered = True
             answer = json.loads(line)
-            if "galat" in answer or not target.is_file():
+            if "galat" in answer or (pdf_options is not None and not target.is_file()):
                 reason = answer.get("galat", "tanpa keterangan")
-                raise FillFailed(f"LibreOffice gagal membuka atau menyimpan berkas ({reason}); DOCX dibiarkan "
+                raise FillFailed(f"LibreOffice gagal membuka atau mencetak berkas ({reason}); DOCX dibiarkan "
                                  "seperti dibangun")
-            return target.read_bytes()
+            return answer.get("daftar_isi"), target.read_bytes() if pdf_options is not None else None
         finally:
-            for path in (source, target):  # (one LibreOffice still holds is removed with the folder)
+            for path in (source, target):  # (one a stopped LibreOffice still holds goes with the folder)
                 with contextlib.suppress(OSError):
                     path.unlink(missing_ok=True)
 
@@ -145,7 +178,7 @@ class Office:
         if self._unavailable is None:
             try:
                 soffice = find_soffice()
-            except LibreOfficeUnavailable as named_wrongly:
+            except LibreOfficeUnavailable as named_wrongly:  # IKUDOC_SOFFICE names no LibreOffice
                 self._unavailable = str(named_wrongly)
                 raise
             python = uno_python(soffice) if soffice else None
@@ -157,13 +190,15 @@ class Office:
             raise LibreOfficeUnavailable(self._unavailable)
         self._folder = Path(tempfile.mkdtemp(prefix="ikudoc-"))
         self._errors = (self._folder / "galat.txt").open("w+", encoding="utf-8", errors="replace")
+        self._profile = contextlib.ExitStack()
+        self._profile_folder = self._profile.enter_context(profile())
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-        profile = self._folder / "profil"  # LibreOffice's own settings, gone with the folder
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
-        self._process = subprocess.Popen([*self._command, str(profile)], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._errors, env=env,
-                                         encoding="utf-8", start_new_session=True)
+        self._process = subprocess.Popen([*self._command, str(self._profile_folder)], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._errors, env=env, encoding="utf-8",
+                                         start_new_session=True)
         self._tree = ProcessTree(self._process)
+        self._answered = False
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
         self._reader.start()
 
@@ -183,8 +218,9 @@ class Office:
         return lines[-1] if lines else "tanpa keterangan"
 
     def close(self, kill: bool = False) -> None:
-        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once, with every process it
-        started) and remove the temporary files. Never fails: a build is not undone by its clean-up."""
+        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once) with every process it
+        started, let go of its profile and remove the temporary files. Never fails: a build is not undone
+        by its clean-up (a file still locked is left to the system's temporary folder)."""
         process, self._process = self._process, None
         tree, self._tree = self._tree, None
         if process is not None and tree is not None:
@@ -206,9 +242,25 @@ class Office:
         if self._errors is not None:
             self._errors.close()
             self._errors = None
+        if self._profile is not None:
+            self._profile.close()
+            self._profile = None
         if self._folder is not None:
-            remove_folder(self._folder)  # a file still locked is left to the system's temporary folder
+            remove_folder(self._folder)
             self._folder = None
+
+
+def _numbered(data: bytes, entries: list[str] | None) -> bytes:
+    """``data`` with the page numbers of ``entries`` (the daftar isi as LibreOffice laid it out, "TITLE\tPAGE"
+    a line) in its own daftar isi, after checking that every heading kept its entry, with a number."""
+    found = [(title.strip(), page.strip()) for title, _, page in (entry.rpartition("\t") for entry in entries or [])]
+    expected = headings(data)
+    if [title for title, _ in found] != expected or not all(page for _, page in found):
+        raise FillFailed(f"LibreOffice mengubah daftar isi ({len(found)} entri, seharusnya {len(expected)} "
+                         "dengan nomor halaman); DOCX dibiarkan seperti dibangun")
+    from .writer import with_toc_pages  # python-docx and docxtpl, only when filling
+
+    return with_toc_pages(data, [page for _, page in found])
 
 
 UNAVAILABLE = ("LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman (Word mengisinya saat "

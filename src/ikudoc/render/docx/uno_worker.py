@@ -1,14 +1,15 @@
-"""Serve ikudoc's requests to one headless LibreOffice: open a Word file, update its indexes and
-fields (the daftar isi) when asked, and store it as Word or as PDF.
+"""Serve ikudoc's requests to one headless LibreOffice: open a Word file, update its indexes and fields
+(the daftar isi) when asked and say what the daftar isi then reads, and print it to PDF as LibreOffice
+paginates it, in one load of the file.
 
 Not imported by ikudoc: LibreOffice's own Python runs this file (the one that can ``import uno``:
 Debian's python3 with python3-uno, or LibreOffice's bundled python elsewhere), as
-``python uno_update_fields.py SOFFICE PROFILE``. It starts a headless LibreOffice with the profile
-folder PROFILE (ikudoc's, removed by ikudoc), so that a LibreOffice the user has open is not
-disturbed, then reads one request per line on its
-standard input, as JSON: {"masuk": IN.docx, "perbarui": true, "keluar": [[OUT, "docx" | "pdf"], ...]},
-and answers each with one line: {"ok": true}, or {"galat": "..."}. LibreOffice stops at the end of
-the input.
+``python uno_worker.py SOFFICE PROFILE``. It starts a headless LibreOffice with the profile folder
+PROFILE (ikudoc's own, never a LibreOffice the user has open), then reads one request per line on its
+standard input, as JSON:
+{"masuk": IN.docx, "perbarui": true, "pdf": OUT.pdf or null, "pdf_opsi": {FilterData name: value}},
+and answers each with one line: {"ok": true, "daftar_isi": ["JUDUL\\tHALAMAN", ...] or null}, or
+{"galat": "..."}. LibreOffice stops at the end of the input.
 """
 
 import json
@@ -20,8 +21,6 @@ import uuid
 
 import uno  # noqa: I001 (LibreOffice's module)
 from com.sun.star.beans import PropertyValue
-
-FILTERS = {"docx": "MS Word 2007 XML", "pdf": "writer_pdf_Export"}
 
 
 def _property(name, value):
@@ -40,22 +39,29 @@ def _connect(pipe, process):
         except Exception:  # not listening yet
             if process.poll() is not None or time.monotonic() > deadline:
                 raise
-            time.sleep(0.1)
+            time.sleep(0.05)
 
 
 def _serve(desktop, request):
     document = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(os.path.abspath(request["masuk"])), "_blank", 0, (_property("Hidden", True),))
     try:
+        entries = None
         if request.get("perbarui"):
             indexes = document.getDocumentIndexes()
+            entries = []
             for index in range(indexes.getCount()):
-                indexes.getByIndex(index).update()
+                found = indexes.getByIndex(index)
+                found.update()
+                entries += [line for line in found.getAnchor().getString().split("\n") if line.strip()]
             document.getTextFields().refresh()
             document.refresh()
-        for target, kind in request["keluar"]:
-            document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                                (_property("FilterName", FILTERS[kind]),))
+        if request.get("pdf"):
+            options = tuple(_property(name, value) for name, value in sorted(request.get("pdf_opsi", {}).items()))
+            document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(request["pdf"])), (
+                _property("FilterName", "writer_pdf_Export"),
+                _property("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", options))))
+        return entries
     finally:
         document.close(True)
 
@@ -63,7 +69,7 @@ def _serve(desktop, request):
 def main(soffice, profile):
     pipe = "ikudoc_" + uuid.uuid4().hex
     process = subprocess.Popen(
-        [soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+        [soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
          "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -73,8 +79,7 @@ def main(soffice, profile):
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         for line in sys.stdin:
             try:
-                _serve(desktop, json.loads(line))
-                answer = {"ok": True}
+                answer = {"ok": True, "daftar_isi": _serve(desktop, json.loads(line))}
             except Exception as error:  # reported to ikudoc, which tells the user
                 answer = {"galat": f"{type(error).__name__}: {error}"}
             sys.stdout.write(json.dumps(answer) + "\n")
