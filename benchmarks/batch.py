@@ -1,9 +1,11 @@
 """A batch of content files built in one call, per document, against pandoc making docx and html
-for each; and what filling the daftar isi costs per document in such a batch (one LibreOffice for
-the whole run).
+for each; what filling the daftar isi costs per document in such a batch; and the signed sets of a
+batch (each DOCX with its daftar isi filled, and its PDF) against LibreOffice converting the same DOCX
+files in one call.
 
-Usage: python benchmarks/batch.py [--files N] [--runs N]
+Usage: python benchmarks/batch.py [--files N] [--runs N] [--signed-only]
 Targets (issue 11): docx+html <= 0.3x pandoc per document; filling <= 0.3 s more per document.
+Target (issue 21): the signed sets <= 1.0x LibreOffice converting the DOCX files in one call.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--signed-only", action="store_true", help="only the signed sets against LibreOffice")
     args = parser.parse_args()
     pandoc = shutil.which("pandoc")
     if not pandoc:
@@ -54,6 +57,9 @@ def main() -> int:
             sources.append(folder / f"iku_{n:03d}.toml")
             sources[-1].write_text(distinct_copy(SAMPLE.read_text(encoding="utf-8"), n), encoding="utf-8")
         ikudoc = [sys.executable, "-m", "ikudoc", "build", *map(str, sources), "-o", str(folder / "build")]
+        signed_sets(ikudoc, folder, args.files, args.runs)
+        if args.signed_only:
+            return 0
         plain, filled, reference = [], [], []
         measure([*ikudoc, "--no-fill-toc"])  # warm the disk cache and Jinja's template cache
         for _ in range(args.runs):
@@ -70,6 +76,31 @@ def main() -> int:
     print(f"  ikudoc build (docx+html)   {plain_cpu:6.3f} s  {plain_cpu / pandoc_cpu:5.2f}x pandoc")
     print(f"  ikudoc build, daftar isi   {filled_cpu:6.3f} s  +{filled_cpu - plain_cpu:.3f} s per dokumen")
     return 0
+
+
+def signed_sets(ikudoc: list[str], folder: Path, files: int, runs: int) -> None:
+    """``ikudoc build --format docx,pdf`` of the batch against soffice --convert-to pdf of its DOCX files."""
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("LibreOffice (soffice) tidak terpasang; set bertanda tangan tidak diukur.")
+        return
+    signed = [*ikudoc, "--format", "docx,pdf"]
+    measure(signed)  # the DOCX files LibreOffice converts, and warm caches and profiles
+    docx = sorted(str(path) for path in (folder / "build").glob("*.docx"))
+    profile = (folder / "profil-lo").as_uri()
+    converting = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                  str(folder / "lo"), *docx]
+    measure(converting)
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(measure(signed))
+        theirs.append(measure(converting))
+    cpu, wall = (statistics.median(r.cpu for r in ours), statistics.median(r.wall for r in ours))
+    lo_cpu, lo_wall = (statistics.median(r.cpu for r in theirs), statistics.median(r.wall for r in theirs))
+    print(f"{files} set bertanda tangan (DOCX + daftar isi + PDF) dalam satu panggilan (median {runs} kali):")
+    print(f"  soffice --convert-to pdf ({files} DOCX)   CPU {lo_cpu:6.1f} s   nyata {lo_wall:6.1f} s")
+    print(f"  ikudoc build --format docx,pdf        CPU {cpu:6.1f} s   nyata {wall:6.1f} s   "
+          f"{cpu / lo_cpu:4.2f}x CPU, {wall / lo_wall:4.2f}x nyata")
 
 
 if __name__ == "__main__":

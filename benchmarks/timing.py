@@ -24,6 +24,7 @@ class Run:
     cpu: float  # seconds
     wall: float  # seconds
     peak_mib: float  # the largest resident size of any process it waited for
+    tree_mib: float = 0.0  # the largest resident size of the command and all it started, together (Linux)
 
 
 def user_environment() -> dict[str, str]:
@@ -33,14 +34,44 @@ def user_environment() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(command: list[str], cwd: Path | None = None) -> Run:
+def measure(command: list[str], cwd: Path | None = None, tree: bool = False) -> Run:
+    """Run ``command``; with ``tree``, also sample the resident memory of it and every process it starts
+    (ikudoc and its LibreOffice together) every 0.1 s."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, cwd=cwd, env=user_environment())
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
+                               env=user_environment())
+    peak = 0
+    while tree and process.poll() is None:
+        peak = max(peak, _tree_resident(process.pid))
+        time.sleep(0.1)
+    error = process.communicate()[1]
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, stderr=error)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(cpu, wall, after.ru_maxrss / 1024)
+    return Run(cpu, wall, after.ru_maxrss / 1024, peak / 1024)
+
+
+def _tree_resident(pid: int) -> int:
+    """KiB resident in ``pid`` and its descendants (Linux's /proc; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    sizes: dict[int, int] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        process = int(status.parent.name)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(process)
+        sizes[process] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, waiting = 0, [pid]
+    while waiting:
+        process = waiting.pop()
+        total += sizes.get(process, 0)
+        waiting += children.get(process, [])
+    return total
 
 
 def compare(commands: dict[str, list[str] | list[list[str]]], baseline: str, runs: int) -> str:

@@ -5,6 +5,7 @@ come from LibreOffice), and says in one line when LibreOffice is missing."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import time
 import zipfile
@@ -99,7 +100,7 @@ def test_without_libreoffice_one_line_says_so_and_the_field_stays(tmp_path, monk
     assert (tmp_path / "a" / "iku_2024.docx").read_bytes() == plain.read_bytes()
 
 
-def test_one_libreoffice_fills_a_whole_batch(tmp_path, monkeypatch):
+def test_a_batch_is_filled_by_one_libreoffice_per_core_at_most(tmp_path, monkeypatch):
     require_libreoffice_python()
     started = []
     popen = subprocess.Popen
@@ -110,11 +111,11 @@ def test_one_libreoffice_fills_a_whole_batch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(libreoffice.subprocess, "Popen", counting)
     sources = []
-    for year in (2024, 2025, 2026):
+    for year in range(2024, 2029):
         sources.append(tmp_path / f"iku_{year}.toml")
         sources[-1].write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["build", *map(str, sources), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
-    assert len(started) == 1
+    assert 1 <= len(started) <= min(os.cpu_count() or 1, 2), "started once per core, not once per file"
     for source in sources:
         entries = toc_entries((tmp_path / "out" / f"{source.stem}.docx").read_bytes())
         assert all(page for _, page in entries)

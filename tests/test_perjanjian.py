@@ -194,9 +194,9 @@ def test_the_page_checker_sees_a_lone_signature_and_a_sasaran_cut_from_its_rows(
     templates = tmp_path / "templat"
     templates.mkdir()
     page = (ROOT / "templates" / "pk.html.j2").read_text(encoding="utf-8")
-    (templates / "pk.html.j2").write_text(page.replace("{{ tanda_tangan() }}\n</section>\n\n</body>",
-                                                       '<div style="break-before: page"></div>{{ tanda_tangan() }}'
-                                                       "\n</section>\n\n</body>"), encoding="utf-8")
+    last = page.rindex("{{ tanda_tangan() }}\n</section>")  # the lampiran's signatures, put on a page of their own
+    (templates / "pk.html.j2").write_text(page[:last] + '<div style="break-before: page"></div>' + page[last:],
+                                          encoding="utf-8")
     without_style(templates, "TabelSasaranPK")  # the target table not kept by sasaran
     docx, html = build_file(pk, tmp_path / "build", Options(("docx", "html"), templates)).outputs
     pdf = tmp_path / "halaman.pdf"

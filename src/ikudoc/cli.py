@@ -109,9 +109,8 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
           templates: Path | None, kertas: str | None, margin: Margins | None, pdf_variant: str | None,
           fill_toc: bool) -> None:
     """Bangun dokumen dari BERKAS (bawaan: semua content/*.toml), satu dokumen per berkas."""
-    from .commands.batch import Notes, Unusable
-    from .commands.build import build_file, output_paths
-    from .render.docx.libreoffice import Office
+    from .commands.batch import Notes
+    from .commands.build import build_files
 
     if pdf_variant and "pdf" not in formats:
         raise click.BadParameter("butuh PDF: tambahkan pdf ke --format, misalnya --format docx,html,pdf",
@@ -120,23 +119,7 @@ def build(ctx: click.Context, files: tuple[Path, ...], output_dir: Path, formats
     if fill_toc and asked and "docx" not in formats:
         raise click.BadParameter("mengisi daftar isi DOCX: tambahkan docx ke --format", param_hint="'--fill-toc'")
     options = Options(formats, templates, kertas, margin, pdf_variant, fill_toc and "docx" in formats)
-    claimed: dict[Path, Path] = {}
-    note = Notes(_say)
-
-    def build_one(source: Path, office: Office) -> None:
-        targets = output_paths(source, output_dir, formats).values()
-        if clash := [claimed[p] for p in targets if p in claimed]:
-            raise Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
-        claimed.update({p: source for p in targets})
-        result = build_file(source, output_dir, options, office)
-        for text in result.catatan:
-            note(source, text)
-        for output in result.outputs:
-            click.echo(f"ditulis {output}")
-
-    with Office() as office:  # one LibreOffice for every file, started when the first one needs it
-        for_each(content_files(files, "build"), lambda source: build_one(source, office), "gagal dibangun", _say,
-                 stop_on=(PdfUnavailable,))
+    build_files(content_files(files, "build"), output_dir, options, click.echo, _say, Notes(_say))
 
 
 @cli.command()

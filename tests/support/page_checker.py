@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from ikudoc.content.fields import TTE_NOTE
 from support import rendering, require_tool
 from support.document_text import normalise
 
 PAGE_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
+FOOTNOTE = normalise(TTE_NOTE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def parts_of(content: Path) -> DocumentParts:
     entries.append("LAMPIRAN")
     signer, dokumen = context["penandatangan"], context["dokumen"]
     signature = [f"{dokumen.tempat}, {dokumen.tanggal}", f"{signer.jabatan.upper()},", signer.nama]
+    if context["tte"]:
+        signature += ["Ditandatangani secara elektronik oleh:", context["tte"].jangkar]
     signature += [signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""]
     iku = context["iku"]
     headers = [iku.judul_no, *(column.judul for column in iku.kolom)]
@@ -67,13 +71,14 @@ class Page:
     @property
     def label(self) -> str:
         """The page number printed at its foot, "" when none."""
-        lines = [line for line in (normalise(t) for t in self.raw.splitlines()) if line]
+        lines = _without_footnote([line for line in (normalise(t) for t in self.raw.splitlines()) if line])
         return lines[-1] if lines and PAGE_NUMBER.fullmatch(lines[-1]) else ""
 
     @property
     def lines(self) -> list[str]:
         """The page's non-empty lines in reading order, without its page number (the last line)."""
-        return _without_page_number([line for line in (normalise(t) for t in self.raw.splitlines()) if line])
+        return _without_page_number(_without_footnote([line for line in (normalise(t) for t in self.raw.splitlines())
+                                                       if line]))
 
     @property
     def text(self) -> str:
@@ -82,8 +87,17 @@ class Page:
     @property
     def ending(self) -> str:
         """The last lines on paper, top to bottom, without the page number: what ends the page."""
-        lines = _without_page_number([line for line in (normalise(t) for t in self.layout.splitlines()) if line])
+        lines = _without_page_number(_without_footnote([line for line in (normalise(t) for t in self.layout.splitlines())
+                                                        if line]))
         return " ".join(lines[-3:])
+
+
+def _without_footnote(lines: list[str]) -> list[str]:
+    """The page's lines without the TTE footnote at its foot (the standard one, printed on every page of a
+    document signed electronically)."""
+    while lines and len(lines[-1]) > 12 and lines[-1] in FOOTNOTE:
+        lines = lines[:-1]
+    return lines
 
 
 def _without_page_number(lines: list[str]) -> list[str]:
@@ -195,6 +209,8 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
         signature |= {sebutan, f"{person.jabatan.upper()},", person.nama, person.pangkat or "",
                       f"NIP. {person.nip}" if person.nip else ""}
     signature.add(f"{context['dokumen'].tempat}, {context['dokumen'].tanggal}")
+    if context["tte"]:
+        signature |= {"Ditandatangani secara elektronik oleh:", context["tte"].jangkar}
     sasaran = [(s.nama, [i.nama for i in s.indikator]) for s in context["sasaran"]]
     programs = [program.nama for program in context["program"]]
     found = []

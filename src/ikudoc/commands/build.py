@@ -6,13 +6,16 @@ or killed build never leaves an output missing or half written).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import documents
-from ..content.problems import ContentError, Problem
+from ..content.problems import ContentError, IkudocError, Problem
 from ..content.revision_source import file_ref
 from ..files import write_all
 from ..render.options import DEFAULT_OPTIONS, Options
@@ -20,9 +23,11 @@ from ..render.pipeline import render, using_template
 from ..render.rendering import Layout, Rendering
 from ..render.table_layout import TableTooWide
 from ..render.template_files import default_templates, template_file
+from .batch import SomeFailed, Unusable, usable
+from .report import Say, report_for_file
 
 if TYPE_CHECKING:
-    from ..render.docx.libreoffice import Office
+    from ..render.docx.libreoffice import Office, Printed
 
 
 def rendering_of(loaded: documents.Loaded, options: Options = DEFAULT_OPTIONS) -> Rendering:
@@ -85,42 +90,124 @@ def build_file(source: Path, output_dir: Path, options: Options = DEFAULT_OPTION
 
 def write_prepared(prepared: Prepared, output_dir: Path, options: Options = DEFAULT_OPTIONS,
                    office: Office | None = None) -> BuildResult:
-    """Render a prepared content file in every format and write them into ``output_dir``, all or none."""
+    """Render a prepared content file in every format and write them into ``output_dir``, all or none. The
+    Word file is made ready to sign by ``office`` (or a LibreOffice of its own) when options ask for it."""
     rendered = render(prepared.rendering, prepared.kind.templates, options)
-    finished, notes = finish(rendered, prepared.rendering, options, office)
+    if not needs_libreoffice(options):
+        return write_finished(prepared, rendered, (), output_dir, options)
+    from ..render.docx.libreoffice import Office
+
+    with contextlib.nullcontext(office) if office else Office() as libreoffice:
+        printed = print_with(libreoffice, rendered, options)
+    return write_finished(prepared, completed(rendered, printed, prepared.rendering, options), printed.catatan,
+                          output_dir, options)
+
+
+def write_finished(prepared: Prepared, finished: dict[str, bytes], notes: tuple[str, ...], output_dir: Path,
+                   options: Options) -> BuildResult:
+    """Write the formats of ``options`` among ``finished`` into ``output_dir``, all or none."""
     outputs = {fmt: finished[fmt] for fmt in options.formats}
     targets = output_paths(prepared.source, output_dir, outputs)
     write_all({targets[fmt]: data for fmt, data in outputs.items()})
-    return BuildResult(prepared.source, tuple(targets.values()), tuple(notes), outputs, prepared.rendering)
+    return BuildResult(prepared.source, tuple(targets.values()), notes, outputs, prepared.rendering)
 
 
-def finish(rendered: dict[str, bytes], rendering: Rendering, options: Options, office: Office | None = None
-           ) -> tuple[dict[str, bytes], list[str]]:
-    """The Word file made ready to sign by LibreOffice (``office``, or one of its own), from one load of it:
-    its daftar isi numbered (options.fill_toc) and, when a PDF is asked for, its pages printed: the PDF is
-    the Word file's pages, its daftar isi numbered too. The notes say what the user should know although
-    the build goes on (a daftar isi left for Word to fill)."""
+def needs_libreoffice(options: Options) -> bool:
+    """Whether the build asks LibreOffice to number the daftar isi, or to print the PDF."""
+    return "pdf" in options.formats or (options.fill_toc and "docx" in options.formats)
+
+
+def print_with(office: Office, rendered: dict[str, bytes], options: Options) -> Printed:
+    """LibreOffice's work on the Word file ``rendered`` holds: its daftar isi numbered and, when a PDF is
+    asked for, that very file printed (the PDF is the Word file's pages, its daftar isi numbered too).
+    Without LibreOffice a PDF cannot be made (PdfUnavailable); a daftar isi it cannot fill is left for
+    Word, with a note."""
+    from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Printed
+    from ..render.pdf import PDF_UNAVAILABLE, PdfUnavailable, PrintFailed, export_options
+
     wants_pdf = "pdf" in options.formats
-    fill = wants_pdf or (options.fill_toc and "docx" in options.formats)
-    if not fill:
-        return rendered, []
-    from ..render.docx.libreoffice import FillFailed, LibreOfficeUnavailable, Office  # only for LibreOffice's work
-    from ..render.pdf import PDF_UNAVAILABLE, PdfUnavailable, PrintFailed, export_options, finished_pdf
+    try:
+        return office.finish(rendered["docx"], True, export_options(options.pdf_variant) if wants_pdf else None)
+    except LibreOfficeUnavailable as reason:
+        if wants_pdf:
+            raise PdfUnavailable(PDF_UNAVAILABLE) from None
+        return Printed(rendered["docx"], None, (f"{reason}; --no-fill-toc membangun tanpa mencobanya",))
+    except FillFailed as reason:
+        if wants_pdf:
+            raise PrintFailed(f"PDF tidak dibuat: {reason}") from None
+        return Printed(rendered["docx"], None, (str(reason),))
 
-    with contextlib.nullcontext(office) if office else Office() as libreoffice:
-        try:
-            printed = libreoffice.finish(rendered["docx"], True, export_options(options.pdf_variant) if wants_pdf
-                                         else None)
-        except LibreOfficeUnavailable as reason:
-            if wants_pdf:
-                raise PdfUnavailable(PDF_UNAVAILABLE) from None
-            return rendered, [f"{reason}; --no-fill-toc membangun tanpa mencobanya"]
-        except FillFailed as reason:
-            if wants_pdf:
-                raise PrintFailed(f"PDF tidak dibuat: {reason}") from None
-            return rendered, [str(reason)]
+
+def completed(rendered: dict[str, bytes], printed: Printed, rendering: Rendering, options: Options
+              ) -> dict[str, bytes]:
+    """The outputs with LibreOffice's work: the numbered Word file, and the PDF made final (page labels, the
+    document's properties and date). (Here, not beside LibreOffice's work: pdfium is for one thread.)"""
+    from ..render.pdf import finished_pdf
+
     finished = {**rendered, "docx": printed.docx}
-    if wants_pdf:
+    if "pdf" in options.formats:
         assert printed.pdf is not None
         finished["pdf"] = finished_pdf(printed.pdf, rendering.metadata)
-    return finished, list(printed.catatan)
+    return finished
+
+
+def build_files(sources: list[Path], output_dir: Path, options: Options, announce: Say, say: Say,
+                note: Callable[[Path, str], None]) -> None:
+    """Build every content file of ``sources`` into ``output_dir``, each all or none; a failing one is reported
+    (``say``) and the others still built, in order. LibreOffice's work on one file runs while the next one is
+    rendered, on up to one LibreOffice per core; each file written is announced ("ditulis ...")."""
+    from ..render.docx.libreoffice import Offices
+    from ..render.pdf import PdfUnavailable
+
+    libreoffice = needs_libreoffice(options)
+    size = min(os.cpu_count() or 1, len(sources)) if libreoffice else 1
+    claimed: dict[Path, Path] = {}
+    # (source, prepared, rendered, LibreOffice's work to come, or the error that stopped it), in order
+    pending: deque = deque()
+    failed = 0
+
+    def settle(everything: bool) -> None:
+        nonlocal failed
+        while pending and (everything or not isinstance(pending[0][3], Future) or pending[0][3].done()
+                           or len(pending) > 2 * size):
+            source, prepared, rendered, work = pending.popleft()
+            try:
+                if isinstance(work, IkudocError):
+                    raise work
+                if work is None:
+                    result = write_finished(prepared, rendered, (), output_dir, options)
+                else:
+                    printed = work.result()
+                    result = write_finished(prepared, completed(rendered, printed, prepared.rendering, options),
+                                            printed.catatan, output_dir, options)
+            except PdfUnavailable:  # the same for every file: stop at once
+                raise
+            except IkudocError as error:
+                report_for_file(source, error, say)
+                failed += 1
+                continue
+            for text in result.catatan:
+                note(source, text)
+            for output in result.outputs:
+                announce(f"ditulis {output}")
+
+    with Offices(size) as offices:
+        for source in sources:
+            try:
+                targets = output_paths(usable(source), output_dir, options.formats).values()
+                if clash := [claimed[p] for p in targets if p in claimed]:
+                    raise Unusable(f"hasilnya akan menimpa hasil {clash[0]} (nama berkas sama); pakai -o folder lain")
+                claimed.update({p: source for p in targets})
+                prepared = prepare(source, options)
+                rendered = render(prepared.rendering, prepared.kind.templates, options)
+            except IkudocError as error:  # said in its turn, after the files before it
+                pending.append((source, None, None, error))
+                settle(False)
+                continue
+            work = offices.submit(lambda office, rendered=rendered: print_with(office, rendered, options)) \
+                if libreoffice else None
+            pending.append((source, prepared, rendered, work))
+            settle(False)
+        settle(True)
+    if failed:
+        raise SomeFailed(f"{failed} dari {len(sources)} berkas gagal dibangun.")

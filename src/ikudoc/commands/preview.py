@@ -11,7 +11,7 @@ from ..render.docx.libreoffice import Office
 from ..render.options import Options
 from ..render.pipeline import render
 from ..render.preview import previews, stale_pages
-from .build import finish, prepare
+from .build import completed, prepare, print_with
 
 
 def preview_file(source: Path, output_dir: Path, options: Options, office: Office,
@@ -20,11 +20,11 @@ def preview_file(source: Path, output_dir: Path, options: Options, office: Offic
     of pages drawn."""
     folder = output_dir / "pratinjau" / source.stem
     prepared = prepare(source, options)
-    finished, notes = finish(render(prepared.rendering, prepared.kind.templates, options), prepared.rendering,
-                             options, office)
-    for text in notes:
+    rendered = render(prepared.rendering, prepared.kind.templates, options)
+    printed = print_with(office, rendered, options)
+    for text in printed.catatan:
         note(source, text)
-    images = previews(finished["pdf"])
+    images = previews(completed(rendered, printed, prepared.rendering, options)["pdf"])
     write_all({folder / name: data for name, data in images.items()})
     for stale in stale_pages(folder, images):
         stale.unlink()

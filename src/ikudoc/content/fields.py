@@ -388,6 +388,32 @@ class Bab(Model):
     """Subbab, berurutan."""
 
 
+#: The footnote of every page of a document signed electronically (the agencies' decrees' wording).
+TTE_NOTE = ("Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan "
+            "oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara")
+
+
+def _one_character(value: str) -> str:
+    if len(value) != 1 or value.isspace() or value.isalnum():
+        raise PydanticCustomError(
+            "jangkar", "jangkar harus satu karakter tanda, bukan huruf, angka atau spasi, misalnya \"#\" atau "
+            "\"$\"; yang tertulis \"{jangkar}\"", {"jangkar": value})
+    return value
+
+
+class Tte(Model):
+    """Tanda tangan elektronik (TTE) dengan sertifikat BSrE: setiap halaman memuat catatan kaki TTE, dan setiap
+    blok tanda tangan berbunyi "Ditandatangani secara elektronik oleh:", jabatan, jangkar (tempat aplikasi
+    penandatanganan menaruh kode QR), lalu nama, tanpa ruang tanda tangan basah."""
+
+    catatan: PlainText = Field(TTE_NOTE, title="Catatan kaki TTE")
+    """Catatan kaki di setiap halaman; tanpa ini catatan baku BSrE ("Dokumen ini telah ditandatangani secara
+    elektronik ..."). Boleh menyebut UU ITE Pasal 5 ayat 1."""
+    jangkar: Annotated[str, AfterValidator(_one_character)] = Field("#", title="Jangkar")
+    """Satu karakter yang dicari aplikasi penandatanganan untuk menaruh kode QR ("#", bawaan, atau "$"); tidak
+    boleh muncul di teks dokumen lain."""
+
+
 class Periksa(Model):
     abaikan: list[PlainText] = []
     """Peringatan 'ikudoc check' yang sudah diketahui dan disengaja, misalnya NIP yang ditulis persis seperti

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .fields import Bab, Penandatangan, Periksa
+from .fields import Bab, Penandatangan, Periksa, Tte
 from .markup import InlineText, ListBlock, Paragraph, Text, plain_text
 from .problems import ACKNOWLEDGED, WARNING, Loc, Problem, format_key_path
 from .source import TomlSource
@@ -196,3 +196,22 @@ def no_empty_chapter(report: Report, chapters: list[Bab], at: Loc = ("bab",)) ->
     for b, bab in enumerate(chapters):
         if bab.isi is None and not bab.bagian:
             report.warning((*at, b), f"BAB \"{bab.judul}\" kosong: tidak punya isi maupun subbab", "bab-kosong")
+
+
+def anchor_only_where_it_is_signed(report: Report, tte: Tte | None, texts: Iterable[tuple[Loc, str]],
+                                   elsewhere: Iterable[tuple[str, str]] = ()) -> None:
+    """The TTE anchor must occur nowhere in the document's text (``texts`` of this file by where they are
+    written; ``elsewhere``, what other files put in the document, by their place): the signing application
+    would put a QR code there too."""
+    if tte is None:
+        return
+    anchor = tte.jangkar
+    for loc, text in texts:
+        if loc[:1] != ("tte",) and anchor in text:
+            report.error(loc, f"teks ini memuat jangkar TTE \"{anchor}\": aplikasi penandatanganan akan menaruh kode "
+                         f"QR di sini juga; hapus karakter itu, atau pilih jangkar lain ([tte] jangkar)",
+                         "jangkar-dalam-teks")
+    for place, text in elsewhere:
+        if anchor in text:
+            report.error(("tte", "jangkar"), f"jangkar TTE \"{anchor}\" juga ada di teks dokumen ({place}): aplikasi "
+                         "penandatanganan akan menaruh kode QR di sana juga; pilih jangkar lain", "jangkar-dalam-teks")

@@ -12,8 +12,16 @@ from collections.abc import Callable
 from ..content.fields import texts
 from ..content.formatting import format_number
 from ..content.problems import Problem
-from ..content.rules import Report, acknowledged, check_signatory, no_empty_chapter, no_phrase_typed_twice
+from ..content.rules import (
+    Report,
+    acknowledged,
+    anchor_only_where_it_is_signed,
+    check_signatory,
+    no_empty_chapter,
+    no_phrase_typed_twice,
+)
 from ..content.source import TomlSource
+from ..content.validate import strings
 from .model import Konten
 
 
@@ -66,6 +74,10 @@ def _signatory_is_valid(konten: Konten, report: Report) -> None:
     check_signatory(report, ("penandatangan",), konten.penandatangan, konten.dokumen.tanggal.tanggal)
 
 
+def _anchor_only_where_it_is_signed(konten: Konten, report: Report) -> None:
+    anchor_only_where_it_is_signed(report, konten.tte, strings(report.toml.data))
+
+
 def _no_phrase_typed_twice(konten: Konten, report: Report) -> None:
     no_phrase_typed_twice(report, texts(konten))
 
@@ -94,4 +106,5 @@ RULES: list[Callable[[Konten, Report], None]] = [
     _no_phrase_typed_twice,
     _no_empty_chapter,
     _table_is_listed_in_the_text,
+    _anchor_only_where_it_is_signed,
 ]

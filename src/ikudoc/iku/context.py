@@ -59,6 +59,7 @@ def build_context(konten: Konten, layout: Layout) -> Rendering:
             "fungsi": tuple(references.runs(item.runs) for item in konten.organisasi.fungsi),
         },
         "iku": table,
+        "tte": konten.tte,  # signed electronically: the footnote and the anchor of each signature
     }
     return Rendering(variables, page, _metadata(konten), (word_table,))
 

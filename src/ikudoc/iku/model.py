@@ -32,6 +32,7 @@ from ..content.fields import (
     SigningDate,
     Target,
     TargetValue,
+    Tte,
     Year,
     parse_target,
 )
@@ -265,6 +266,8 @@ class Konten(Model):
     """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
     tabel: Tabel = Tabel()
     """Kolom tabel IKU: pilihan, urutan, judul dan penggabungan sel (untuk bentuk tabel instansi lain)."""
+    tte: Tte | None = None
+    """Tanda tangan elektronik: catatan kaki TTE di setiap halaman dan jangkar kode QR di blok tanda tangan."""
     periksa: Periksa = Periksa()
     """Aturan 'ikudoc check' untuk berkas ini: peringatan yang diabaikan."""
 

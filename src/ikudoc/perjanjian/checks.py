@@ -14,8 +14,9 @@ from .. import documents
 from ..content.formatting import format_rupiah, format_target
 from ..content.problems import IkudocError, Problem
 from ..content.revision_source import ContentRef, file_ref
-from ..content.rules import Report, acknowledged, check_signatory
+from ..content.rules import Report, acknowledged, anchor_only_where_it_is_signed, check_signatory
 from ..content.source import TomlSource, content_text
+from ..content.validate import strings
 from ..iku.loader import load_with_source
 from ..iku.model import Konten
 from ..iku.revisions import pair_indicators, same_target
@@ -47,10 +48,20 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
     if pk.pihak_kedua.nama == pk.pihak_pertama.nama:
         report.error(("pihak_kedua", "nama"), "pihak kedua adalah atasan pihak pertama, bukan orang yang sama "
                      f"({pk.pihak_kedua.nama})", "pk-pihak-sama")
+    anchor_only_where_it_is_signed(report, pk.konten.tte, strings(toml.data), (
+        (f"{pk.iku_source.path}:{pk.iku_source.line_of(loc)}", text) for loc, text in strings(pk.iku_source.data)
+        if _shown_in_the_agreement(loc)))
     _programs_are_plausible(pk, report)
     _iku_not_later_than_the_agreement(pk, report)
     _targets_still_current(pk, report)
     return acknowledged(pk.konten.periksa, report)
+
+
+def _shown_in_the_agreement(loc) -> bool:
+    """Whether the IKU's text at ``loc`` is printed in its Perjanjian Kinerja: the agency, the signatory,
+    the sasaran and indicators with their units."""
+    return loc[:1] in (("instansi",), ("penandatangan",)) or (loc[:1] == ("sasaran",) and loc[-1] in ("nama",
+                                                                                                        "satuan"))
 
 
 def _programs_are_plausible(pk: PerjanjianKinerja, report: Report) -> None:

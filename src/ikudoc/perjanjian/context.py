@@ -82,6 +82,7 @@ def build_perjanjian_context(pk: PerjanjianKinerja, layout: Layout) -> Rendering
         "program": tuple(ProgramPK(n, p.nama, format_rupiah(p.anggaran), p.keterangan or "")
                          for n, p in enumerate(programs, 1)),
         "jumlah_anggaran": format_rupiah(sum(p.anggaran for p in programs)),
+        "tte": pk.konten.tte,  # signed electronically: the footnote and the anchor of each party's signature
     }
     # the total row stays on the page of the last program
     program_rows = tuple((True, n == len(programs) - 1) for n in range(len(programs) + 1))

@@ -9,7 +9,17 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..content.fields import FIRST_YEAR, LAST_YEAR, MarkdownText, Model, Penandatangan, Periksa, PlainText, SigningDate
+from ..content.fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MarkdownText,
+    Model,
+    Penandatangan,
+    Periksa,
+    PlainText,
+    SigningDate,
+    Tte,
+)
 from ..content.markup import Vocabulary
 
 #: Rupiah: beyond 15 digits (a thousand trillion) a budget is a typo, and would not fit its column.
@@ -79,5 +89,8 @@ class KontenPerjanjian(Model):
     """Pihak kedua, atasan pihak pertama (kepala daerah: tanpa pangkat dan NIP)."""
     program: list[Program] = Field(min_length=1)
     """Program dan anggarannya, berurutan."""
+    tte: Tte | None = None
+    """Tanda tangan elektronik: catatan kaki TTE di setiap halaman dan jangkar kode QR di blok tanda tangan kedua
+    pihak."""
     periksa: Periksa = Periksa()
     """Aturan 'ikudoc check' untuk berkas ini: peringatan yang diabaikan."""

@@ -19,8 +19,11 @@ import subprocess
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
@@ -31,6 +34,7 @@ from .profiles import forget, profile
 from .soffice import SOFFICE_VARIABLE, LibreOfficeUnavailable, ProcessTree, find_soffice, remove_folder, uno_python
 
 SCRIPT = Path(__file__).with_name("uno_worker.py")
+T = TypeVar("T")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
@@ -109,7 +113,7 @@ class Office:
         that very file, numbered daftar isi and all, as LibreOffice prints it. Only the numbers are taken
         from LibreOffice; the Word file stays ikudoc's own."""
         notes: tuple[str, ...] = ()
-        if fill_toc:
+        if fill_toc and toc_paragraphs(_body(data)):  # (a document without a daftar isi has nothing to fill)
             entries, _ = self._request(data, True, None)
             try:
                 data = _numbered(data, entries)
@@ -248,6 +252,41 @@ class Office:
         if self._folder is not None:
             remove_folder(self._folder)
             self._folder = None
+
+
+class Offices:
+    """Up to ``size`` LibreOffices working at once, for a batch: each takes the next document when it is done
+    with its last (LibreOffice lays a document out on one core: a machine with more cores finishes a batch
+    sooner). Each starts only when a document waits for it."""
+
+    def __init__(self, size: int) -> None:
+        self._all = [Office() for _ in range(max(1, size))]
+        self._idle: queue.Queue[Office] = queue.Queue()
+        for office in self._all:
+            self._idle.put(office)
+        self._workers = ThreadPoolExecutor(max_workers=len(self._all), thread_name_prefix="libreoffice")
+
+    def __enter__(self) -> Offices:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def submit(self, work: Callable[[Office], T]) -> Future[T]:
+        """``work(office)`` on the first LibreOffice free, in the background."""
+        def run() -> T:
+            office = self._idle.get()
+            try:
+                return work(office)
+            finally:
+                self._idle.put(office)
+
+        return self._workers.submit(run)
+
+    def close(self) -> None:
+        self._workers.shutdown(wait=True)
+        for office in self._all:
+            office.close()
 
 
 def _numbered(data: bytes, entries: list[str] | None) -> bytes:
