@@ -25,7 +25,7 @@ def main() -> int:
     if not pandoc:
         print("pandoc tidak terpasang (Debian: apt-get install pandoc); pembanding tidak bisa diukur.")
         return 1
-    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    version = subprocess.run([pandoc, "--version"], capture_output=True, encoding="utf-8").stdout.splitlines()[0]
     ikudoc = [sys.executable, "-m", "ikudoc"]
     with tempfile.TemporaryDirectory() as out:
         commands = {

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
-from fuzz_content import builds_or_says_where, contents, mutated  # noqa: E402
+from support.fuzz_content import builds_or_says_where, contents, mutated  # noqa: E402
 
 
 def main() -> int:

@@ -60,7 +60,8 @@ def _tree_resident(pid: int) -> int:
     sizes: dict[int, int] = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            text = status.read_text(encoding="utf-8", errors="replace")
+            fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         except OSError:
             continue
         process = int(status.parent.name)

@@ -28,7 +28,7 @@ def main() -> int:
         shutil.copy(SAMPLE, content)
         process = subprocess.Popen([sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0",
                                     "-o", str(Path(folder) / "build")],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, encoding="utf-8",
                                    env=user_environment())
         try:
             port = int(process.stdout.readline().split(":")[2].split("/")[0])

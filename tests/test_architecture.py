@@ -112,7 +112,7 @@ def test_no_module_outside_a_kind_reaches_into_a_kind():
     assert reaching == [], "ask the registry (documents.kind) instead"
     named = sorted(f"{path.relative_to(PACKAGE)}: {name}" for path in PACKAGE.rglob("*.py")
                    if _room(_module(path)) not in KIND_ROOMS
-                   for name in KIND_MODELS if name in {node.id for node in ast.walk(ast.parse(path.read_text()))
+                   for name in KIND_MODELS if name in {node.id for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                                                        if isinstance(node, ast.Name)})
     assert named == []
 

@@ -136,14 +136,14 @@ def test_non_utf8_file(tmp_path, capsys):
     path.write_bytes(SAMPLE.read_bytes().replace("Rencana Strategik".encode(), "Rencana Strat\xe9gik".encode("latin-1")))
     status, err = build(path, tmp_path / "out", capsys)
     assert status == 1
-    line = next(n for n, text in enumerate(SAMPLE.read_text().splitlines(), 1) if "Rencana Strategik" in text)
+    line = next(n for n, text in enumerate(SAMPLE.read_text(encoding="utf-8").splitlines(), 1) if "Rencana Strategik" in text)
     assert err[0] == f"{path}:{line}: berkas bukan teks UTF-8; simpan ulang sebagai UTF-8 [bukan-utf8]"
 
 
 def test_command_line_exit_status_and_no_traceback(tmp_path):
     path = variant(tmp_path, ("2024 = 8.57", '2024 = "8,57"'))
     result = subprocess.run([sys.executable, "-m", "ikudoc", "build", str(path), "-o", str(tmp_path / "out")],
-                            capture_output=True, text=True)
+                            capture_output=True, encoding="utf-8")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "[target-teks-angka]" in result.stderr.splitlines()[0]
@@ -166,7 +166,7 @@ def test_toml_syntax_errors_in_indonesian(tmp_path, capsys, edit, line_text, mes
     path = variant(tmp_path, edit)
     status, err = build(path, tmp_path / "out", capsys)
     assert status == 1
-    line = line_of(path, line_text, occurrence=path.read_text().count("\n" + line_text))  # the last one
+    line = line_of(path, line_text, occurrence=path.read_text(encoding="utf-8").count("\n" + line_text))  # the last one
     assert err[0] == f"{path}:{line}: {message} [sintaks-toml]"
 
 
@@ -177,7 +177,7 @@ def test_a_long_text_never_closed_points_where_it_opened(tmp_path, capsys):
     path = tmp_path / "iku.toml"
     path.write_text(text.replace(closing, 'Pemerintah Provinsi Lampung.\n'), encoding="utf-8")
     status, err = build(path, tmp_path / "out", capsys)
-    opened = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line == 'isi = """'][-1]
+    opened = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line == 'isi = """'][-1]
     assert status == 1
     assert err[0] == (f"{path}:{opened}: teks yang dibuka dengan tiga tanda kutip di baris ini tidak pernah ditutup; "
                       "tutup dengan tanda kutip yang sama di akhir teksnya [sintaks-toml]")

@@ -21,7 +21,7 @@ from ikudoc.content.revision_source import ContentRef, file_ref
 from ikudoc.content.rules import Report, no_phrase_typed_twice
 from ikudoc.content.validate import raise_problems, validate
 from ikudoc.render.rendering import Metadata, Rendering
-from support import SAMPLE, SAMPLE_PK
+from support import SAMPLE, SAMPLE_PK, shown
 
 
 class Isi(Model):
@@ -98,7 +98,8 @@ def memo_project(tmp_path, monkeypatch):
 def test_a_kind_registered_by_a_test_is_built_through_ikudoc_build(memo_project, capsys):
     status = main(["build", "memo.toml", "--templates", "templat_memo", "-o", "keluar", "--no-fill-toc"])
     assert status == 0, capsys.readouterr().err
-    assert capsys.readouterr().out.splitlines() == ["ditulis keluar/memo.docx", "ditulis keluar/memo.html"]
+    assert capsys.readouterr().out.splitlines() == [f"ditulis {shown('keluar/memo.docx')}",
+                                                    f"ditulis {shown('keluar/memo.html')}"]
     texts = [p.text for p in docx.Document(memo_project / "keluar" / "memo.docx").paragraphs]
     assert texts == ["MEMO: Rapat evaluasi IKU", "Mohon hadir pada rapat evaluasi.", "Terima kasih.",
                      "4 November 2024"]

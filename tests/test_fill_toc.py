@@ -16,7 +16,7 @@ from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.render.docx import libreoffice
 from ikudoc.render.docx.libreoffice import Office, toc_entries
-from support import SAMPLE, require_libreoffice_python
+from support import SAMPLE, posix_only, require_libreoffice_python
 from support.page_checker import faults, parts_of
 from support.pdf_pages import assert_paged_like_the_word_layout
 
@@ -93,8 +93,9 @@ def test_without_libreoffice_one_line_says_so_and_the_field_stays(tmp_path, monk
     err = capsys.readouterr().err
     assert err == (f"{SAMPLE}: catatan: LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman "
                    "(Word mengisinya saat berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get "
-                   "install libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org; "
-                   "--no-fill-toc membangun tanpa mencobanya\n")
+                   "install libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org (terpasang di "
+                   "tempat lain: sebutkan soffice-nya di variabel lingkungan IKUDOC_SOFFICE); --no-fill-toc membangun "
+                   "tanpa mencobanya\n")
     plain = build_file(SAMPLE, tmp_path / "b", Options(("docx",))).outputs[0]
     assert (tmp_path / "a" / "iku_2024.docx").read_bytes() == plain.read_bytes()
 
@@ -139,6 +140,7 @@ def test_the_added_numbers_read_back_as_entries(filled_docx):
     assert lines[0] == "KATA PENGANTAR\ti" and lines[-1].startswith("LAMPIRAN\t")
 
 
+@posix_only("execv")
 @pytest.mark.parametrize("failure, times, message", [
     # A LibreOffice that dies before its first answer is started once more, on a new profile: it dies twice.
     ("sys.stderr.write('Traceback ...\\nRuntimeError: jembatan UNO putus\\n')\nsys.exit(1)", 2,

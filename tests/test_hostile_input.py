@@ -37,7 +37,7 @@ def ikudoc(*args: str, cwd: Path | None = None, timeout: float = 120, stdout=sub
            ) -> subprocess.CompletedProcess:
     """ikudoc as its own process (a file that would hang or blow it up cannot take the tests with it)."""
     return subprocess.run([sys.executable, "-m", "ikudoc", *args], cwd=cwd, timeout=timeout, stdout=stdout,
-                          stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": SRC})
+                          stderr=subprocess.PIPE, text=True, encoding="utf-8", env={**os.environ, "PYTHONPATH": SRC})
 
 
 def refused(capsys, path: Path, tmp_path: Path, message: str) -> None:
@@ -87,7 +87,7 @@ def test_a_part_that_inflates_past_its_bound_is_refused_in_bounded_memory(tmp_pa
     script = (f"import resource, sys; from ikudoc.cli import main; status = main(['import', {str(bomb)!r}, '-o', "
               f"{str(tmp_path / 'h.toml')!r}]); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); "
               "sys.exit(status)")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", timeout=120,
                             env={**os.environ, "PYTHONPATH": SRC})
     assert result.returncode == 1 and result.stderr.splitlines() == [
         f"gagal: {bomb} terlalu besar setelah dibuka (setiap bagian arsip .docx paling banyak 50 MB, semuanya 200 MB); "
@@ -314,7 +314,7 @@ def test_a_name_too_long_makes_diff_fail_with_2_not_differ(tmp_path, capsys):
 def test_a_full_disk_under_the_standard_output_is_named(tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
-    with open("/dev/full", "w") as full:
+    with open("/dev/full", "w", encoding="utf-8") as full:
         result = ikudoc("build", str(SAMPLE), "-o", str(tmp_path / "out"), "--no-fill-toc", stdout=full)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["gagal: tidak bisa menulis keluaran standar (/dev/full) (diska penuh)"]

@@ -20,7 +20,7 @@ from ikudoc.importer import NotAnIku, import_word
 from ikudoc.importer.periksa import Periksa
 from ikudoc.importer.table import _split_penjelasan, parse_number
 from ikudoc.importer.toml_writer import basic_string, multiline_string
-from support import REFERENCE, ROOT, SAMPLE, require_tool
+from support import REFERENCE, ROOT, SAMPLE, require_soffice, shown
 from support.document_text import docx_blocks, missing_in_order
 from support.word_fixtures import (
     Row,
@@ -269,7 +269,7 @@ def test_five_years_in_one_target_group_with_word_lists_and_heading_styles(tmp_p
 
 
 def test_a_document_saved_by_libreoffice_from_html_imports(tmp_path):
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     rows = "".join(
         f"<tr><td>{n}.</td><td>Meningkatnya Mutu Layanan</td><td>{name}</td>"
         f"<td><p>Makna Indikator : {name} di daerah.</p></td><td>{a}</td><td>{b}</td><td>%</td><td>BPS</td></tr>"
@@ -326,13 +326,13 @@ def test_the_command_writes_the_file_and_prints_what_it_found(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ditulis content/iku_2024.toml dari {source}"
+    assert out[0] == f"ditulis {shown('content/iku_2024.toml')} dari {source}"
     assert "  - tabel IKU: 2 sasaran, 4 indikator, tahun 2023–2026, target sebelum dan sesudah perubahan" in out
     assert "  - 3 bab, 4 subbab, 6 daftar" in out
     assert load(tmp_path / "content" / "iku_2024.toml").sasaran[1].indikator[2].nama == "Rasio Dokter per Penduduk"
     assert main(["import", str(source)]) == 1
-    assert capsys.readouterr().err.strip() == ("gagal: content/iku_2024.toml sudah ada; pakai --timpa untuk "
-                                               "menimpanya, atau -o untuk nama lain")
+    assert capsys.readouterr().err.strip() == (f"gagal: {shown('content/iku_2024.toml')} sudah ada; pakai --timpa "
+                                               "untuk menimpanya, atau -o untuk nama lain")
     assert main(["import", str(source), "--timpa", "-o", "lain/iku.toml"]) == 0
     assert load(tmp_path / "lain" / "iku.toml") == load(tmp_path / "content" / "iku_2024.toml")
 
@@ -361,7 +361,7 @@ def _cut_docx(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: p.with_suffix(".docx").write_text("bukan word") and p.with_suffix(".docx"),
+    (lambda p: p.with_suffix(".docx").write_text("bukan word", encoding="utf-8") and p.with_suffix(".docx"),
      "bukan berkas Word (.docx); yang diharapkan dokumen IKU yang disimpan dari Word, WPS atau LibreOffice sebagai "
      ".docx"),
     (lambda p: _cut_docx(p.with_suffix(".docx")), "rusak (arsip .docx tidak utuh, mungkin terpotong saat disalin); "
@@ -391,7 +391,7 @@ def test_a_word97_file_without_libreoffice_says_how_to_save_it(tmp_path, capsys,
 
 
 def test_a_word97_file_is_read_through_libreoffice(tmp_path):
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     source = revision_document().save(tmp_path / "iku.docx")
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
                     "--convert-to", "doc", "--outdir", str(tmp_path / "lama"), str(source)],
@@ -499,10 +499,10 @@ def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(t
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == ["content/iku.toml:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam teks dokumen "
-                   "[markdown]",
-                   "gagal: content/iku.toml ditulis, tetapi belum bisa dibangun: 1 masalah di atas; perbaiki lalu "
-                   "jalankan ikudoc check content/iku.toml"]
+    assert err == [f"{shown('content/iku.toml')}:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
+                   "teks dokumen [markdown]",
+                   f"gagal: {shown('content/iku.toml')} ditulis, tetapi belum bisa dibangun: 1 masalah di atas; "
+                   f"perbaiki lalu jalankan ikudoc check {shown('content/iku.toml')}"]
     assert "Lihat <http://contoh.go.id> untuk rinciannya." in (tmp_path / "content" / "iku.toml").read_text("utf-8")
 
 
@@ -597,7 +597,7 @@ def test_a_word_list_inside_another_is_flattened_with_a_note(tmp_path):
 def test_a_table_only_export_saved_as_doc_starts_a_content_file(tmp_path, monkeypatch, capsys):
     """e-SAKIP applications export only the table, as HTML named .doc: read through LibreOffice, it
     gives the table's data and a content file that builds, the narrative marked to be written."""
-    require_tool("soffice")
+    require_soffice()
     export = tmp_path / "iku_esakip.doc"
     export.write_text(
         "<html><body><p>INDIKATOR KINERJA UTAMA DINAS SOSIAL</p><table border='1'>"
@@ -662,8 +662,9 @@ def test_the_readme_shows_what_the_command_prints(tmp_path, monkeypatch, capsys)
     monkeypatch.chdir(tmp_path)
     assert main(["import", "IKU_Perubahan_2024.docx"]) == 0
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("$ ikudoc import IKU_Perubahan_2024.docx\n")[1].split("```")[0]
-    assert capsys.readouterr().out == shown
+    example = readme.split("$ ikudoc import IKU_Perubahan_2024.docx\n")[1].split("```")[0]
+    written = "content/IKU_Perubahan_2024.toml"  # (on Windows printed content\IKU_Perubahan_2024.toml)
+    assert capsys.readouterr().out == example.replace(written, shown(written))
 
 
 def test_sections_typed_with_capital_letters(tmp_path):
@@ -926,9 +927,10 @@ def test_a_document_name_with_spaces_is_quoted_in_the_commands_to_copy(tmp_path,
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ditulis content/IKU Dinas Kesehatan 2025.toml dari {source}"  # the name users know
-    assert out[-1] == ('Langkah berikutnya: ikudoc check "content/IKU Dinas Kesehatan 2025.toml", lalu ikudoc build '
-                       '"content/IKU Dinas Kesehatan 2025.toml".')
+    written = shown("content/IKU Dinas Kesehatan 2025.toml")
+    assert out[0] == f"ditulis {written} dari {source}"  # the name users know
+    assert out[-1] == f'Langkah berikutnya: ikudoc check "{written}", lalu ikudoc build "{written}".'
+
     text = (tmp_path / "content" / "IKU Dinas Kesehatan 2025.toml").read_text(encoding="utf-8")
     assert 'lalu jalankan: ikudoc check "content/IKU Dinas Kesehatan 2025.toml" dan ikudoc build ' \
            '"content/IKU Dinas Kesehatan 2025.toml".' in text

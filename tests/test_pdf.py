@@ -71,7 +71,7 @@ def test_page_labels_are_the_printed_page_numbers(signed_set):
 
 
 def test_every_font_is_embedded(signed_set):
-    listing = subprocess.run([require_tool("pdffonts"), str(signed_set["pdf"])], capture_output=True, text=True)
+    listing = subprocess.run([require_tool("pdffonts"), str(signed_set["pdf"])], capture_output=True, encoding="utf-8")
     fonts = listing.stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)
 

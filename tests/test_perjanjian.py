@@ -18,8 +18,8 @@ from ikudoc.commands.build import build_file
 from ikudoc.content.formatting import format_target
 from ikudoc.iku.loader import load
 from ikudoc.render.options import Options
-from support import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint
-from support.content_variants import line_of, variant
+from support import FIXTURES, ROOT, SAMPLE, docx_to_pdf, require_tool, require_weasyprint, shown
+from support.content_variants import filled, line_of, variant
 from support.document_text import normalise
 from support.page_checker import agreement_faults, read_pages
 from support.shapes import sasaran_name, shaped_content, spread
@@ -27,7 +27,7 @@ from support.shapes import sasaran_name, shaped_content, spread
 PK = ROOT / "content" / "pk_2024.toml"
 # The sample with its example signatory taken as filled in: the checks below are about everything else
 # (test_placeholders proves the example itself is refused).
-PK_TEXT = PK.read_text(encoding="utf-8").replace("«contoh: NAMA GUBERNUR LAMPUNG»", "NAMA GUBERNUR LAMPUNG")
+PK_TEXT = filled(PK.read_text(encoding="utf-8"))
 
 # The sample's table: the IKU Perubahan 2024's targets for 2024, with their satuan.
 SAMPLE_ROWS = [
@@ -125,7 +125,7 @@ def test_the_sample_pk_takes_the_iku_2024_targets_in_every_format(pk_build):
     assert html_table_rows(pk_build["html"], "target") == SAMPLE_ROWS
     assert html_table_rows(pk_build["html"], "program") == PROGRAM_ROWS
     pdf_text = normalise(subprocess.run([require_tool("pdftotext"), "-layout", str(pk_build["pdf"]), "-"],
-                                        capture_output=True, text=True, check=True).stdout)
+                                        capture_output=True, encoding="utf-8", check=True).stdout)
     figures = [row[-1] for row in SAMPLE_ROWS] + [row[-2] for row in PROGRAM_ROWS]  # names wrap in their cells
     assert [figure in pdf_text for figure in figures] == [True] * len(figures)
     assert pdf_text.index("36,18 %") < pdf_text.index("8,57 %") < pdf_text.index("Rp 3.400.000.000")
@@ -267,7 +267,7 @@ def test_several_indicators_of_one_sasaran_share_its_merged_cells(tmp_path):
     (('iku = "iku_2024.toml"', 'iku = "tidak_ada.toml"'),
      'perjanjian.iku: IKU yang dirujuk tidak bisa dibaca: berkas tidak_ada.toml tidak ditemukan [iku-tidak-ada]'),
     (("tahun = 2024", "tahun = 2026"),
-     "perjanjian.tahun: tahun 2026 tidak ada di target IKU {folder}/iku_2024.toml (2021, 2022, 2023, 2024); pilih "
+     "perjanjian.tahun: tahun 2026 tidak ada di target IKU {iku} (2021, 2022, 2023, 2024); pilih "
      "salah satu tahun itu, atau tambahkan targetnya di IKU [pk-tahun-target]"),
     (("anggaran = 1250000000", "anggaran = 1.25e9"),
      "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan angka [harus-bilangan-bulat]"),
@@ -287,7 +287,7 @@ def test_bad_agreements_are_refused_with_their_line(tmp_path, capsys, pk_edit, m
     line = next(n for n, text in enumerate(pk.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith(pk_edit[1].split(" =")[0]) or (key == "anggaran" and text.startswith("anggaran")))
     status, _, err = run(capsys, "build", str(pk), "-o", str(tmp_path / "build"), "--no-fill-toc")
-    assert status == 1 and err[0] == f"{pk}:{line}: " + message.format(folder=tmp_path)
+    assert status == 1 and err[0] == f"{pk}:{line}: " + message.format(iku=tmp_path / "iku_2024.toml")
     assert not (tmp_path / "build").exists()
 
 
@@ -321,7 +321,7 @@ def test_a_text_target_cannot_be_agreed(tmp_path, capsys):
     status, _, err = run(capsys, "build", str(pk), "--no-fill-toc", "-o", str(tmp_path / "build"))
     at = line_of(iku, '2024 = "N/A"')
     assert (status, err[0]) == (1, f'{pk}:{line_of(pk, "tahun")}: perjanjian.tahun: target 2024 indikator '
-                                   f'"Persentase Koperasi Yang Berkualitas" ({tmp_path}/iku_2024.toml:{at}) berupa '
+                                   f'"Persentase Koperasi Yang Berkualitas" ({tmp_path / "iku_2024.toml"}:{at}) berupa '
                                    'teks "N/A"; Perjanjian Kinerja memerlukan target angka [pk-target-teks]')
 
 
@@ -332,7 +332,7 @@ def test_check_passes_the_filled_in_sample_and_keeps_the_year_in_the_iku_period(
                  iku=iku)
     status, _, err = run(capsys, "check", str(pk))
     assert status == 1 and err[0] == (f"{pk}:{line_of(pk, 'tahun')}: perjanjian.tahun: tahun 2021 di luar periode "
-                                      f"IKU {tmp_path}/iku_2024.toml (2022–2024) [pk-tahun-periode]")
+                                      f"IKU {tmp_path / 'iku_2024.toml'} (2022–2024) [pk-tahun-periode]")
 
 
 def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_path, capsys, monkeypatch):
@@ -355,7 +355,8 @@ def test_check_warns_when_a_later_iku_revision_changed_the_agreed_target(tmp_pat
     status, _, err = run(capsys, "check", str(pk))
     assert status == 0 and err == [
         f"{pk}:{line_of(pk, 'iku')}: peringatan: perjanjian.iku: target PK 2024 5,71, IKU Perubahan 2024 8,57 "
-        f"(\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", {tmp_path}/content/iku_2024.toml): IKU yang "
+        f"(\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", {tmp_path / 'content' / 'iku_2024.toml'}): IKU "
+        "yang "
         "dirujuk sudah direvisi; rujuk revisi itu bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]"]
     assert run(capsys, "check", "--strict", str(pk))[0] == 1
     # built from the revision it names: the agreement says what was signed
@@ -381,7 +382,7 @@ def test_a_later_revision_file_that_replaces_the_named_iku_is_found(tmp_path, ca
     pk.write_text(PK_TEXT, encoding="utf-8")
     status, _, err = run(capsys, "check", str(pk))
     assert status == 0 and "target PK 2024 5,71, IKU Perubahan 2024 8,57" in err[0]
-    assert err[0].endswith(f"{tmp_path}/iku_2024_perubahan.toml): IKU yang dirujuk sudah direvisi; rujuk revisi itu "
+    assert err[0].endswith(f"{tmp_path / 'iku_2024_perubahan.toml'}): IKU yang dirujuk sudah direvisi; rujuk revisi itu "
                            "bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]")
 
 
@@ -406,8 +407,9 @@ def test_a_later_revision_made_by_ikudoc_new_is_found_from_a_git_revision(tmp_pa
                          ("tanggal = 2024-10-21", "tanggal = 2024-01-15")), encoding="utf-8")
     status, _, err = run(capsys, "check", "content/pk_2024.toml")
     assert status == 0 and err == [
-        f"content/pk_2024.toml:{line_of(pk, 'iku')}: peringatan: perjanjian.iku: target PK 2024 5,71, IKU Perubahan "
-        "2024 8,57 (\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", content/iku_2024_p.toml): IKU yang "
+        f"{shown('content/pk_2024.toml')}:{line_of(pk, 'iku')}: peringatan: perjanjian.iku: target PK 2024 5,71, IKU "
+        "Perubahan 2024 8,57 (\"Persentase Usaha Kecil Yang Menjadi Wirausaha (Akumulasi)\", "
+        f"{shown('content/iku_2024_p.toml')}): IKU yang "
         "dirujuk sudah direvisi; rujuk revisi itu bila Perjanjian Kinerja ikut diubah [pk-target-direvisi]"]
 
 
@@ -416,7 +418,7 @@ def test_an_agreement_signed_before_its_iku_revision_is_questioned(tmp_path, cap
     status, _, err = run(capsys, "check", str(pk))
     assert status == 0 and err == [
         f"{pk}:{line_of(pk, 'tanggal')}: peringatan: perjanjian.tanggal: PK bertanggal 15 Januari 2024, tetapi IKU "
-        f"Perubahan 2024 yang menjadi sumber targetnya ({tmp_path}/iku_2024.toml) bertanggal Oktober 2024: targetnya "
+        f"Perubahan 2024 yang menjadi sumber targetnya ({tmp_path / 'iku_2024.toml'}) bertanggal Oktober 2024: targetnya "
         "belum ada saat PK ditandatangani; rujuk revisi IKU yang berlaku saat itu (misalnya revisi git), atau "
         "perbarui tanggal bila ini PK perubahan [pk-iku-lebih-baru]"]
 
@@ -475,8 +477,8 @@ def test_new_pk_writes_next_years_agreement_from_the_current_one(tmp_path, capsy
     (tmp_path / "content" / PK.name).write_text(PK_TEXT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "new", "--pk", "2023")
-    assert status == 0 and out[0] == ("ditulis content/pk_2023.toml (Perjanjian Kinerja 2023, tanggal 2023-01, dari "
-                                      "content/pk_2024.toml)")
+    assert status == 0 and out[0] == (f"ditulis {shown('content/pk_2023.toml')} (Perjanjian Kinerja 2023, tanggal "
+                                      f"2023-01, dari {shown('content/pk_2024.toml')})")
     written = (tmp_path / "content" / "pk_2023.toml").read_text(encoding="utf-8").splitlines()
     before = PK_TEXT.splitlines()
     changed = {n: line for n, (line, was) in enumerate(zip(written, before, strict=True)) if line != was}
@@ -487,15 +489,16 @@ def test_new_pk_writes_next_years_agreement_from_the_current_one(tmp_path, capsy
         "tahun = 2023", 'tanggal = "2023-01"']
     assert run(capsys, "check", "content/pk_2023.toml")[0] == 0
     status, _, err = run(capsys, "new", "--pk", "2025")
-    assert status == 1 and err == ["gagal: content/pk_2025.toml tidak ditulis: tahun 2025 tidak ada di target IKU "
-                                   "content/iku_2024.toml (2021, 2022, 2023, 2024); pilih salah satu tahun itu, atau "
+    assert status == 1 and err == [f"gagal: {shown('content/pk_2025.toml')} tidak ditulis: tahun 2025 tidak ada di "
+                                   f"target IKU {shown('content/iku_2024.toml')} (2021, 2022, 2023, 2024); pilih salah satu tahun itu, atau "
                                    "tambahkan targetnya di IKU; sebutkan IKU yang memuat tahun itu dengan --iku BERKAS"]
     assert not (tmp_path / "content" / "pk_2025.toml").exists()
     # a new period: its IKU is named, as typed from here, and written relative to the new file
     shaped_content(tmp_path / "content", [1, 2], years=range(2025, 2030), name="iku_2025.toml")
     assert run(capsys, "new", "--pk", "2025", "--iku", "content/iku_2025.toml")[0] == 0
     assert 'iku = "iku_2025.toml"' in (tmp_path / "content" / "pk_2025.toml").read_text(encoding="utf-8")
-    assert run(capsys, "check", "content/pk_2025.toml")[:2] == (0, ["content/pk_2025.toml: 0 galat, 0 peringatan"])
+    assert run(capsys, "check", "content/pk_2025.toml")[:2] == (0, [f"{shown('content/pk_2025.toml')}: 0 galat, "
+                                                                    "0 peringatan"])
 
 
 def test_new_tells_an_iku_from_an_agreement(tmp_path, capsys, monkeypatch):
@@ -515,5 +518,5 @@ def test_the_plain_build_builds_the_iku_and_its_pk(tmp_path, capsys, monkeypatch
     shutil.copytree(ROOT / "content", tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "build", "--no-fill-toc")
-    assert status == 0 and out == ["ditulis build/iku_2024.docx", "ditulis build/iku_2024.html",
-                                   "ditulis build/pk_2024.docx", "ditulis build/pk_2024.html"]
+    assert status == 0 and out == [f"ditulis {shown(f'build/{name}')}" for name in (
+        "iku_2024.docx", "iku_2024.html", "pk_2024.docx", "pk_2024.html")]

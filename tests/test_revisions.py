@@ -18,7 +18,7 @@ from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.iku import diff as iku_diff
 from ikudoc.revisions.comparison import Group
-from support import ROOT, SAMPLE
+from support import ROOT, SAMPLE, shown
 
 GIT_IDENTITY = ["-c", "user.name=Uji", "-c", "user.email=uji@contoh.invalid", "-c", "commit.gpgsign=false"]
 
@@ -42,7 +42,7 @@ def edited(*edits: tuple[str, str]) -> str:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *GIT_IDENTITY, *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["git", *GIT_IDENTITY, *args], cwd=repo, check=True, capture_output=True, encoding="utf-8").stdout
 
 
 @pytest.fixture()
@@ -217,7 +217,7 @@ def test_html_redline_marks_the_changed_target_cell(repo, capsys):
 
 def test_html_redline_default_path(repo, capsys):
     status, out, _ = diff(capsys, str(SAMPLE), "--format", "html")
-    assert (status, out) == (1, "ditulis build/perubahan_iku_2024.html\n")
+    assert (status, out) == (1, f"ditulis {shown('build/perubahan_iku_2024.html')}\n")
     assert (repo / "build" / "perubahan_iku_2024.html").is_file()
 
 
@@ -261,7 +261,7 @@ class TestBeforeTargetsFromTheReplacedRevision:
                        encoding="utf-8")
         status = main(["build", str(new), "-o", str(tmp_path / "out")])
         err = capsys.readouterr().err.splitlines()
-        line = next(n for n, text in enumerate(new.read_text().splitlines(), 1) if text == "2024 = 5.71")
+        line = next(n for n, text in enumerate(new.read_text(encoding="utf-8").splitlines(), 1) if text == "2024 = 5.71")
         assert status == 1
         assert err[0] == (f"{new}:{line}: sasaran[2].indikator[1].target_sebelum.2024: target sebelum perubahan 2024 "
                           "ditulis 5.71, tetapi target yang berlaku di revisi yang digantikan "
@@ -297,7 +297,7 @@ def test_git_setup_shows_word_files_as_text_and_is_idempotent(repo, capsys):
     assert len(first) == 2 and "ditambah '*.docx diff=ikudoc-docx'" in first[1]
     assert main(["git-setup"]) == 0
     assert capsys.readouterr().out == "repositori sudah siap: git diff berkas .docx menampilkan teksnya\n"
-    assert (repo / ".gitattributes").read_text() == "*.docx diff=ikudoc-docx\n"
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == "*.docx diff=ikudoc-docx\n"
 
     arsip = repo / "arsip"
     build_file(repo / "content" / "iku_2024.toml", arsip, Options(("docx",)))
@@ -468,7 +468,7 @@ def test_a_projects_templates_without_the_redline_page_use_the_shipped_one(repo,
     (repo / "templates").mkdir()
     shutil.copy(ROOT / "templates" / "iku.docx", repo / "templates" / "iku.docx")  # customised Word only
     status, out, _ = diff(capsys, "v2022", "content/iku_2024.toml", "--format", "html")
-    assert (status, out) == (1, "ditulis build/perubahan_iku_2024.html\n")
+    assert (status, out) == (1, f"ditulis {shown('build/perubahan_iku_2024.html')}\n")
 
 
 @pytest.mark.parametrize("old, message", [

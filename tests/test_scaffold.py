@@ -9,7 +9,7 @@ import pytest
 
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
-from support import SAMPLE
+from support import SAMPLE, shown
 from support.content_variants import filled_in, variant
 
 
@@ -30,7 +30,7 @@ def test_new_revision_moves_the_targets_to_sebelum_and_keeps_the_file(tmp_path, 
         for i_old, i_new in zip(s_old["indikator"], s_new["indikator"], strict=True):
             assert i_new["target_sebelum"] == i_new["target"] == i_old["target"]
     assert new["dokumen"]["perubahan"] == "Perubahan 2025" and new["dokumen"]["tanggal"] == "2025-03"
-    old_lines, new_lines = SAMPLE.read_text().splitlines(), target.read_text().splitlines()
+    old_lines, new_lines = SAMPLE.read_text(encoding="utf-8").splitlines(), target.read_text(encoding="utf-8").splitlines()
     assert len(old_lines) == len(new_lines)
     changed = [n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True), 1) if a != b]
     assert len(changed) == 3, "label, date and one sebelum target: comments, order and all else as they were"
@@ -92,13 +92,13 @@ def test_init_makes_a_project_that_checks_clean_once_filled_in_and_builds(tmp_pa
     assert (folder / "content" / "iku.toml").read_text(encoding="utf-8").startswith(
         "#:schema ../schema/ikudoc.schema.json\n# Contoh berkas konten ikudoc")
     assert (folder / "schema" / "ikudoc.schema.json").is_file() and (folder / "templates" / "iku.docx").is_file()
-    assert (folder / ".gitignore").read_text() == "/build/\n"
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "/build/\n"
     monkeypatch.chdir(folder)
     filled_in(folder)  # what the user does first (test_placeholders: nothing passes check before)
-    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan",
-                                            "content/pk_2026.toml: 0 galat, 0 peringatan"])
-    assert run(capsys, "build")[:2] == (0, ["ditulis build/iku.docx", "ditulis build/iku.html",
-                                            "ditulis build/pk_2026.docx", "ditulis build/pk_2026.html"])
+    assert run(capsys, "check")[:2] == (0, [f"{shown('content/iku.toml')}: 0 galat, 0 peringatan",
+                                            f"{shown('content/pk_2026.toml')}: 0 galat, 0 peringatan"])
+    assert run(capsys, "build")[:2] == (0, [f"ditulis {shown(f'build/{name}')}" for name in (
+        "iku.docx", "iku.html", "pk_2026.docx", "pk_2026.html")])
 
 
 def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, monkeypatch):
@@ -108,7 +108,7 @@ def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, mon
     assert "Indikator Kinerja Utama Pemerintah Daerah" in content and "\n[tabel]\n" in content
     monkeypatch.chdir(folder)
     filled_in(folder)
-    assert run(capsys, "check")[:2] == (0, ["content/iku.toml: 0 galat, 0 peringatan"])
+    assert run(capsys, "check")[:2] == (0, [f"{shown('content/iku.toml')}: 0 galat, 0 peringatan"])
     assert run(capsys, "build", "--no-fill-toc")[0] == 0
     html = (folder / "build" / "iku.html").read_text(encoding="utf-8")
     assert "PENANGGUNG JAWAB" in html and "KONDISI AWAL" in html and "NIP." not in html

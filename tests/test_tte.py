@@ -12,6 +12,7 @@ from ikudoc.commands.build import Options, build_file
 from ikudoc.commands.check import check_file
 from ikudoc.content.fields import TTE_NOTE
 from support import SAMPLE, SAMPLE_PK
+from support.content_variants import filled
 from support.document_text import normalise
 from support.page_checker import agreement_faults, faults, parts_of, read_pages
 from support.pdf_pages import page_texts
@@ -31,8 +32,7 @@ def signed_iku(folder, tte: str = "[tte]\n", edits: tuple[tuple[str, str], ...] 
 
 def signed_pk(folder, tte: str = "[tte]\n"):
     path = folder / "pk_2024.toml"
-    filled = SAMPLE_PK.read_text(encoding="utf-8").replace("«contoh: NAMA GUBERNUR LAMPUNG»", "NAMA GUBERNUR LAMPUNG")
-    path.write_text(filled + "\n" + tte, encoding="utf-8")
+    path.write_text(filled(SAMPLE_PK.read_text(encoding="utf-8")) + "\n" + tte, encoding="utf-8")
     return path
 
 

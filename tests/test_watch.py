@@ -3,7 +3,9 @@ the last good document, tells the browser to reload, and stops cleanly on Ctrl-C
 
 from __future__ import annotations
 
+import errno
 import http.client
+import os
 import shutil
 import signal
 import subprocess
@@ -12,7 +14,7 @@ import time
 
 import pytest
 
-from support import ROOT, SAMPLE
+from support import ROOT, SAMPLE, posix_only
 
 PARAGRAPH = "Tuliskan penutup di sini."
 
@@ -24,7 +26,7 @@ def served(tmp_path):
     shutil.copy(SAMPLE, content)
     process = subprocess.Popen(
         [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8", cwd=tmp_path,
     )
     first = process.stdout.readline()
     assert first.startswith("melayani http://127.0.0.1:"), first + process.stderr.read()
@@ -51,6 +53,16 @@ def page_when(port: int, condition, timeout: float = 15) -> str:
         if condition(page) or time.monotonic() > deadline:
             return page
         time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen) -> tuple[str, str]:
+    """Stop the server as a user does (Ctrl-C); Windows cannot send that to another process: it is ended
+    there. Its standard output and error."""
+    if os.name == "nt":
+        process.terminate()
+    else:
+        process.send_signal(signal.SIGINT)
+    return process.communicate(timeout=10)
 
 
 def wait_for(condition, timeout: float = 15) -> bool:
@@ -89,11 +101,19 @@ def test_serves_rebuilds_shows_errors_and_stops(served):
     page = page_when(port, lambda p: "bermasalah" not in p)
     assert "bermasalah" not in page
 
+    _, err = stop(process)
+    assert "Traceback" not in err and "[target-teks-angka]" in err and "dibangun ulang dalam" in err
+
+
+@posix_only("SIGINT")
+def test_ctrl_c_stops_it_cleanly(served):
+    _, port, process = served
+    assert get(port)[0] == 200
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=10)
     assert process.returncode == 0
     assert out.strip().endswith("berhenti.")
-    assert "Traceback" not in err and "[target-teks-angka]" in err and "dibangun ulang dalam" in err
+    assert "Traceback" not in err
 
 
 def test_tells_the_browser_to_reload_after_a_rebuild(served):
@@ -147,7 +167,7 @@ def test_a_template_error_is_shown_with_its_line_and_fixing_it_rebuilds(tmp_path
     shutil.copy(SAMPLE, content)
     process = subprocess.Popen(
         [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build"),
-         "--templates", str(templates)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+         "--templates", str(templates)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8", cwd=tmp_path)
     try:
         port = int(process.stdout.readline().split(":")[2].split("/")[0])
         page = templates / "iku.html.j2"
@@ -182,8 +202,7 @@ def test_a_hundred_requests_at_once_are_all_answered_and_dropped_clients_are_no_
     # and a burst waits in the queue instead of being refused (the standard backlog is 5)
     from ikudoc.commands.watch import Server
     assert Server.request_queue_size >= 100
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=10)
+    _, err = stop(process)
     assert "Traceback" not in err and "Exception" not in err
 
 
@@ -312,7 +331,8 @@ def test_connections_left_half_open_do_not_make_the_preview_unreachable(tmp_path
 
     process = subprocess.Popen(
         [sys.executable, "-m", "ikudoc", "watch", str(content), "--port", "0", "-o", str(tmp_path / "build")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, preexec_fn=few_files)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=tmp_path,
+        preexec_fn=few_files)
     idle = []
     try:
         first = process.stdout.readline()
@@ -325,3 +345,44 @@ def test_connections_left_half_open_do_not_make_the_preview_unreachable(tmp_path
             connection.close()
         process.kill()
         process.communicate()
+
+
+def test_a_second_watch_on_the_same_port_fails_at_once_and_says_so(served, tmp_path):
+    """Windows would let two servers share a port (SO_REUSEADDR) and the browser show either project's page."""
+    content, port, _ = served
+    second = subprocess.run([sys.executable, "-m", "ikudoc", "watch", str(content), "--port", str(port), "-o",
+                             str(tmp_path / "kedua")], capture_output=True, encoding="utf-8", cwd=tmp_path, timeout=60)
+    assert (second.returncode, second.stdout) == (1, "")
+    assert second.stderr == (f"gagal: port {port} tidak bisa dipakai (sudah dipakai program lain); coba --port lain, "
+                             "misalnya --port 0\n")
+    assert not (tmp_path / "kedua").exists(), "nothing built for a server that cannot serve"
+    assert get(port)[0] == 200, "the first one still serves"
+
+
+def test_a_port_another_program_listens_on_is_refused(tmp_path, capsys):
+    import socket
+
+    from ikudoc.cli import main
+
+    content = tmp_path / "iku.toml"
+    shutil.copy(SAMPLE, content)
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert main(["watch", str(content), "--port", str(port), "-o", str(tmp_path / "build")]) == 1
+    assert capsys.readouterr().err == (f"gagal: port {port} tidak bisa dipakai (sudah dipakai program lain); coba "
+                                       "--port lain, misalnya --port 0\n")
+
+
+@pytest.mark.parametrize("error, reason", [
+    (OSError(errno.EADDRINUSE, "Address already in use"), "sudah dipakai program lain"),
+    # Windows: another program holds it exclusively, or Hyper-V reserved it (WSAEACCES)
+    (OSError(10013, "An attempt was made to access a socket in a way forbidden by its access permissions"),
+     "sudah dipakai program lain, atau dicadangkan Windows"),
+])
+def test_why_a_port_cannot_be_used_is_said_in_indonesian(error, reason):
+    from ikudoc.commands.watch import PortUnavailable
+
+    assert str(PortUnavailable(8000, error)) == (f"port 8000 tidak bisa dipakai ({reason}); coba --port lain, "
+                                                 "misalnya --port 0")

@@ -19,10 +19,11 @@ import click
 # so that "ikudoc --help" or "ikudoc check" do not load Word, PDF, image or server libraries.
 from .commands.batch import content_files, for_each, usable
 from .commands.click_indonesian import Group, usage_message
+from .commands.console import colours, prepare_streams, write_styled
 from .commands.report import os_failure, report, show_problems, unwritable_output
 from .commands.scaffold import forms
 from .commands.schema import SCHEMA_FOLDER
-from .content.problems import IkudocError, one_line, os_reason, unexpected_error_message
+from .content.problems import IkudocError, one_line, unexpected_error_message
 from .render.options import DEFAULT_FORMATS, FORMATS, Options
 from .render.page_setup import PAPER, Margins
 from .render.pdf import PDF_VARIANTS, PdfUnavailable
@@ -179,8 +180,12 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     from .revisions.output import write_comparison
 
     changes = comparison(old, new)
-    written = write_comparison(changes, fmt, output, templates or default_templates())
-    click.echo(f"ditulis {written}" if isinstance(written, Path) else written)
+    colour = output is None and fmt == "text" and colours(sys.stdout)
+    written = write_comparison(changes, fmt, output, templates or default_templates(), colour)
+    if isinstance(written, Path):
+        click.echo(f"ditulis {written}")
+    else:
+        write_styled(written, colour)
     ctx.obj["exit_code"] = 1 if changes.berbeda else 0
 
 
@@ -316,12 +321,9 @@ def watch_command(file: Path | None, output_dir: Path, port: int, templates: Pat
         raise Failure(f"{sources[-1]}: {error}") from None
     document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
-        watch(document, port, click.echo)
+        watch(document, port, click.echo)  # a port in use: "port ... tidak bisa dipakai", before building
     except KeyboardInterrupt:
         click.echo("berhenti.")
-    except OSError as error:
-        raise Failure(f"port {port} tidak bisa dipakai ({os_reason(error)}); coba --port lain, misalnya --port 0") \
-            from None
 
 
 @cli.command("git-setup")
@@ -336,20 +338,22 @@ def git_setup() -> None:
 @cli.command("teks-docx", hidden=True)
 @click.argument("path", type=_PATH)
 def docx_text(path: Path) -> None:
-    """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git)."""
+    """Cetak teks berkas DOCX, satu paragraf atau baris tabel per baris (untuk textconv git), dalam UTF-8."""
     from .revisions.docx_text import docx_lines
 
     try:
-        for line in docx_lines(path):
-            click.echo(line)
+        lines = list(docx_lines(path))
     except Exception as error:  # not a DOCX: git shows this instead of the text
         raise Failure(f"{path} bukan berkas DOCX yang bisa dibaca ({type(error).__name__})") from None
+    # git reads bytes and shows them as UTF-8, whatever the code page of the console or of Windows
+    click.echo("".join(f"{line}\n" for line in lines).encode("utf-8"), nl=False)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status. Every failure is reported here."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    prepare_streams()  # UTF-8 wherever the output is not a console (a pipe, a file, git), on every system
     obj: dict = {}
     try:
         cli.main(args=args, prog_name="ikudoc", standalone_mode=False, obj=obj)

@@ -8,7 +8,8 @@ over the target in one step (os.replace), so the target never goes missing. Acro
 when a rename fails, the ones already made are undone from hard-linked copies of the old files; only a
 process killed between two renames leaves some outputs new and some old, each complete. What a killed
 process leaves behind (temporary files, those copies) is removed by the next write of that file; their
-names carry the writer's process id, so that a write running at the same time is left alone.
+names carry the writer's process id, so that a write running at the same time is left alone. On Windows
+a target locked for a moment (OneDrive, an antivirus) is tried again for about a second and a half.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from .content.problems import FileFailure
 
 TEMPORARY_SUFFIX = ".ikudoc-tmp"
 BACKUP_SUFFIX = ".ikudoc-lama"
+#: Seconds to wait before trying a refused rename again. On Windows a file that OneDrive, an antivirus or the
+#: search indexer is reading cannot be replaced for a moment (PermissionError); elsewhere a refusal is final.
+LOCK_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8) if os.name == "nt" else ()
 
 
 def write_all(outputs: dict[Path, bytes]) -> None:
@@ -53,12 +57,12 @@ def write_all(outputs: dict[Path, bytes]) -> None:
         for path, temporary in temporaries.items():
             current = path
             backups[path] = _backup(path, temporary)
-            os.replace(temporary, path)
+            _replace(temporary, path)
         _sync_folders(outputs)
     except OSError as error:
         for path, backup in backups.items():  # undo the renames already made
             with contextlib.suppress(OSError):
-                os.replace(backup, path) if backup is not None else path.unlink(missing_ok=True)
+                _replace(backup, path) if backup is not None else path.unlink(missing_ok=True)
         raise FileFailure(current, error) from None
     finally:
         for leftover in [*temporaries.values(), *(b for b in backups.values() if b is not None)]:
@@ -68,6 +72,18 @@ def write_all(outputs: dict[Path, bytes]) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     write_all({path: data})
+
+
+def _replace(source: Path, target: Path) -> None:
+    """os.replace, tried again for a moment while the target is locked (LOCK_WAITS)."""
+    for wait in (*LOCK_WAITS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def _backup(path: Path, temporary: Path) -> Path | None:

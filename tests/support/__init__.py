@@ -19,6 +19,28 @@ FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCE = ROOT / "tests" / "reference" / "iku_opd_perubahan_2024.md"
 
 
+def shown(path: str) -> str:
+    """A relative path, written with "/", as ikudoc prints a path on this system: build/iku_2024.docx, or
+    build\\iku_2024.docx on Windows. (What the user typed, a git revision's path and a glob are printed as
+    they are; a path ikudoc made, or read from the command line, the system's way.)"""
+    return str(Path(path))
+
+
+#: Why a test runs on POSIX only (Windows has no such signal, limit or permission bits).
+POSIX_ONLY = {
+    "SIGINT": "sends SIGINT (Ctrl-C) to another process, which Windows cannot",
+    "SIGKILL": "kills a process with SIGKILL mid-write, which Windows has no signal for",
+    "ulimit": "limits the file size with ulimit (bash), which Windows has not",
+    "modes": "checks POSIX permission bits (umask, 0o644), which Windows files do not have",
+    "execv": "a stand-in script becomes another with os.execv, which on Windows starts a new process instead",
+}
+
+
+def posix_only(why: str):
+    """A mark that skips the test on Windows, saying why (a key of POSIX_ONLY)."""
+    return pytest.mark.skipif(os.name == "nt", reason=POSIX_ONLY[why])
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
@@ -46,11 +68,25 @@ def require_weasyprint() -> None:
         missing(f"WeasyPrint cannot load its system libraries ({error}); .ci/run installs them")
 
 
+def require_soffice() -> str:
+    """LibreOffice's soffice, found where ikudoc finds it (IKUDOC_SOFFICE, PATH, the Windows registry,
+    Program Files); outside CI a missing one skips the test, in CI it fails it."""
+    from ikudoc.render.docx.soffice import LibreOfficeUnavailable, find_soffice
+
+    try:
+        found = find_soffice()
+    except LibreOfficeUnavailable as error:
+        missing(str(error))
+    if found is None:
+        missing("LibreOffice is not installed (Debian: libreoffice-writer-nogui; Windows: libreoffice.org, or "
+                "IKUDOC_SOFFICE); .ci/run installs it")
+    return found
+
+
 def require_libreoffice_python() -> None:
     from ikudoc.render.docx.libreoffice import uno_python
 
-    soffice = require_tool("soffice")
-    if uno_python(soffice) is None:
+    if uno_python(require_soffice()) is None:
         missing("no Python can import LibreOffice's uno module (Debian: python3-uno); .ci/run installs it")
 
 
@@ -67,14 +103,15 @@ def word_errors(docx: Path, version: str) -> list[str]:
     """What the validator finds wrong in ``docx`` for Word ``version`` ("Microsoft365", "Office2010")."""
     import json
 
-    result = subprocess.run([validator(), str(docx), version], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([validator(), str(docx), version], capture_output=True, text=True, encoding="utf-8",
+                            timeout=120)
     report = json.loads(result.stdout)
     return [f"{error.get('path')} {error.get('xPath')}: {error['description']}" for error in report["errors"]]
 
 
 def docx_to_pdf(source: Path, out_dir: Path) -> Path:
     """Convert with LibreOffice headless, in a profile of its own (a running LibreOffice is not disturbed)."""
-    soffice = require_tool("soffice")
+    soffice = require_soffice()
     profile = (out_dir / "lo-profile").as_uri()
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from support import SAMPLE
@@ -24,11 +25,13 @@ def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
     return lines[occurrence - 1]
 
 
-def filled_in(folder: Path) -> None:
-    """Every content file under ``folder`` as its user fills it in: each «placeholder» and «contoh: example»
-    replaced by the text between the marks (which is what the document already prints)."""
-    import re
+def filled(text: str) -> str:
+    """``text`` as its user fills it in: each «placeholder» and «contoh: example» replaced by the text between
+    the marks (which is what the document already prints)."""
+    return re.sub(r"«(?:contoh:\s*)?([^«»]*)»", r"\1", text)
 
+
+def filled_in(folder: Path) -> None:
+    """Every content file under ``folder`` filled in (``filled``)."""
     for path in folder.rglob("*.toml"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"«(?:contoh:\s*)?([^«»]*)»", r"\1", text), encoding="utf-8")
+        path.write_text(filled(path.read_text(encoding="utf-8")), encoding="utf-8")

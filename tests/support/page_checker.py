@@ -106,7 +106,7 @@ def _without_page_number(lines: list[str]) -> list[str]:
 
 def _pdftotext(pdf: Path, *options: str) -> str:
     return subprocess.run([require_tool("pdftotext"), *options, str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+                          encoding="utf-8").stdout
 
 
 def _overflowing_words(bbox_html: str) -> list[list[str]]:

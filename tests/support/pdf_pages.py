@@ -16,14 +16,14 @@ MM = 72 / 25.4
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """(width, height) in points of every page."""
     info = subprocess.run([require_tool("pdfinfo"), "-f", "1", "-l", "9999", str(pdf)],
-                          check=True, capture_output=True, text=True).stdout
+                          check=True, capture_output=True, encoding="utf-8").stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
 def page_texts(pdf: Path) -> list[str]:
     """The text of every page (pdftotext separates pages with a form feed)."""
     text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"],
-                          check=True, capture_output=True, text=True).stdout
+                          check=True, capture_output=True, encoding="utf-8").stdout
     return text.split("\f")[:-1]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import os
 import socket
 import sys
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import watchfiles
 
-from ..content.problems import ContentError, FileFailure, IkudocError, unexpected_error_message
+from ..content.problems import ContentError, FileFailure, IkudocError, os_reason, unexpected_error_message
 from ..render.html import environment, render_html
 from ..render.options import Options
 from ..render.pipeline import page_font
@@ -27,6 +28,17 @@ OVERLAY = "pantau.html.j2"
 KEEPALIVE_SECONDS = 15
 REQUEST_SECONDS = 10
 WATCHED_SUFFIXES = {".toml", ".png", ".jpg", ".jpeg", ".j2", ".css", ".docx"}
+READY_MS = 100  # the watcher says it watches within this long after it starts
+WSAEACCES = 10013  # Windows: the port is bound exclusively by another program, or reserved (Hyper-V, WSL)
+
+
+class PortUnavailable(IkudocError):
+    """The port cannot be served on; says why and what to do, in Indonesian."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        reason = "sudah dipakai program lain, atau dicadangkan Windows" if WSAEACCES in (
+            error.errno, getattr(error, "winerror", None)) else os_reason(error)
+        super().__init__(f"port {port} tidak bisa dipakai ({reason}); coba --port lain, misalnya --port 0")
 
 
 class Document:
@@ -138,8 +150,11 @@ def _bare_page(problems: list[str], block: bytes | None = None) -> bytes:
 
 
 class Server(http.server.ThreadingHTTPServer):
-    """One thread per request, a real backlog (the standard 5 drops a burst of requests), and a client
-    that goes away mid-answer is no error worth a traceback.
+    """One thread per request, a real backlog (the standard 5 drops a burst of requests), a client that
+    goes away mid-answer is no error worth a traceback, and the port its own: a second server on the
+    same port fails (OSError) instead of sharing it. On Windows SO_REUSEADDR would let it share the port
+    (and the browser get the other project's page), so there the port is bound exclusively; on POSIX
+    SO_REUSEADDR only lets a restarted watch take its port back at once, never while one listens.
 
     Connections are bounded, so that no other program on this machine can make the preview unreachable
     by opening connections and leaving them be: at most WAITING connections may wait for their request
@@ -149,6 +164,7 @@ class Server(http.server.ThreadingHTTPServer):
 
     request_queue_size = 128
     daemon_threads = True
+    allow_reuse_address = os.name != "nt"
     WAITING = 64
     STREAMS = 64
 
@@ -157,6 +173,11 @@ class Server(http.server.ThreadingHTTPServer):
         self._waiting: dict = {}  # connection -> None, oldest first
         self._streams: dict = {}
         super().__init__(*args, **kwargs)
+
+    def server_bind(self) -> None:
+        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):  # Windows
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        super().server_bind()
 
     def process_request(self, request, client_address) -> None:
         self._admit(request, self._waiting, self.WAITING)
@@ -247,11 +268,19 @@ def watched_paths(document: Document) -> list[Path]:
 
 
 def watch(document: Document, port: int, announce: Callable[[str], None]) -> None:
-    """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved."""
-    document.rebuild()
+    """Serve until Ctrl-C; rebuild whenever the content file, an image or a template is saved.
+    PortUnavailable at once when the port cannot be had (before anything is built)."""
     port_holder = [port]
-    server = Server(("127.0.0.1", port), make_handler(document, port_holder))
+    try:
+        server = Server(("127.0.0.1", port), make_handler(document, port_holder))
+    except OSError as error:
+        raise PortUnavailable(port, error) from None
     port_holder[0] = server.server_address[1]
+    try:
+        document.rebuild()
+    except BaseException:
+        server.server_close()
+        raise
     stop = threading.Event()
     output = document.output_dir.resolve()
 
@@ -259,13 +288,19 @@ def watch(document: Document, port: int, announce: Callable[[str], None]) -> Non
         changed = Path(path)
         return changed.suffix.lower() in WATCHED_SUFFIXES and output not in changed.parents
 
+    watching = threading.Event()
+
     def rebuild_on_save() -> None:
-        for _changes in watchfiles.watch(*watched_paths(document), watch_filter=relevant, stop_event=stop,
-                                         debounce=50, step=20):
-            document.rebuild()
+        # (an empty set every READY_MS without a save: the first says the folders are being watched)
+        for changes in watchfiles.watch(*watched_paths(document), watch_filter=relevant, stop_event=stop,
+                                        debounce=50, step=20, rust_timeout=READY_MS, yield_on_timeout=True):
+            watching.set()
+            if changes:
+                document.rebuild()
 
     watcher = threading.Thread(target=rebuild_on_save, daemon=True)
     watcher.start()
+    watching.wait(timeout=10)  # announced once a save is seen (a machine under load takes a moment)
     announce(f"melayani http://127.0.0.1:{port_holder[0]}/ (tekan Ctrl-C untuk berhenti)")
     try:
         server.serve_forever(poll_interval=0.2)

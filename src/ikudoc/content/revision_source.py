@@ -1,5 +1,7 @@
 """Find a content file by what the user typed: a path, or a git revision of one
 ("HEAD~1:content/iku_2024.toml", "v2022:content/iku_2024.toml", or a bare "v2022" meaning the same path).
+Typed the Windows way too: "HEAD:content\\iku_2024.toml" is that file in git, and "C:\\...\\iku.toml" is a
+file (when it is not there, the file is not found), never revision "C".
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ def file_ref(path: Path, label: str | None = None) -> ContentRef:
         raise RevisionError(f"{label or path} {error}") from None
 
 
+def is_drive_path(spec: str) -> bool:
+    """A Windows path starting with its drive: C:\\... or C:/..."""
+    return len(spec) > 2 and spec[0].isascii() and spec[0].isalpha() and spec[1] == ":" and spec[2] in "\\/"
+
+
+def names_revision(spec: str) -> bool:
+    """Whether ``spec`` is REVISION:PATH, a file of a git revision (a path with its drive is not)."""
+    return ":" in spec and not is_drive_path(spec)
+
+
 def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) -> ContentRef:
     """The content ``spec`` names, relative to the folder ``base``.
 
@@ -50,15 +62,16 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
         return file_ref(candidate, spec if base == Path(".") else str(candidate))
     if candidate.is_dir():
         raise RevisionError(f"{spec} adalah folder; sebutkan berkas kontennya (.toml)")
-    if candidate.suffix == ".toml" and ":" not in spec:
+    if is_drive_path(spec) or (candidate.suffix == ".toml" and not names_revision(spec)):
         raise RevisionError(f"berkas {spec} tidak ditemukan")
-    if ":" in spec:
+    if names_revision(spec):
         revision, path = spec.split(":", 1)
+        path = path.replace("\\", "/")  # typed the Windows way: git names every path with "/"
         if not revision or not path.strip(". /"):
             raise RevisionError(f"'{spec}' harus ditulis REVISI:jalur/berkas.toml, "
                                 "misalnya HEAD~1:content/iku_2024.toml")
         root = _repository_root(base, spec)
-        return _from_git(root, revision, path, spec)
+        return _from_git(root, revision, path, f"{revision}:{path}")
     if same_path is not None:
         root = _repository_root(base, spec)
         path = _in_repository(root, base / same_path, spec)
@@ -69,7 +82,7 @@ def resolve(spec: str, same_path: Path | None = None, base: Path = Path(".")) ->
 def resolve_relative(spec: str, parent: ContentRef) -> ContentRef:
     """``spec`` as written inside ``parent`` (its ``menggantikan``): a plain path inside a git
     revision is read from that same revision."""
-    if parent.revision is not None and ":" not in spec:
+    if parent.revision is not None and not names_revision(spec) and not is_drive_path(spec):
         root = _repository_root(parent.folder, spec)
         path = _in_repository(root, parent.folder / spec, spec)
         return _from_git(root, parent.revision, path, f"{parent.revision}:{path}")
@@ -126,7 +139,7 @@ def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef
             return resolve(spec, base=base)
         if (base / other).is_file():
             return resolve(spec, Path(other), base)
-        if ":" in other:
+        if names_revision(other):
             return resolve(f"{spec}:{other.split(':', 1)[1]}", base=base)
         candidates = sorted((base / "content").glob("*.toml"))
         if len(candidates) == 1:

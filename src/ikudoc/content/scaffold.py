@@ -1,9 +1,12 @@
-"""What starting a new content file from an existing one shares across kinds: the new file's name,
-label and date, and the refusal when it cannot be made."""
+"""What starting a new content file from an existing one shares across kinds: the file read to be
+edited (its byte-order mark and line ends kept for the new one), the new file's name, label and date,
+the path it names the old one by, and the refusal when it cannot be made."""
 
 from __future__ import annotations
 
+import codecs
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,3 +46,41 @@ def label_year(target: Path, date: str) -> str:
     return found[-1] if found else date[:4]
 
 
+
+
+@dataclass(frozen=True)
+class EditedFile:
+    """A content file read to start a new one from: its text with "\n" line ends (what tomlkit edits),
+    and how the file was written, which the new one keeps: CRLF line ends (Notepad, PowerShell) or LF,
+    and the byte-order mark Notepad and PowerShell 5.1 write first."""
+
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+
+    @classmethod
+    def read(cls, path: Path) -> EditedFile:
+        """``path`` read as every command reads a content file (UnicodeDecodeError when it is not UTF-8)."""
+        from .source import content_text  # (its TOML parsers only when a file is read: not for --help)
+
+        raw = path.read_bytes()
+        first_end = raw.find(b"\n")
+        newline = "\r\n" if first_end > 0 and raw[first_end - 1:first_end] == b"\r" else "\n"
+        return cls(content_text(raw).replace("\r\n", "\n"), newline, raw.startswith(codecs.BOM_UTF8))
+
+    def encoded(self, text: str) -> bytes:
+        """``text`` (with "\n" line ends) as the bytes of a file written the way this one was."""
+        if self.newline != "\n":
+            text = text.replace("\r\n", "\n").replace("\n", self.newline)
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
+
+
+def path_from(folder: Path, path: Path, flavour=os.path) -> str:
+    """How a content file in ``folder`` names ``path``: relative to that folder, with "/" (which Windows
+    reads too, and TOML needs no escape for), or, where no relative path leads there (another drive on
+    Windows), absolute. ``flavour``: the path rules, os.path (ntpath for Windows' in tests)."""
+    try:
+        named = flavour.relpath(path, folder)
+    except ValueError:  # Windows: C:\ and D:\ have no path between them
+        named = flavour.abspath(path)
+    return named.replace(flavour.sep, "/") if flavour.sep != "/" else named

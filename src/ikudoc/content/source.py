@@ -43,10 +43,17 @@ def read_toml(path: Path, shown_as: Path | None = None) -> TomlSource:
     return parse_toml(path.read_bytes(), shown_as or path)
 
 
+def content_text(raw: bytes) -> str:
+    """The text of a content file as every command reads it: UTF-8, without the byte-order mark that
+    Notepad and PowerShell 5.1 write first; line ends as written (TOML reads CRLF and LF alike).
+    UnicodeDecodeError when it is not UTF-8."""
+    return raw.decode("utf-8-sig")
+
+
 def parse_toml(raw: bytes, shown: Path) -> TomlSource:
     """Parse TOML bytes that came from ``shown`` (a file, or a git revision of one)."""
     try:
-        text = raw.decode("utf-8-sig")  # Windows Notepad writes a byte-order mark
+        text = content_text(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(

@@ -4,10 +4,9 @@ the "sebelum perubahan" ones (tomlkit keeps the file's comments and key order)."
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
-from ..content.scaffold import NewDocument, ScaffoldError, label_year, real_date
+from ..content.scaffold import EditedFile, NewDocument, ScaffoldError, label_year, path_from, real_date
 from ..files import write_atomically
 
 
@@ -26,7 +25,8 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
         raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-03 (bulan) atau 2025-03-17 "
                             "(tanggal lengkap)")
     label = label or f"Perubahan {label_year(target, date)}"
-    document = tomlkit.parse(source.read_text(encoding="utf-8"))
+    edited = EditedFile.read(source)  # Notepad's CRLF and byte-order mark stay in the new file
+    document = tomlkit.parse(edited.text)
     dokumen = document["dokumen"]
     dokumen["perubahan"] = label
     dokumen["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
@@ -38,8 +38,8 @@ def new_revision(source: Path, target: Path, label: str | None = None, date: str
         if "nomor" in revisi:
             revisi["nomor"] = revisi["nomor"] + 1
         revisi.pop("keputusan", None)  # the decree of the old revision is not this one's
-        revisi["menggantikan"] = Path(os.path.relpath(source, target.parent)).as_posix()
-    write_atomically(target, tomlkit.dumps(document).encode("utf-8"))
+        revisi["menggantikan"] = path_from(target.parent, source)
+    write_atomically(target, edited.encoded(tomlkit.dumps(document)))
     steps = (
         "ubah target yang berlaku di setiap [sasaran.indikator.target]; target lama sudah dipindah ke "
         "[sasaran.indikator.target_sebelum]",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -107,12 +106,14 @@ def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> byt
     """The file converted to DOCX by LibreOffice, which reads what python-docx cannot, in a profile that
     fetches nothing from the network."""
     from ..render.docx.libreoffice import find_soffice
+    from ..render.docx.soffice import run_to_end
 
     soffice = find_soffice()
     if soffice is None:
         raise NotAnIku(f"{path} {what}; buka di Word atau WPS lalu simpan sebagai .docx (atau pasang LibreOffice "
                        "agar ikudoc bisa mengubahnya sendiri)")
-    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-") as folder:
+    # (a file LibreOffice still holds is left to the system: the clean-up never fails the import)
+    with tempfile.TemporaryDirectory(prefix="ikudoc-impor-", ignore_cleanup_errors=True) as folder:
         source = Path(folder) / f"dokumen{suffix}"
         profile = Path(folder) / "profil"
         try:
@@ -121,12 +122,8 @@ def _through_libreoffice(path: Path, data: bytes, what: str, suffix: str) -> byt
         except OSError as error:
             raise NotAnIku(f"{path} {what}, dan berkas sementara untuk LibreOffice tidak bisa ditulis di {folder} "
                            f"({os_reason(error)})") from None
-        try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                            "docx:MS Word 2007 XML", "--outdir", folder, str(source)],
-                           capture_output=True, timeout=180, check=False, stdin=subprocess.DEVNULL)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+        run_to_end([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", folder, str(source)], timeout=180)
         converted = Path(folder) / "dokumen.docx"
         try:
             return read_regular(converted, FILE_LIMIT)

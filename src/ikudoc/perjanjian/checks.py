@@ -22,7 +22,7 @@ from ..content.rules import (
     check_signatory,
     placeholders_replaced,
 )
-from ..content.source import TomlSource
+from ..content.source import TomlSource, content_text
 from ..content.validate import strings
 from ..iku.loader import load_with_source
 from ..iku.model import Konten
@@ -145,7 +145,7 @@ def later_revision(ref: ContentRef, iku: Konten) -> tuple[str, Konten] | None:
 def _raw(path: Path) -> dict | None:
     """A content file's data as TOML reads it, or None when it cannot be read."""
     try:
-        return tomllib.loads(read_regular(path, CONTENT_LIMIT).decode("utf-8-sig"))
+        return tomllib.loads(content_text(read_regular(path, CONTENT_LIMIT)))
     except (OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
         return None  # (a FIFO among the content files is not waited for)
 

@@ -4,15 +4,14 @@ programs, its targets from the IKU for that year (tomlkit keeps the file's comme
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from pathlib import Path
 
 from .. import documents
 from ..content.problems import ContentError
 from ..content.regular_file import NotARegularFile, read_regular
-from ..content.revision_source import CONTENT_LIMIT, ContentRef
-from ..content.scaffold import NewDocument, ScaffoldError, real_date
+from ..content.revision_source import CONTENT_LIMIT, ContentRef, names_revision
+from ..content.scaffold import EditedFile, NewDocument, ScaffoldError, path_from, real_date
 from ..files import write_atomically
 
 
@@ -24,7 +23,6 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     Refused, with nothing written, when the new file would not build (the IKU has no target for that year)."""
     import tomlkit
 
-
     target = target or source.with_name(_with_year(source.stem, year) + source.suffix)
     if target.exists():
         raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
@@ -32,7 +30,8 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     if not real_date(date):
         raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-01 (bulan) atau 2025-01-15 "
                             "(tanggal lengkap)")
-    document = tomlkit.parse(source.read_text(encoding="utf-8"))
+    edited = EditedFile.read(source)  # Notepad's CRLF and byte-order mark stay in the new file
+    document = tomlkit.parse(edited.text)
     if "perjanjian" not in document:
         raise ScaffoldError(f"{source} bukan Perjanjian Kinerja (tidak ada [perjanjian]); sebutkan PK yang "
                             "sekarang dengan --from, atau mulai revisi IKU tanpa --pk")
@@ -40,8 +39,8 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     previous = perjanjian.get("tahun")
     named = iku if iku is not None else str(perjanjian.get("iku", ""))
     base = Path.cwd() if iku is not None else source.parent  # --iku is typed from here; the file's own from there
-    if ":" not in named and (base / named).is_file():
-        named = Path(os.path.relpath(base / named, target.parent)).as_posix()
+    if not names_revision(named) and (base / named).is_file():  # (C:\... is a file, not revision "C")
+        named = path_from(target.parent, base / named)
     perjanjian["iku"] = named
     perjanjian["tahun"] = year
     perjanjian["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
@@ -54,11 +53,11 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
         raise ScaffoldError(f"{target} tidak ditulis: " + "; ".join(p.message for p in error.problems[:3])
                             + ("; sebutkan IKU yang memuat tahun itu dengan --iku BERKAS" if iku is None else "")
                             ) from None
-    write_atomically(target, text.encode("utf-8"))
+    write_atomically(target, edited.encoded(text))
     steps = (
         f"perbarui [[program]] dan anggarannya menurut DPA {year}; target {year} diambil dari IKU {named}"
-        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)" if ":" in named
-           else ""),
+        + (" (revisi git: rujuk revisi IKU yang berlaku tahun ini, atau buat ulang dengan --iku)"
+           if names_revision(named) else ""),
         "perbarui tanggal penandatanganan dan [pihak_kedua] bila berganti",
         f"ikudoc check {target}, lalu ikudoc build {target}",
     )
@@ -69,10 +68,12 @@ def latest_agreement(folder: Path) -> Path:
     """The Perjanjian Kinerja of ``folder`` with the latest year."""
     import tomllib
 
+    from ..content.source import content_text
+
     found = []
     for path in sorted(folder.glob("*.toml")):
         with contextlib.suppress(OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            perjanjian = tomllib.loads(read_regular(path, CONTENT_LIMIT).decode("utf-8-sig")).get("perjanjian")
+            perjanjian = tomllib.loads(content_text(read_regular(path, CONTENT_LIMIT))).get("perjanjian")
             if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
                 found.append((perjanjian["tahun"], path))
     if not found:

@@ -28,16 +28,20 @@ def _shorten(text: str, keep_start: bool, keep_end: bool) -> str:
     return f"{head}{' ' if head else ''}…{' ' if tail else ''}{tail}"
 
 
-def render_segments(segments: Segments) -> str:
-    """Word diff in git's --word-diff style, coloured when the terminal supports it."""
+def _styled(text: str, colour: bool, **style) -> str:
+    return click.style(text, **style) if colour else text
+
+
+def render_segments(segments: Segments, colour: bool = False) -> str:
+    """Word diff in git's --word-diff style, coloured when ``colour`` (the console shows colours)."""
     parts = []
     for index, (op, text) in enumerate(segments):
         if op == "=":
             parts.append(_shorten(text, keep_start=index > 0, keep_end=index < len(segments) - 1))
         elif op == "-":
-            parts.append(click.style(f"[-{text}-]", fg="red"))
+            parts.append(_styled(f"[-{text}-]", colour, fg="red"))
         else:
-            parts.append(click.style(f"{{+{text}+}}", fg="green"))
+            parts.append(_styled(f"{{+{text}+}}", colour, fg="green"))
     return "".join(parts)
 
 
@@ -57,29 +61,30 @@ def _indented(text: str) -> str:
     return text.replace("\n", "\n      ")
 
 
-def _change_line(change: Change) -> str:
+def _change_line(change: Change, colour: bool) -> str:
     if change.kata:
-        return f"  {change.lokasi}:\n    {render_segments(change.kata)}"
+        return f"  {change.lokasi}:\n    {render_segments(change.kata, colour)}"
     if change.jenis == "pindah":
         return f"  {change.lokasi} (dipindah dari {change.asal}): {_excerpt(change.baru or '')}"
     if change.satuan is not None:  # a target
         old = with_unit(change.lama, change.satuan_lama) if change.lama is not None else "(tidak ada)"
         return f"  {change.lokasi}: {old} -> {with_unit(change.baru, change.satuan)}"
     if change.lama is None:
-        return f"  {change.lokasi}: " + click.style(f"{{+{_indented(change.baru)}+}}", fg="green")
+        return f"  {change.lokasi}: " + _styled(f"{{+{_indented(change.baru)}+}}", colour, fg="green")
     if change.baru is None:
-        return f"  {change.lokasi}: " + click.style(f"[-{_indented(change.lama)}-]", fg="red")
+        return f"  {change.lokasi}: " + _styled(f"[-{_indented(change.lama)}-]", colour, fg="red")
     return f"  {change.lokasi}: {change.lama} -> {change.baru}"
 
 
-def as_text(comparison: Comparison) -> str:
+def as_text(comparison: Comparison, colour: bool = False) -> str:
+    """The comparison for a terminal (or a text file); with colour codes only when ``colour``."""
     lines = [f"Perubahan dari {comparison.lama} ke {comparison.baru}"]
     if not comparison.berbeda:
         return lines[0] + ": tidak ada perbedaan."
     for group, changes in groupby(comparison.perubahan, key=lambda c: c.kelompok):
         lines.append("")
-        lines.append(click.style(group, bold=True))
-        lines.extend(_change_line(change) for change in changes)
+        lines.append(_styled(group, colour, bold=True))
+        lines.extend(_change_line(change, colour) for change in changes)
     return "\n".join(lines)
 
 
@@ -100,10 +105,11 @@ def as_html(comparison: Comparison, templates: Path) -> bytes:
     return env.get_template(TEMPLATE).render(perbandingan=comparison, kelompok=groups).encode("utf-8")
 
 
-def write_comparison(comparison: Comparison, fmt: str, output: Path | None, templates: Path) -> Path | str:
+def write_comparison(comparison: Comparison, fmt: str, output: Path | None, templates: Path,
+                     colour: bool = False) -> Path | str:
     """Show ``comparison`` as ``fmt`` ("text", "json" or "html"): written to ``output`` (the path is
-    returned), or returned as text for the terminal. An HTML page always goes to a file: by default
-    build/perubahan_NAME.html, NAME that of the newer content file."""
+    returned, the file in UTF-8), or returned as text for the terminal (coloured when ``colour``). An HTML
+    page always goes to a file: by default build/perubahan_NAME.html, NAME that of the newer content file."""
     from ..files import write_atomically
     from ..render.pipeline import using_template  # the one place that names a template that cannot be used
     from ..render.template_files import template_file
@@ -113,8 +119,8 @@ def write_comparison(comparison: Comparison, fmt: str, output: Path | None, temp
         write_atomically(target, using_template(template_file(templates, TEMPLATE),
                                                 lambda: as_html(comparison, templates)))
         return target
-    text = as_json(comparison) if fmt == "json" else as_text(comparison)
+    text = as_json(comparison) if fmt == "json" else as_text(comparison, colour and output is None)
     if output is None:
         return text
-    write_atomically(output, click.unstyle(text).encode("utf-8") + b"\n")
+    write_atomically(output, text.encode("utf-8") + b"\n")
     return output

@@ -15,10 +15,7 @@ import io
 import json
 import os
 import queue
-import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import zipfile
@@ -34,39 +31,15 @@ from ...content.problems import IkudocError
 from ..page_setup import qn
 from .layout import toc_paragraphs
 from .profiles import forget, profile
+from .soffice import SOFFICE_VARIABLE, LibreOfficeUnavailable, ProcessTree, find_soffice, remove_folder, uno_python
 
 SCRIPT = Path(__file__).with_name("uno_worker.py")
 T = TypeVar("T")
 HEADING_STYLES = ("Heading1", "Heading2")
 
 
-class LibreOfficeUnavailable(IkudocError):
-    """LibreOffice (or a Python that can drive it) is not installed; the message is Indonesian."""
-
-
 class FillFailed(IkudocError):
     """LibreOffice ran but its result cannot be trusted; the message is Indonesian."""
-
-
-def find_soffice() -> str | None:
-    for name in ("soffice", "libreoffice"):
-        if found := shutil.which(name):
-            return found
-    for candidate in (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                      "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
-        if Path(candidate).is_file():
-            return candidate
-    return None
-
-
-def uno_python(soffice: str) -> str | None:
-    """A Python that can import LibreOffice's ``uno`` module."""
-    program = Path(soffice).resolve().parent
-    for candidate in (program / "python", program / "python.exe", Path("/usr/bin/python3"), Path(sys.executable)):
-        if candidate.is_file() and subprocess.run([str(candidate), "-c", "import uno"],
-                                                  capture_output=True).returncode == 0:
-            return str(candidate)
-    return None
 
 
 def toc_entries(data: bytes) -> list[tuple[str, str]]:
@@ -115,9 +88,10 @@ class Office:
 
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
+        self._tree: ProcessTree | None = None  # the script and the LibreOffice it started
         self._answers: queue.Queue[str] = queue.Queue()
         self._reader: threading.Thread | None = None
-        self._folder: tempfile.TemporaryDirectory | None = None  # the files of the requests
+        self._folder: Path | None = None  # the files of the requests
         self._profile: contextlib.ExitStack | None = None
         self._profile_folder: Path | None = None
         self._errors = None  # the script's standard error, a file in the folder
@@ -165,7 +139,7 @@ class Office:
         self._start()
         assert self._process is not None and self._process.stdin is not None and self._folder is not None
         self._serial += 1
-        source = Path(self._folder.name, f"masuk-{self._serial}.docx")
+        source = self._folder / f"masuk-{self._serial}.docx"
         target = source.with_name(f"keluar-{self._serial}.pdf")
         source.write_bytes(data)
         request = {"masuk": str(source), "perbarui": update,
@@ -198,14 +172,19 @@ class Office:
                                  "seperti dibangun")
             return answer.get("daftar_isi"), target.read_bytes() if pdf_options is not None else None
         finally:
-            source.unlink(missing_ok=True)
-            target.unlink(missing_ok=True)
+            for path in (source, target):  # (one a stopped LibreOffice still holds goes with the folder)
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
     def _start(self) -> None:
         if self._process is not None:
             return
         if self._unavailable is None:
-            soffice = find_soffice()
+            try:
+                soffice = find_soffice()
+            except LibreOfficeUnavailable as named_wrongly:  # IKUDOC_SOFFICE names no LibreOffice
+                self._unavailable = str(named_wrongly)
+                raise
             python = uno_python(soffice) if soffice else None
             self._unavailable = "" if python else (
                 UNAVAILABLE if soffice is None else "Python milik LibreOffice (modul uno; Debian: python3-uno) tidak "
@@ -213,15 +192,16 @@ class Office:
             self._command = [python, str(SCRIPT), soffice] if python else []
         if self._unavailable:  # found out once, for a whole run
             raise LibreOfficeUnavailable(self._unavailable)
-        self._folder = tempfile.TemporaryDirectory(prefix="ikudoc-", ignore_cleanup_errors=True)
-        self._errors = Path(self._folder.name, "galat.txt").open("w+", encoding="utf-8", errors="replace")
+        self._folder = Path(tempfile.mkdtemp(prefix="ikudoc-"))
+        self._errors = (self._folder / "galat.txt").open("w+", encoding="utf-8", errors="replace")
         self._profile = contextlib.ExitStack()
         self._profile_folder = self._profile.enter_context(profile())
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
         # A session of its own, so that on close LibreOffice goes too, not only the script driving it.
         self._process = subprocess.Popen([*self._command, str(self._profile_folder)], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._errors, text=True, env=env,
+                                         stdout=subprocess.PIPE, stderr=self._errors, env=env, encoding="utf-8",
                                          start_new_session=True)
+        self._tree = ProcessTree(self._process)
         self._answered = False
         self._reader = threading.Thread(target=self._read_answers, args=(self._process.stdout,), daemon=True)
         self._reader.start()
@@ -242,16 +222,22 @@ class Office:
         return lines[-1] if lines else "tanpa keterangan"
 
     def close(self, kill: bool = False) -> None:
-        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once), let go of its profile and
-        remove the temporary files."""
+        """Stop LibreOffice (it stops at the end of its input; ``kill``: at once) with every process it
+        started, let go of its profile and remove the temporary files. Never fails: a build is not undone
+        by its clean-up (a file still locked is left to the system's temporary folder)."""
         process, self._process = self._process, None
-        if process is not None:
+        tree, self._tree = self._tree, None
+        if process is not None and tree is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
             try:
-                process.wait(timeout=0 if kill else 60)
+                if kill:
+                    tree.kill()
+                else:
+                    process.wait(timeout=60)
+                    tree.release()  # a LibreOffice its script could not stop goes too
             except subprocess.TimeoutExpired:
-                _kill_tree(process)
+                tree.kill()
         if self._reader is not None:
             self._reader.join(timeout=10)
             self._reader = None
@@ -264,7 +250,7 @@ class Office:
             self._profile.close()
             self._profile = None
         if self._folder is not None:
-            self._folder.cleanup()
+            remove_folder(self._folder)
             self._folder = None
 
 
@@ -316,16 +302,7 @@ def _numbered(data: bytes, entries: list[str] | None) -> bytes:
     return with_toc_pages(data, [page for _, page in found])
 
 
-def _kill_tree(process: subprocess.Popen) -> None:
-    """Stop the script and the LibreOffice it started."""
-    if hasattr(os, "killpg"):
-        os.killpg(process.pid, signal.SIGKILL)
-    else:  # Windows: the process and its children
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
-        process.kill()
-    process.wait()
-
-
 UNAVAILABLE = ("LibreOffice tidak ditemukan, jadi daftar isi DOCX belum bernomor halaman (Word mengisinya saat "
                "berkas dibuka). Agar terisi, pasang LibreOffice: Debian/Ubuntu 'apt-get install "
-               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org")
+               "libreoffice-writer-nogui python3-uno', Windows dan macOS dari libreoffice.org (terpasang di tempat "
+               f"lain: sebutkan soffice-nya di variabel lingkungan {SOFFICE_VARIABLE})")

@@ -93,7 +93,15 @@ def main(soffice, profile):
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            process.kill()
+            _kill_tree(process)
+
+
+def _kill_tree(process):
+    """Stop soffice and what it started: on Windows soffice.exe only launches soffice.bin, which would
+    keep the profile folder locked (on POSIX ikudoc stops the whole process group after this script)."""
+    if os.name == "nt":
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False)
+    process.kill()
 
 
 if __name__ == "__main__":
