@@ -47,7 +47,7 @@ def test_format_and_output_folder(project, capsys):
 def test_unknown_format(project, capsys):
     status, _, err = run(capsys, "build", "--format", "docx,odt")
     assert status == 2
-    assert err == ["gagal: '--format': format odt tidak dikenal; pilih dari: docx, html, pdf. Lihat 'ikudoc --help'."]
+    assert err == ["gagal: '--format': format odt tidak dikenal; pilih dari: docx, html, pdf. Lihat 'ikudoc build --help'."]
 
 
 def test_no_content_files(tmp_path, monkeypatch, capsys):
@@ -203,11 +203,12 @@ def test_a_projects_own_templates_folder_is_used(project, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["build", "--templates", "tidak_ada"], "gagal: '--templates': folder tidak_ada tidak ada. Lihat 'ikudoc --help'."),
-    (["build", "-o"], "gagal: opsi -o perlu diberi nilai. Lihat 'ikudoc --help'."),
+    (["build", "--templates", "tidak_ada"],
+     "gagal: '--templates': folder tidak_ada tidak ada. Lihat 'ikudoc build --help'."),
+    (["build", "-o"], "gagal: opsi -o perlu diberi nilai. Lihat 'ikudoc --help'."),  # (click names no command)
     (["bangun"], "gagal: perintah 'bangun' tidak dikenal; perintah yang ada: build, check, diff, git-setup, import, "
                  "init, new, preview, schema, watch. Lihat 'ikudoc --help'."),
-    (["diff"], "gagal: LAMA belum disebutkan. Lihat 'ikudoc --help'."),
+    (["diff"], "gagal: LAMA belum disebutkan. Lihat 'ikudoc diff --help'."),
 ])
 def test_usage_errors_in_indonesian(project, capsys, args, message):
     status, _, err = run(capsys, *args)

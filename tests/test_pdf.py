@@ -155,14 +155,14 @@ def test_f4_from_the_content_and_margins_from_the_command_line(tmp_path, capsys)
 def test_bad_margin_option(capsys):
     assert main(["build", "--margin", "25,20"]) == 2
     assert capsys.readouterr().err == ("gagal: '--margin': '25,20' bukan empat angka milimeter 5-60 dipisah koma, "
-                                       "misalnya 25,20,25,30. Lihat 'ikudoc --help'.\n")
+                                       "misalnya 25,20,25,30. Lihat 'ikudoc build --help'.\n")
 
 
 @pytest.mark.parametrize("args, message", [
     (["--pdf-variant", "pdf/a-3b"], "gagal: '--pdf-variant': butuh PDF: tambahkan pdf ke --format, misalnya "
-                                    "--format docx,html,pdf. Lihat 'ikudoc --help'.\n"),
+                                    "--format docx,html,pdf. Lihat 'ikudoc build --help'.\n"),
     (["--fill-toc", "--format", "html"], "gagal: '--fill-toc': mengisi daftar isi DOCX: tambahkan docx ke --format. "
-                                         "Lihat 'ikudoc --help'.\n"),
+                                         "Lihat 'ikudoc build --help'.\n"),
 ])
 def test_options_that_need_a_format(capsys, args, message):
     assert main(["build", str(SAMPLE), *args]) == 2

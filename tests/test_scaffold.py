@@ -11,6 +11,7 @@ from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from support import SAMPLE, shown
 from support.content_variants import filled_in, variant
+from support.document_text import docx_blocks
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], list[str]]:
@@ -112,6 +113,16 @@ def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, mon
     assert run(capsys, "build", "--no-fill-toc")[0] == 0
     html = (folder / "build" / "iku.html").read_text(encoding="utf-8")
     assert "PENANGGUNG JAWAB" in html and "KONDISI AWAL" in html and "NIP." not in html
+    cover = docx_blocks(folder / "build" / "iku.docx")[:4]  # the government is the agency: printed once
+    assert cover == ["INDIKATOR KINERJA UTAMA PEMERINTAH DAERAH", "(IKU PEMDA)", "PEMERINTAH PROVINSI CONTOH",
+                     "KATA PENGANTAR"]
+
+
+def test_init_here_and_init_without_a_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init")[1:] == ([], ["gagal: FOLDER belum disebutkan. Lihat 'ikudoc init --help'."])
+    status, out, _ = run(capsys, "init", ".")
+    assert status == 0 and out[-1].startswith("Langkah berikutnya: sunting content/iku.toml (ganti setiap isian « »")
 
 
 def test_init_refuses_a_folder_in_use(tmp_path, capsys):

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -386,3 +387,21 @@ def test_why_a_port_cannot_be_used_is_said_in_indonesian(error, reason):
 
     assert str(PortUnavailable(8000, error)) == (f"port 8000 tidak bisa dipakai ({reason}); coba --port lain, "
                                                  "misalnya --port 0")
+
+
+def test_without_a_file_it_watches_the_one_saved_last_and_in_a_fresh_clone_the_iku(tmp_path):
+    """A fresh clone writes every file within the same second: the IKU is watched, not the PK built from it;
+    once a file is saved by hand, that one."""
+    from ikudoc.commands.watch import being_written
+    from support import SAMPLE_PK
+
+    iku, pk = (shutil.copy(source, tmp_path / source.name) for source in (SAMPLE, SAMPLE_PK))
+    iku, pk = Path(iku), Path(pk)
+    checkout = int(time.time()) - 100  # a whole second: the two first saves fall within it
+    os.utime(iku, (checkout, checkout))
+    os.utime(pk, (checkout + 0.4, checkout + 0.4))  # written just after, as git checks files out
+    assert being_written([iku, pk]) == iku
+    os.utime(pk, (checkout + 5, checkout + 5))
+    assert being_written([iku, pk]) == pk
+    os.utime(iku, (checkout + 9, checkout + 9))
+    assert being_written([iku, pk]) == iku

@@ -176,10 +176,15 @@ def diff(ctx: click.Context, old: str, new: str | None, fmt: str, output: Path |
     atau revisi saja (berkasnya sama dengan yang lain). Dengan satu berkas saja: perubahan target revisi itu
     sendiri, dari target sebelum ke setelah perubahan. Kode keluar: 0 sama, 1 berbeda, 2 galat."""
     from .commands.diff import comparison
+    from .content.revision_source import NothingChanged
     from .render.template_files import default_templates
     from .revisions.output import write_comparison
 
-    changes = comparison(old, new)
+    try:
+        changes = comparison(old, new)
+    except NothingChanged as answer:  # two revisions that touch no content file: no difference
+        click.echo(str(answer))
+        return
     colour = output is None and fmt == "text" and colours(sys.stdout)
     written = write_comparison(changes, fmt, output, templates or default_templates(), colour)
     if isinstance(written, Path):
@@ -285,8 +290,10 @@ def init(folder: Path, bentuk: str) -> None:
         click.echo(f"ditulis {path}")
     (_, first), *others = examples_written(folder, written)
     more = "".join(f" dan {kind.label} {path.as_posix()}" for kind, path in others)
-    click.echo(f"Langkah berikutnya: cd {folder}, sunting {first.as_posix()} (petunjuknya ada di komentar berkas "
-               f"itu){more}, lalu ikudoc check dan ikudoc build. Tampilan diatur di templates/.")
+    here = folder.resolve() == Path.cwd().resolve()
+    click.echo(f"Langkah berikutnya: {'' if here else f'cd {folder}, '}sunting {first.as_posix()} (ganti setiap "
+               f"isian « »; petunjuknya ada di komentar berkas itu){more}, lalu ikudoc check dan ikudoc build. "
+               "Tampilan diatur di templates/.")
 
 
 @cli.command("import")
@@ -308,17 +315,17 @@ def import_command(document: Path, output: Path | None, timpa: bool) -> None:
 @_templates_option("Folder templat sendiri.")
 def watch_command(file: Path | None, output_dir: Path, port: int, templates: Path | None) -> None:
     """Bangun ulang BERKAS setiap kali disimpan dan tampilkan hasilnya di peramban, yang memuat ulang sendiri."""
-    from .commands.watch import Document, watch
+    from .commands.watch import Document, being_written, watch
 
     sources = content_files((file,) if file else (), "watch")
-    if len(sources) > 1:  # after ikudoc new: the revision being written is the one saved last
-        sources.sort(key=lambda path: path.stat().st_mtime)
-        click.echo(f"memantau {sources[-1]}, yang terakhir diubah dari {len(sources)} berkas konten "
+    chosen = being_written(sources)
+    if len(sources) > 1:
+        click.echo(f"memantau {chosen}, yang terakhir diubah dari {len(sources)} berkas konten "
                    "(sebutkan berkas lain bila perlu: ikudoc watch content/NAMA.toml)", err=True)
     try:
-        source = usable(sources[-1])
+        source = usable(chosen)
     except IkudocError as error:
-        raise Failure(f"{sources[-1]}: {error}") from None
+        raise Failure(f"{chosen}: {error}") from None
     document = Document(source, output_dir, templates, lambda line: click.echo(line, err=True))
     try:
         watch(document, port, click.echo)  # a port in use: "port ... tidak bisa dipakai", before building
@@ -371,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(error.ctx.get_help() if error.ctx else "ikudoc --help")
         return 0
     except click.UsageError as error:
-        click.echo(one_line(f"gagal: {usage_message(error, cli)}. Lihat 'ikudoc --help'."), err=True)
+        helped = error.ctx.command_path if error.ctx else "ikudoc"  # the command's own help: "ikudoc init --help"
+        click.echo(one_line(f"gagal: {usage_message(error, cli)}. Lihat '{helped} --help'."), err=True)
         return error.exit_code
     except click.ClickException as error:
         error.show()

@@ -263,6 +263,28 @@ def make_handler(document: Document, port_holder: list[int]):
     return Handler
 
 
+def being_written(sources: list[Path]) -> Path:
+    """The content file a user is writing, of several: the one saved last (after ikudoc new, the new
+    revision). Files saved within the same second were not saved by hand (a fresh clone, a copied
+    folder): among them, the kind registered first (the IKU, which the others are built from)."""
+    import tomllib
+
+    from .. import documents
+    from ..content.regular_file import NotARegularFile, read_regular
+    from ..content.revision_source import CONTENT_LIMIT
+    from ..content.source import content_text
+
+    order = [kind.key for kind in documents.kinds()]
+
+    def rank(path: Path) -> int:
+        try:
+            return order.index(documents.kind_of(tomllib.loads(content_text(read_regular(path, CONTENT_LIMIT)))).key)
+        except (OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return len(order)  # (watch reports what is wrong with it, if it is the one chosen)
+
+    return max(sources, key=lambda path: (int(path.stat().st_mtime), -rank(path)))
+
+
 def watched_paths(document: Document) -> list[Path]:
     return [document.source.resolve().parent, document.templates.resolve()]
 

@@ -18,6 +18,11 @@ class RevisionError(IkudocError):
     """A file or git revision that cannot be read; the message is Indonesian."""
 
 
+class NothingChanged(Exception):
+    """Two revisions between which no content file changed: nothing to compare, and so no difference
+    (an answer, not an error); the message says so in Indonesian."""
+
+
 @dataclass(frozen=True)
 class ContentRef:
     """Content bytes and where they came from."""
@@ -151,6 +156,7 @@ def resolve_pair(old: str, new: str, base: Path = Path(".")) -> tuple[ContentRef
             if changed:
                 raise RevisionError(f"{len(changed)} berkas konten berbeda antara {old} dan {new} "
                                     f"({', '.join(changed)}); sebutkan satu, misalnya {spec}:{changed[0]}")
+            raise NothingChanged(f"Tidak ada berkas konten (content/*.toml) yang berubah antara {old} dan {new}.")
         raise RevisionError(f"ada {len(candidates)} berkas konten; sebutkan berkasnya, misalnya "
                             f"{spec}:content/iku_2024.toml" if candidates else
                             f"sebutkan berkas kontennya, misalnya {spec}:content/iku_2024.toml")

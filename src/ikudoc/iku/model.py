@@ -95,7 +95,8 @@ class Instansi(Model):
     pemerintah: PlainText = Field(title="Pemerintah")
     """Pemerintah daerah, misalnya "Pemerintah Provinsi Lampung"."""
     nama: PlainText = Field(title="Nama instansi")
-    """Nama lengkap perangkat daerah, seperti di sampul."""
+    """Nama lengkap perangkat daerah, seperti di sampul. Untuk IKU pemerintah daerah sama dengan pemerintah:
+    sampul lalu mencetaknya sekali."""
     nama_singkat: PlainText = Field(title="Nama singkat instansi")
     """Nama singkat perangkat daerah, seperti di lampiran ("Dinas Koperasi dan UKM Provinsi Lampung")."""
 
