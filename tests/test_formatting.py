@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ikudoc.content.formatting import format_day, format_month, format_number, roman_numeral
+from ikudoc.content.formatting import format_day, format_month, format_number, format_target, roman_numeral
 
 
 @pytest.mark.parametrize("value, decimals, shown", [
@@ -26,3 +26,15 @@ def test_dates_use_indonesian_month_names():
 
 def test_chapter_numbers():
     assert [roman_numeral(n) for n in (1, 2, 3, 4, 9)] == ["I", "II", "III", "IV", "IX"]
+
+
+def test_a_band_target_prints_its_two_numbers_as_typed():
+    from types import SimpleNamespace
+
+    from ikudoc.content.fields import Rentang, parse_target
+
+    band = parse_target([Decimal("143.33"), Decimal("139.83")])
+    assert band.rentang == Rentang(Decimal("143.33"), Decimal("139.83")) and band.angka is None
+    assert (band.rentang.bawah, band.rentang.atas) == (Decimal("139.83"), Decimal("143.33"))
+    assert format_target(band, SimpleNamespace(desimal=None)) == "143,33 - 139,83"
+    assert format_target(parse_target([7, 7.5]), SimpleNamespace(desimal=2)) == "7,00 - 7,50"

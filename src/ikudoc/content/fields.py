@@ -142,24 +142,54 @@ _NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
 
 
 @dataclass(frozen=True)
-class Target:
-    """A target value: a number, with the decimals it was typed with (7.20 is shown 7,20), or a text
-    shown as typed ("N/A", "-", "60 kali")."""
+class Rentang:
+    """A band of values, reached anywhere inside it, as typed: [143.33, 139.83] is shown "143,33 - 139,83"
+    (a falling band of a lower-is-better index is typed upper bound first)."""
 
-    nilai: int | Decimal | str
+    awal: int | Decimal
+    akhir: int | Decimal
+
+    @property
+    def bawah(self) -> int | Decimal:
+        return min(self.awal, self.akhir)
+
+    @property
+    def atas(self) -> int | Decimal:
+        return max(self.awal, self.akhir)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target value: a number, with the decimals it was typed with (7.20 is shown 7,20), a band of two
+    numbers (Rentang), or a text shown as typed ("N/A", "-", "60 kali")."""
+
+    nilai: int | Decimal | str | Rentang
 
     @property
     def angka(self) -> int | Decimal | None:
-        return None if isinstance(self.nilai, str) else self.nilai
+        """The number, or None for a text or a band."""
+        return None if isinstance(self.nilai, (str, Rentang)) else self.nilai
+
+    @property
+    def rentang(self) -> Rentang | None:
+        return self.nilai if isinstance(self.nilai, Rentang) else None
 
 
 def parse_target(value: Any) -> Target:
+    if isinstance(value, list):
+        if len(value) != 2 or any(isinstance(v, (bool, str)) or not isinstance(v, (int, float, Decimal))
+                                  for v in value):
+            raise PydanticCustomError(
+                "target-rentang", "rentang target ditulis sebagai dua angka dalam kurung siku, misalnya "
+                "[143.33, 139.83], bukan {nilai}", {"nilai": str(value)[:60]})
+        low, high = (parse_target(v).nilai for v in value)
+        return Target(Rentang(low, high))
     if isinstance(value, float):  # content read without parse_float=Decimal (tests, tools)
         value = Decimal(repr(value))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise PydanticCustomError(
-            "target-jenis", "target harus berupa angka (8.57) atau teks (\"N/A\"), bukan {jenis}",
-            {"jenis": type_name(value)},
+            "target-jenis", "target harus berupa angka (8.57), rentang dua angka ([143.33, 139.83]) atau teks "
+            "(\"N/A\"), bukan {jenis}", {"jenis": type_name(value)},
         )
     if isinstance(value, str):
         text = _plain(value)
@@ -211,8 +241,10 @@ TargetValue = Annotated[
     Target,
     Parsed(parse_target, {
         "anyOf": [{"type": "number"},
+                  {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
                   {"type": "string", "minLength": 1, "not": {"pattern": f"^{_NUMBER_AS_TEXT.pattern}$"}}],
-        "description": "Target: angka dengan titik desimal tanpa kutip (8.57), atau teks (\"N/A\", \"-\").",
+        "description": "Target: angka dengan titik desimal tanpa kutip (8.57), rentang dua angka seperti tertulis "
+                       "([143.33, 139.83], tampil 143,33 - 139,83), atau teks (\"N/A\", \"-\").",
     }),
 ]
 Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]

@@ -45,8 +45,13 @@ def _locale() -> Locale:
 
 def format_target(target, indikator) -> str:
     """A target (or kondisi awal) as the document shows it: "8,57", "35,20" with the indicator's desimal = 2,
-    or its text."""
-    return target.nilai if isinstance(target.nilai, str) else format_number(target.nilai, indikator.desimal)
+    a band "143,33 - 139,83" in the order typed, or its text."""
+    if isinstance(target.nilai, str):
+        return target.nilai
+    band = getattr(target.nilai, "awal", None), getattr(target.nilai, "akhir", None)
+    if band[0] is not None:
+        return " - ".join(format_number(bound, indikator.desimal) for bound in band)
+    return format_number(target.nilai, indikator.desimal)
 
 
 def format_month(day: datetime.date) -> str:

@@ -180,6 +180,9 @@ class Indikator(Model):
     """Rumus atau cara perhitungan (formulasi); tampil di sel penjelasan."""
     satuan: PlainText = Field(title="Satuan")
     """Satuan, misalnya "%"."""
+    arah: Literal["naik", "turun"] = Field("naik", title="Arah")
+    """Arah yang lebih baik: "naik" (bawaan; makin tinggi makin baik) atau "turun" (indeks risiko, angka
+    kematian, prevalensi stunting: makin rendah makin baik)."""
     sumber_data: PlainText | None = Field(None, title="Sumber Data")
     """Sumber data."""
     penanggung_jawab: PlainText | None = Field(None, title="Penanggung Jawab")

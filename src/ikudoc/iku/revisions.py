@@ -93,6 +93,8 @@ def same_target(a: Target, b: Target) -> bool:
 
 def _typed(target: Target) -> str:
     """A target as it is typed in TOML."""
+    if band := target.rentang:
+        return f"[{band.awal}, {band.akhir}]"
     return f'"{target.nilai}"' if isinstance(target.nilai, str) else str(target.nilai)
 
 
