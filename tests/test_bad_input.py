@@ -110,8 +110,8 @@ def test_unknown_key_suggests_the_right_one(tmp_path, capsys):
      'dokumen.tanggal: tanggal harus berupa tanggal TOML tanpa kutip (2024-10-15) atau bulan dalam kutip ("2024-10")'),
     (("2021 = 33.54\n2022 = 34.26\n2023 = 35.22\n2024 = 36.18\n\n[sasaran.indikator.target]",
       "2021 = 33.54\n2022 = 34.26\n2023 = 35.22\n2024 = true\n\n[sasaran.indikator.target]"),
-     "sasaran[1].indikator[1].target_sebelum.2024: target harus berupa angka (8.57) atau teks (\"N/A\"), "
-     "bukan benar/salah (true/false) [target-jenis]"),
+     "sasaran[1].indikator[1].target_sebelum.2024: target harus berupa angka (8.57), rentang dua angka "
+     "([143.33, 139.83]) atau teks (\"N/A\"), bukan benar/salah (true/false) [target-jenis]"),
 ])
 def test_other_content_rules(tmp_path, capsys, edit, message):
     status, err = build(variant(tmp_path, edit), tmp_path / "out", capsys)

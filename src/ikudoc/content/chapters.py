@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .fields import Bab
 from .formatting import roman_numeral
@@ -33,11 +34,14 @@ class BabContext:
 
 class References:
     """Resolves the references of one document's texts: ``inline`` the texts that inline names stand for,
-    ``lists`` the items of the lists that list names stand for."""
+    ``lists`` the items of the lists that list names stand for, ``parts`` the blocks a name written alone
+    in its paragraph is replaced with (a report's generated tables and charts)."""
 
-    def __init__(self, inline: Mapping[str, InlineText], lists: Mapping[str, tuple[Runs, ...]]):
+    def __init__(self, inline: Mapping[str, InlineText], lists: Mapping[str, tuple[Runs, ...]],
+                 parts: Mapping[str, tuple[Any, ...]] | None = None):
         self.inline = dict(inline)
         self.lists = dict(lists)
+        self.parts = dict(parts or {})
 
     def runs(self, runs: Runs) -> Runs:
         resolved: list[Run] = []
@@ -55,7 +59,9 @@ class References:
     def blocks(self, text: Text) -> tuple[Block, ...]:
         resolved: list[Block] = []
         for block in text.blok:
-            if isinstance(block, ListReference):
+            if isinstance(block, ListReference) and block.nama in self.parts:
+                resolved.extend(self.parts[block.nama])
+            elif isinstance(block, ListReference):
                 items = tuple(self.runs(item) for item in self.lists[block.nama])
                 resolved.append(ListBlock("angka", items, asal=block.nama))
             elif isinstance(block, Paragraph):

@@ -1,6 +1,5 @@
 """The field types every content file is made of, whatever its kind: plain and Markdown texts, targets,
-dates, periods, margins, signatories, chapters, the [periksa] table; and the walk over a model's
-titled fields that checks and comparisons share.
+dates, periods, margins, signatories, chapters, the [periksa] table (content.walk goes through them).
 
 Validation is strict (a number is not a text, a table is not a list) and forbids unknown keys, so that
 a typo in a key is reported instead of ignored. Every description here is shown to the person editing
@@ -13,7 +12,7 @@ import datetime
 import io
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -39,8 +38,8 @@ from pydantic import (  # noqa: E402 (after the variable above)
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .markup import NO_REFERENCES, InlineText, MarkupError, Text, parse_inline, parse_text
-from .placeholders import unmarked
-from .problems import Loc, os_reason
+from .placeholders import marked_number, unmarked
+from .problems import os_reason
 from .regular_file import NotARegularFile, read_regular
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -144,18 +143,12 @@ _NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
 @dataclass(frozen=True)
 class Rentang:
     """A band of values, reached anywhere inside it, as typed: [143.33, 139.83] is shown "143,33 - 139,83"
-    (a falling band of a lower-is-better index is typed upper bound first)."""
+    (a falling band of a lower-is-better index is typed upper bound first); ``bawah`` and ``atas`` its bounds."""
 
     awal: int | Decimal
     akhir: int | Decimal
-
-    @property
-    def bawah(self) -> int | Decimal:
-        return min(self.awal, self.akhir)
-
-    @property
-    def atas(self) -> int | Decimal:
-        return max(self.awal, self.akhir)
+    bawah = property(lambda self: min(self.awal, self.akhir))
+    atas = property(lambda self: max(self.awal, self.akhir))
 
 
 @dataclass(frozen=True)
@@ -176,6 +169,7 @@ class Target:
 
 
 def parse_target(value: Any) -> Target:
+    value = marked_number(value)
     if isinstance(value, list):
         if len(value) != 2 or any(isinstance(v, (bool, str)) or not isinstance(v, (int, float, Decimal))
                                   for v in value):
@@ -453,26 +447,3 @@ class Periksa(Model):
     """Peringatan 'ikudoc check' yang sudah diketahui dan disengaja, misalnya NIP yang ditulis persis seperti
     di naskah resmi: kode peringatan ("nip-format": di mana pun), atau kode dan kunci
     ("frasa-berulang bab[1].bagian[1].isi": hanya di situ). Galat tidak bisa diabaikan."""
-
-
-def titled_fields(model: type[BaseModel]) -> list[tuple[str, str]]:
-    """(field name, its title) of every field of ``model`` a reader sees named, in the model's order:
-    what a comparison labels and goes through."""
-    return [(name, field.title) for name, field in model.model_fields.items() if field.title]
-
-
-def texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text | InlineText]]:
-    """Every Markdown text in ``model``, at any depth, with where it is written: what the checks of
-    the wording go through."""
-    for name in type(model).model_fields:
-        yield from _texts_in(getattr(model, name), (*loc, name))
-
-
-def _texts_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, Text | InlineText]]:
-    if isinstance(value, (Text, InlineText)):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        yield from texts(value, loc)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _texts_in(item, (*loc, index))

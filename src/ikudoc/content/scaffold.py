@@ -1,10 +1,12 @@
 """What starting a new content file from an existing one shares across kinds: the file read to be
 edited (its byte-order mark and line ends kept for the new one), the new file's name, label and date,
-the path it names the old one by, and the refusal when it cannot be made."""
+the path it names the old one by, the refusal when it cannot be made; and for a yearly document, the
+files of a folder by year, a name and a header comment moved to another year."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime
 import os
 import re
@@ -84,3 +86,41 @@ def path_from(folder: Path, path: Path, flavour=os.path) -> str:
     except ValueError:  # Windows: C:\ and D:\ have no path between them
         named = flavour.abspath(path)
     return named.replace(flavour.sep, "/") if flavour.sep != "/" else named
+
+
+def by_year(folder: Path, marker: str) -> dict[int, Path]:
+    """The content files of ``folder`` whose [``marker``] table gives a year (``tahun``), by that year (the
+    first by name of two of one year). Only regular files are read: a FIFO there is not waited for."""
+    import tomllib
+
+    from .regular_file import NotARegularFile, read_regular
+    from .revision_source import CONTENT_LIMIT
+    from .source import content_text
+
+    found: dict[int, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        with contextlib.suppress(OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            table = tomllib.loads(content_text(read_regular(path, CONTENT_LIMIT))).get(marker)
+            if isinstance(table, dict) and isinstance(table.get("tahun"), int):
+                found.setdefault(table["tahun"], path)
+    return found
+
+
+def header_for_year(text: str, previous: int, year: int) -> str:
+    """The file's opening comment (its lines up to the first blank one) speaking of ``year`` where it
+    spoke of ``previous`` (and of the year after each: "ikudoc new --pk 2025")."""
+    lines = text.split("\n")
+    end = next((n for n, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    for n in range(end):
+        lines[n] = re.sub(r"(?<!\d)\d{4}(?!\d)", lambda found: {
+            str(previous): str(year), str(previous + 1): str(year + 1)}.get(found.group(), found.group()), lines[n])
+    return "\n".join(lines)
+
+
+def with_year(stem: str, year: int) -> str:
+    """pk_2024 -> pk_2025; a name without a year gets one: pk -> pk_2025."""
+    found = list(re.finditer(r"(?<!\d)(19|20|21)\d\d(?!\d)", stem))
+    if not found:
+        return f"{stem}_{year}"
+    last = found[-1]
+    return stem[:last.start()] + str(year) + stem[last.end():]

@@ -10,7 +10,6 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 
-from ..content.fields import texts
 from ..content.formatting import format_number
 from ..content.markup import ListBlock, Text, plain_text
 from ..content.problems import Loc, Problem
@@ -26,6 +25,7 @@ from ..content.rules import (
 )
 from ..content.source import TomlSource
 from ..content.validate import strings
+from ..content.walk import texts
 from .model import Konten
 
 

@@ -3,15 +3,21 @@ programs, its targets from the IKU for that year (tomlkit keeps the file's comme
 
 from __future__ import annotations
 
-import contextlib
-import re
 from pathlib import Path
 
 from .. import documents
 from ..content.problems import ContentError
-from ..content.regular_file import NotARegularFile, read_regular
-from ..content.revision_source import CONTENT_LIMIT, ContentRef, names_revision
-from ..content.scaffold import EditedFile, NewDocument, ScaffoldError, path_from, real_date
+from ..content.revision_source import ContentRef, names_revision
+from ..content.scaffold import (
+    EditedFile,
+    NewDocument,
+    ScaffoldError,
+    by_year,
+    header_for_year,
+    path_from,
+    real_date,
+    with_year,
+)
 from ..files import write_atomically
 
 
@@ -23,7 +29,7 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     Refused, with nothing written, when the new file would not build (the IKU has no target for that year)."""
     import tomlkit
 
-    target = target or source.with_name(_with_year(source.stem, year) + source.suffix)
+    target = target or source.with_name(with_year(source.stem, year) + source.suffix)
     if target.exists():
         raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
     date = date or f"{year}-01"
@@ -46,7 +52,7 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     perjanjian["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
     text = tomlkit.dumps(document)
     if isinstance(previous, int):
-        text = _header_for_year(text, previous, year)
+        text = header_for_year(text, previous, year)
     try:
         documents.load(ContentRef(str(target), text.encode("utf-8"), target.parent))
     except ContentError as error:
@@ -66,36 +72,7 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
 
 def latest_agreement(folder: Path) -> Path:
     """The Perjanjian Kinerja of ``folder`` with the latest year."""
-    import tomllib
-
-    from ..content.source import content_text
-
-    found = []
-    for path in sorted(folder.glob("*.toml")):
-        with contextlib.suppress(OSError, NotARegularFile, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            perjanjian = tomllib.loads(content_text(read_regular(path, CONTENT_LIMIT))).get("perjanjian")
-            if isinstance(perjanjian, dict) and isinstance(perjanjian.get("tahun"), int):
-                found.append((perjanjian["tahun"], path))
+    found = by_year(folder, "perjanjian")
     if not found:
         raise ScaffoldError(f"tidak ada Perjanjian Kinerja di {folder}/; sebutkan PK yang sekarang: --from BERKAS")
-    return max(found)[1]
-
-
-def _header_for_year(text: str, previous: int, year: int) -> str:
-    """The file's opening comment (its lines up to the first blank one) speaking of ``year`` where it
-    spoke of ``previous`` (and of the year after each: "ikudoc new --pk 2025")."""
-    lines = text.split("\n")
-    end = next((n for n, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    for n in range(end):
-        lines[n] = re.sub(r"(?<!\d)\d{4}(?!\d)", lambda found: {
-            str(previous): str(year), str(previous + 1): str(year + 1)}.get(found.group(), found.group()), lines[n])
-    return "\n".join(lines)
-
-
-def _with_year(stem: str, year: int) -> str:
-    """pk_2024 -> pk_2025; a name without a year gets one: pk -> pk_2025."""
-    found = list(re.finditer(r"(?<!\d)(19|20|21)\d\d(?!\d)", stem))
-    if not found:
-        return f"{stem}_{year}"
-    last = found[-1]
-    return stem[:last.start()] + str(year) + stem[last.end():]
+    return found[max(found)]

@@ -17,6 +17,7 @@ import jinja2.meta
 from markupsafe import Markup, escape
 
 from ..content.markup import Runs
+from .rendering import Image
 from .template_files import FONT_VARIABLE, compiled_templates_cache, jinja_loader
 
 
@@ -47,10 +48,13 @@ def runs_to_html(runs: Runs) -> Markup:
     return html
 
 
-def embedded_image(path: Path, width_mm: float) -> Markup:
-    """An image file as an <img> with a data: URL, so the page needs no other file."""
-    kind = mimetypes.guess_type(path.name)[0] or "image/png"
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
+def embedded_image(image: Path | Image, width_mm: float) -> Markup:
+    """An image file (or one a kind made) as an <img> with a data: URL, so the page needs no other file."""
+    if isinstance(image, Image):
+        kind, raw = image.mime, image.data
+    else:
+        kind, raw = mimetypes.guess_type(image.name)[0] or "image/png", image.read_bytes()
+    data = base64.b64encode(raw).decode("ascii")
     return Markup('<img src="data:{};base64,{}" style="width: {}mm" alt="">').format(kind, data, width_mm)
 
 

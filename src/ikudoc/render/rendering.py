@@ -25,6 +25,15 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture a kind makes for its document (a chart), placed by the templates' ``gambar`` filter as a
+    picture file is."""
+
+    data: bytes
+    mime: str = "image/png"
+
+
+@dataclass(frozen=True)
 class WordTable:
     """How the DOCX writer lays out the tables drawn in one Word table style (``gaya``) of the template:
     what the template cannot say for each document. A table in a style no plan names fills the text

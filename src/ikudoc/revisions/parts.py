@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content.fields import Bab, titled_fields
+from ..content.fields import Bab
 from ..content.formatting import roman_numeral
 from ..content.markup import InlineText, Text
 from ..content.problems import format_key_path
+from ..content.walk import titled_fields
 from .comparison import Collector, Group, TextUnit, marked_text, text_units
 
 

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from ...content.markup import Runs
 from ..page_setup import apply_to_docx
-from ..rendering import Metadata, Rendering, WordTable
+from ..rendering import Image, Metadata, Rendering, WordTable
 from ..template_files import compiled_templates_cache
 from .layout import (
     ask_word_to_update_fields,
@@ -117,7 +117,8 @@ def _shared_environment() -> _WordEnvironment:
 def _environment(template: DocxTemplate) -> jinja2.Environment:
     env = _shared_environment()
     # images are placed through the template being rendered (one render at a time per process)
-    env.filters["gambar"] = lambda path, width_mm: InlineImage(template, str(path), width=Mm(width_mm))
+    env.filters["gambar"] = lambda image, width_mm: InlineImage(
+        template, io.BytesIO(image.data) if isinstance(image, Image) else str(image), width=Mm(width_mm))
     return env
 
 

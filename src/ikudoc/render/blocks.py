@@ -1,0 +1,57 @@
+"""Blocks a kind generates among a text's paragraphs and lists (a report's tables, charts and the headings
+over them), drawn by the templates' ``isi`` macro beside the blocks of a content's Markdown: a heading
+(``jenis`` "judul"), a table of figures ("tabel") and a picture with its caption ("grafik"). They say
+what is shown and what kind of value each cell holds; the templates say how it looks, and the table's
+``gaya`` names the template's table style, whose column widths the kind plans (rendering.WordTable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .rendering import Image
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a chapter's text, not in the daftar isi: "Sasaran 1: ..."."""
+
+    teks: str
+    jenis: Literal["judul"] = "judul"
+
+
+@dataclass(frozen=True)
+class DataCell:
+    teks: tuple[str, ...]  # its lines
+    angka: bool = False  # a figure: centred in its column
+
+
+@dataclass(frozen=True)
+class DataRow:
+    sel: tuple[DataCell, ...]
+    jumlah: bool = False  # a total row: bold
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """A captioned table of figures; its header repeats on every page it spans."""
+
+    judul: str  # the caption above it: "Tabel 3.1 ..."
+    gaya: str  # the template's table style it is drawn in
+    kolom: tuple[str, ...]  # the column titles
+    baris: tuple[DataRow, ...]
+    jenis: Literal["tabel"] = "tabel"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture (a chart) with its caption under it."""
+
+    gambar: Image
+    judul: str
+    lebar: float  # mm
+    jenis: Literal["grafik"] = "grafik"
+
+
+def cell(text: str | tuple[str, ...], angka: bool = False) -> DataCell:
+    return DataCell(text if isinstance(text, tuple) else (text,), angka)
