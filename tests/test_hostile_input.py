@@ -428,4 +428,4 @@ def test_a_fifo_among_the_content_files_is_not_waited_for(tmp_path):
     built = ikudoc("build", "--no-fill-toc", cwd=tmp_path, timeout=120)
     assert built.returncode == 1 and built.stderr.splitlines() == [
         "content/zz.toml: bukan berkas biasa melainkan FIFO (pipa bernama); sebutkan berkas konten .toml",
-        "gagal: 1 dari 3 berkas gagal dibangun."]
+        "gagal: 1 dari 4 berkas gagal dibangun."]

@@ -514,9 +514,9 @@ def test_new_tells_an_iku_from_an_agreement(tmp_path, capsys, monkeypatch):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["iku_2024.toml", "pk.toml"]
 
 
-def test_the_plain_build_builds_the_iku_and_its_pk(tmp_path, capsys, monkeypatch):
+def test_the_plain_build_builds_the_iku_its_pk_and_its_report(tmp_path, capsys, monkeypatch):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "build", "--no-fill-toc")
     assert status == 0 and out == [f"ditulis {shown(f'build/{name}')}" for name in (
-        "iku_2024.docx", "iku_2024.html", "pk_2024.docx", "pk_2024.html")]
+        "iku_2024.docx", "iku_2024.html", "lkjip_2024.docx", "lkjip_2024.html", "pk_2024.docx", "pk_2024.html")]

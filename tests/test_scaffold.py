@@ -96,10 +96,10 @@ def test_init_makes_a_project_that_checks_clean_once_filled_in_and_builds(tmp_pa
     assert (folder / ".gitignore").read_text(encoding="utf-8") == "/build/\n"
     monkeypatch.chdir(folder)
     filled_in(folder)  # what the user does first (test_placeholders: nothing passes check before)
-    assert run(capsys, "check")[:2] == (0, [f"{shown('content/iku.toml')}: 0 galat, 0 peringatan",
-                                            f"{shown('content/pk_2026.toml')}: 0 galat, 0 peringatan"])
-    assert run(capsys, "build")[:2] == (0, [f"ditulis {shown(f'build/{name}')}" for name in (
-        "iku.docx", "iku.html", "pk_2026.docx", "pk_2026.html")])
+    assert run(capsys, "check")[:2] == (0, [f"{shown(f'content/{name}.toml')}: 0 galat, 0 peringatan"
+                                            for name in ("iku", "lkjip_2026", "pk_2026")])
+    assert run(capsys, "build")[:2] == (0, [f"ditulis {shown(f'build/{name}.{suffix}')}" for name in (
+        "iku", "lkjip_2026", "pk_2026") for suffix in ("docx", "html")])
 
 
 def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, monkeypatch):

@@ -69,10 +69,11 @@ def test_content_files_point_editors_to_the_schema():
 def test_schema_command_writes_the_file(tmp_path, capsys):
     target = tmp_path / "skema.json"
     assert main(["schema", "-o", str(target)]) == 0
-    beside = tmp_path / "perjanjian.schema.json"
-    assert capsys.readouterr().out == f"ditulis {target}\nditulis {beside}\n"
+    pk, lkjip = tmp_path / "perjanjian.schema.json", tmp_path / "laporan.schema.json"
+    assert capsys.readouterr().out == f"ditulis {target}\nditulis {pk}\nditulis {lkjip}\n"
     assert target.read_text(encoding="utf-8") == schema_text()
-    assert beside.read_text(encoding="utf-8") == schema_text("pk")
+    assert pk.read_text(encoding="utf-8") == schema_text("pk")
+    assert lkjip.read_text(encoding="utf-8") == schema_text("lkjip")
 
 
 def test_the_perjanjian_kinerja_has_its_own_schema_beside_it():
@@ -89,3 +90,21 @@ def test_the_perjanjian_kinerja_has_its_own_schema_beside_it():
     described = {key: prop.get("description", "") for d in schema["$defs"].values()
                  for key, prop in d.get("properties", {}).items()}
     assert all(described.values()) and "rupiah" in described["anggaran"]
+
+
+def test_the_laporan_kinerja_has_its_own_schema_beside_it():
+    committed = ROOT / "schema" / "laporan.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text("lkjip"), "run: ikudoc schema"
+    schema = json.loads(committed.read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    lkjip = ROOT / "content" / "lkjip_2024.toml"
+    assert lkjip.read_text(encoding="utf-8").splitlines()[0] == "#:schema ../schema/laporan.schema.json"
+    assert list(check.iter_errors(as_json(lkjip))) == []
+    broken = as_json(lkjip)
+    broken["anggaran"][0]["realisasi"] = "1.250.000.000"
+    broken["laporan"]["rumus_turun"] = "terbalik"
+    assert sorted(tuple(e.absolute_path) for e in check.iter_errors(broken)) == [
+        ("anggaran", 0, "realisasi"), ("laporan", "rumus_turun")]
+    described = {key: prop.get("description", "") for d in schema["$defs"].values()
+                 for key, prop in d.get("properties", {}).items()}
+    assert all(described.values()) and "realisasi" in described and "rumus_turun" in described

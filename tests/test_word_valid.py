@@ -13,6 +13,7 @@ from lxml import etree
 
 from ikudoc.commands.build import Options, build_file
 from support import FIXTURES, ROOT, SAMPLE, SAMPLE_PK, word_errors
+from support.reports import REPORT, health_report
 from support.shapes import shaped_content, spread
 
 VERSIONS = ("Microsoft365", "Office2010")
@@ -49,6 +50,8 @@ DOCUMENTS = {
                                                                              years=range(2021, 2031)),
     "pk": lambda tmp_path: pk_with_its_iku(tmp_path),
     "pk-tte": lambda tmp_path: pk_with_its_iku(tmp_path, tte=True),
+    "lkjip": lambda tmp_path: REPORT,
+    "lkjip-kesehatan-tte": lambda tmp_path: with_tte(tmp_path, health_report(tmp_path)),
 }
 
 
@@ -77,7 +80,7 @@ def test_word_asks_to_update_fields_only_for_a_daftar_isi_left_to_fill(tmp_path,
     assert b"w:updateFields" not in settings(agreement), "a Perjanjian Kinerja has no field to update"
 
 
-@pytest.mark.parametrize("template", ["iku.docx", "pk.docx"])
+@pytest.mark.parametrize("template", ["iku.docx", "pk.docx", "lkjip.docx"])
 def test_the_shipped_templates_open_in_word_as_they_are(template):
     for version in VERSIONS:
         assert word_errors(ROOT / "templates" / template, version) == []

@@ -245,27 +245,38 @@ def schema(output: Path) -> None:
                    "tahun terakhir di content/).")
 @click.option("--pk", "pk_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
               help="Buat Perjanjian Kinerja TAHUN dari PK yang sekarang (bawaan BERKAS_BARU: content/pk_TAHUN.toml).")
+@click.option("--lkjip", "lkjip_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
+              help="Buat Laporan Kinerja TAHUN dari LKjIP yang sekarang (bawaan BERKAS_BARU: "
+                   "content/lkjip_TAHUN.toml): riwayat realisasi dibawa, realisasi TAHUN untuk diisi.")
 @click.option("--iku", "iku", metavar="BERKAS",
-              help="Dengan --pk: IKU tempat target TAHUN diambil (bawaan: IKU PK yang sekarang), misalnya "
+              help="Dengan --pk atau --lkjip: IKU tempat target TAHUN diambil (bawaan: IKU yang sekarang), misalnya "
                    "content/iku_2025.toml atau v2025:content/iku_2025.toml.")
 @click.option("--label", metavar="LABEL",
               help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
 @click.option("--tanggal", metavar="TAHUN-BULAN",
               help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN).")
-def new(target: Path | None, source: Path | None, pk_year: int | None, iku: str | None, label: str | None,
-        tanggal: str | None) -> None:
+def new(target: Path | None, source: Path | None, pk_year: int | None, lkjip_year: int | None, iku: str | None,
+        label: str | None, tanggal: str | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
-    Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang."""
+    Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang; dengan --lkjip TAHUN: Laporan Kinerja
+    tahun itu dari LKjIP yang sekarang."""
     from .commands.scaffold import new_for_year, new_revision
 
-    if pk_year is not None:
+    if pk_year is not None and lkjip_year is not None:
+        raise click.UsageError("--pk dan --lkjip tidak bisa bersama; buat satu per satu")
+    if lkjip_year is not None:
+        if label is not None:
+            raise click.BadParameter("hanya untuk revisi IKU; LKjIP baru diberi tahunnya dengan --lkjip",
+                                     param_hint="'--label'")
+        made = new_for_year("lkjip", source, lkjip_year, target, tanggal, iku=iku)
+    elif pk_year is not None:
         if label is not None:
             raise click.BadParameter("hanya untuk revisi IKU; PK baru diberi tahunnya dengan --pk",
                                      param_hint="'--label'")
         made = new_for_year("pk", source, pk_year, target, tanggal, iku=iku)
     else:
         if iku is not None:
-            raise click.BadParameter("hanya bersama --pk TAHUN", param_hint="'--iku'")
+            raise click.BadParameter("hanya bersama --pk TAHUN atau --lkjip TAHUN", param_hint="'--iku'")
         if target is None or source is None:
             raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new "
                                    "content/iku_2025.toml --from content/iku_2024.toml (atau --pk TAHUN untuk "

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # reading TOML loads its parsers: only when a file is loaded
 
 #: The kinds shipped with ikudoc, by the module that declares each (as ``KIND``), in the order commands
 #: list them; the first is the kind of a content file that no other kind's table marks.
-BUILT_IN = ("ikudoc.iku", "ikudoc.perjanjian")
+BUILT_IN = ("ikudoc.iku", "ikudoc.perjanjian", "ikudoc.lkjip")
 
 
 @dataclass(frozen=True)

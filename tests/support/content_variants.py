@@ -28,6 +28,7 @@ def line_of(path: Path, fragment: str, occurrence: int = 1) -> int:
 def filled(text: str) -> str:
     """``text`` as its user fills it in: each «placeholder» and «contoh: example» replaced by the text between
     the marks (which is what the document already prints)."""
+    text = re.sub(r'"«(?:contoh:\s*)?([-+]?\d+(?:\.\d+)?)»"', r"\1", text)  # a number, written without quotes
     return re.sub(r"«(?:contoh:\s*)?([^«»]*)»", r"\1", text)
 
 

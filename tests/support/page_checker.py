@@ -161,19 +161,25 @@ def _holds_heading(page: Page, heading: str) -> bool:
     return heading in (page.lines[:1] if _is_toc(page) else [page.text])[0]
 
 
-def faults(pdf: Path, parts: DocumentParts) -> list[str]:
-    """Every fault found, one line each ("page 14: ..."); [] for a document that can be signed."""
-    pages = read_pages(pdf)
+def _toc_faults(pages: list[Page], entries: tuple[str, ...] | list[str]) -> list[str]:
+    """Each daftar isi entry with its page number, and its heading on that page."""
     found: list[str] = []
     numbered = toc_numbers(pages)
     labels = [page.label for page in pages]
-    for entry in parts.toc_entries:
+    for entry in entries:
         if entry not in numbered:
             found.append(f"daftar isi: '{entry}' has no page number")
         elif labels.count(numbered[entry]) != 1:
             found.append(f"daftar isi: '{entry}' names page {numbered[entry]}, which is not one page of the document")
         elif not _holds_heading(pages[labels.index(numbered[entry])], entry):
             found.append(f"daftar isi: '{entry}' is not on page {numbered[entry]}")
+    return found
+
+
+def faults(pdf: Path, parts: DocumentParts) -> list[str]:
+    """Every fault found, one line each ("page 14: ..."); [] for a document that can be signed."""
+    pages = read_pages(pdf)
+    found = _toc_faults(pages, parts.toc_entries)
     in_lampiran = False
     for page in pages:
         text, where = page.text, f"page {page.number}"
@@ -232,4 +238,64 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
             found += [f"{where}: column header '{h}' missing" for h in ("SASARAN STRATEGIS", "INDIKATOR KINERJA",
                                                                         "TARGET") if h not in text]
             found += [f"{where}: rows of '{s}' without the sasaran's name" for s, here in rows if here and s not in named]
+    return found
+
+
+def _pages_with_pictures(pdf: Path) -> set[int]:
+    listed = subprocess.run([require_tool("pdfimages"), "-list", str(pdf)], check=True, capture_output=True,
+                            encoding="utf-8").stdout.splitlines()[2:]
+    return {int(line.split()[0]) for line in listed if line.split()[2] == "image"}
+
+
+def report_faults(pdf: Path, content: Path) -> list[str]:
+    """The faults of a printed Laporan Kinerja: a daftar isi entry without its page; a page ending with a
+    heading or a caption (what it announces is on the next page); a page holding only a signature block;
+    words off the paper; a total (JUMLAH) apart from its programs; a chart not on the page of its caption."""
+    context = rendering(content).variables
+    entries = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "DAFTAR ISI"]
+    announcing, charts, programs = [], [], []
+    for bab in context["bab"]:
+        entries.append(f"BAB {bab.nomor} {bab.judul}")
+        entries.extend(f"{bagian.nomor} {bagian.judul}" for bagian in bab.bagian)
+        for block in (*bab.isi, *(block for bagian in bab.bagian for block in bagian.isi)):
+            kind = getattr(block, "jenis", None)
+            if kind == "judul":
+                announcing.append(normalise(block.teks))
+            elif kind == "tabel":
+                announcing.append(normalise(block.judul))
+                if block.gaya == "TabelAnggaranLaporan":
+                    programs += [row.sel[1].teks[0] for row in block.baris if not row.jumlah]
+            elif kind == "grafik":
+                charts.append(normalise(block.judul))
+    signer, dokumen = context["penandatangan"], context["dokumen"]
+    signature = {f"{dokumen.tempat},", dokumen.tanggal, f"{signer.jabatan.upper()},", signer.nama,
+                 signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""}
+    if context["lampiran"]:
+        entries.append("LAMPIRAN")
+        attached = context["lampiran"]
+        signature |= {"PIHAK PERTAMA,", "PIHAK KEDUA,", f"{attached.tempat}, {attached.tanggal}"}
+        for person in (attached.pihak_pertama, attached.pihak_kedua):
+            signature |= {f"{person.jabatan.upper()},", person.nama, person.pangkat or "",
+                          f"NIP. {person.nip}" if person.nip else ""}
+    if context["tte"]:
+        signature |= {"Ditandatangani secara elektronik oleh:", context["tte"].jangkar}
+    signature = {normalise(part) for part in signature if part}
+    pages = read_pages(pdf)
+    pictures = _pages_with_pictures(pdf)
+    found = _toc_faults(pages, entries)
+    for page in pages:
+        where, text = f"page {page.number}", page.text
+        if not text:
+            found.append(f"{where}: empty page")
+            continue
+        if all(any(line in part or part in line for part in signature) for line in page.lines):
+            found.append(f"{where}: holds only a signature block")
+        found += [f"{where}: ends with '{title}'" for title in announcing if page.ending.endswith(title)]
+        found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
+        if "JUMLAH" in text and programs and not _names_found(text, programs) and "PROGRAM" in text:
+            found.append(f"{where}: the total (JUMLAH) apart from its programs")
+    for caption in charts:
+        holding = [page.number for page in pages if caption in page.text]
+        if len(holding) != 1 or holding[0] not in pictures:
+            found.append(f"chart '{caption}' is not on the page of its caption (caption on pages {holding})")
     return found

@@ -6,9 +6,9 @@ are compared, not the documents: a changed {visi} is one change, not one per par
 
 from __future__ import annotations
 
-from ..revisions.collector_pause import cycle_collector_paused
 from ..content.formatting import format_target
 from ..content.problems import format_key_path
+from ..revisions.collector_pause import cycle_collector_paused
 from ..revisions.comparison import (
     Change,
     Collector,

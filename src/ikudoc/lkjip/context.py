@@ -1,0 +1,279 @@
+"""Build the template context of a Laporan Kinerja: the cover, the signed kata pengantar, the ikhtisar, the
+chapters with the parts generated from the data placed where the text names them ({tabel_pk},
+{capaian_kinerja}, {realisasi_anggaran}), and the year's Perjanjian Kinerja as its lampiran. The figures
+come from figures.py, formatted the Indonesian way; the templates (lkjip.docx, lkjip.html.j2) decide how
+everything looks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content.chapters import References, chapters
+from ..content.fields import Penandatangan, Target
+from ..content.formatting import format_number, format_rupiah, format_target
+from ..content.markup import ListReference
+from ..iku.model import Indikator
+from ..render.blocks import DataRow, DataTable, Figure, Heading, cell
+from ..render.rendering import Layout, Metadata, Rendering, WordTable
+from .capaian import Capaian, rounded
+from .chart import WIDTH_MM, chart
+from .figures import Angka, CapaianIndikator, CapaianSasaran, figures
+from .loader import LaporanKinerja
+
+#: The Word template's table styles, one per kind of table, and their columns' shares of the width.
+TARGET_STYLE, CAPAIAN_STYLE, RIWAYAT_STYLE = "TabelTargetLaporan", "TabelCapaianLaporan", "TabelRiwayatLaporan"
+RENSTRA_STYLE, STANDAR_STYLE, ANGGARAN_STYLE = "TabelRenstraLaporan", "TabelStandarLaporan", "TabelAnggaranLaporan"
+PROGRAM_STYLE = "TabelProgramLaporan"
+WIDTHS = {
+    TARGET_STYLE: (6, 36, 40, 18),
+    CAPAIAN_STYLE: (6, 38, 14, 14, 14, 14),
+    RENSTRA_STYLE: (6, 46, 16, 16, 16),
+    STANDAR_STYLE: (6, 54, 20, 20),
+    ANGGARAN_STYLE: (6, 40, 20, 20, 14),
+    PROGRAM_STYLE: (6, 44, 28, 22),
+}
+#: The generated parts, in the order they are numbered when a chapter places several.
+PARTS = ("tabel_pk", "capaian_kinerja", "realisasi_anggaran")
+
+
+@dataclass(frozen=True)
+class DokumenLaporan:
+    tahun: str
+    tempat: str
+    tanggal: str  # "14 Februari 2025", or "Februari 2025"
+    lambang: Path | None
+
+
+@dataclass(frozen=True)
+class LampiranPK:
+    """The year's Perjanjian Kinerja, attached: its tables and who signed it, where and when."""
+
+    tahun: str
+    target: DataTable
+    program: DataTable
+    tempat: str
+    tanggal: str
+    pihak_pertama: Penandatangan
+    pihak_kedua: Penandatangan
+
+
+class _Numbers:
+    """Captions numbered per chapter: Tabel 3.1, 3.2 ...; Grafik 3.1 ..."""
+
+    def __init__(self, chapter: int):
+        self.chapter = chapter
+        self.counts = {"Tabel": 0, "Grafik": 0}
+
+    def __call__(self, kind: str, title: str) -> str:
+        self.counts[kind] += 1
+        return f"{kind} {self.chapter}.{self.counts[kind]} {title}"
+
+
+def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
+    """What the LKjIP templates see and the writers follow (printed on its IKU's paper)."""
+    konten = laporan.konten
+    iku = laporan.iku
+    page = layout.page(iku.dokumen.kertas, iku.dokumen.margin)
+    angka = figures(laporan)
+    parts = _parts(laporan, angka)
+    references = References({}, {}, parts)
+    years = len(angka.tahun)
+    variables = {
+        "dokumen": DokumenLaporan(laporan.tahun, konten.laporan.tempat, konten.laporan.tanggal.teks,
+                                  iku.dokumen.lambang),
+        "instansi": iku.instansi,
+        "penandatangan": laporan.penandatangan,
+        "kata_pengantar": references.blocks(konten.kata_pengantar.isi),
+        "ikhtisar": references.blocks(konten.ikhtisar.isi),
+        "bab": chapters(konten.bab, references),
+        "lampiran": _attached_agreement(laporan),
+        "tte": konten.tte,
+    }
+    # each total row stays on the page of the last program (the budget table, and the attached PK's)
+    programs = {ANGGARAN_STYLE: len(laporan.program),
+                PROGRAM_STYLE: len(laporan.pk.konten.program) if laporan.pk else 0}
+    plans = tuple(WordTable(style, lebar=_percent(widths), baris=_kept_with_total(programs.get(style)))
+                  for style, widths in WIDTHS.items())
+    if years > 1:  # a column per year compared
+        plans += (WordTable(RIWAYAT_STYLE, lebar=_percent((30, *([70 / years] * years)))),)
+    return Rendering(variables, page, _metadata(laporan), plans)
+
+
+def _kept_with_total(rows: int | None) -> tuple[tuple[bool, bool], ...] | None:
+    """Rows never split, the last before the total kept with it; None for a table without a total."""
+    return None if not rows else tuple((True, n == rows - 1) for n in range(rows + 1))
+
+
+def _percent(weights: tuple[float, ...]) -> tuple[float, ...]:
+    total = sum(weights)
+    return tuple(100 * w / total for w in weights)
+
+
+def _parts(laporan: LaporanKinerja, angka: Angka) -> dict[str, tuple]:
+    """The blocks each part name stands for, captions numbered by the chapter the text places it in."""
+    placed: dict[str, int] = {}
+    for number, bab in enumerate(laporan.konten.bab, 1):
+        for text in (bab.isi, *(g.isi for g in bab.bagian)):
+            for block in text.blok if text else ():
+                if isinstance(block, ListReference) and block.nama in PARTS:
+                    placed.setdefault(block.nama, number)
+    counters: dict[int, _Numbers] = {}
+    makers = {"tabel_pk": _agreement_part, "capaian_kinerja": _capaian_part, "realisasi_anggaran": _budget_part}
+    return {name: makers[name](laporan, angka, counters.setdefault(placed[name], _Numbers(placed[name])))
+            for name in PARTS if name in placed}
+
+
+def _shown(value: Target | None, indikator: Indikator) -> str:
+    return "-" if value is None else format_target(value, indikator)
+
+
+def _with_unit(value: Target | None, indikator: Indikator) -> str:
+    """A figure with its unit ("36,18 %", "143,33 - 139,83 Indeks"); a text ("WTP", "N/A") as it is."""
+    text = _shown(value, indikator)
+    if value is None or isinstance(value.nilai, str) or indikator.satuan in (None, "", "-"):
+        return text
+    return f"{text} {indikator.satuan}"
+
+
+def _percent_text(value: Capaian) -> str:
+    """104.5115 -> "104,51"; a verdict as it is; nothing "-"."""
+    if value.dibulatkan is not None:
+        return format_number(value.dibulatkan, 2)
+    return value.keterangan or "-"
+
+
+def _agreement_rows(laporan: LaporanKinerja) -> tuple[DataRow, ...]:
+    rows, last = [], None
+    for row in laporan.indikator:
+        first = row.nomor_sasaran != last
+        last = row.nomor_sasaran
+        rows.append(DataRow((cell(f"{row.nomor_sasaran}." if first else "", True),
+                             cell(row.sasaran.nama if first else ""), cell(row.indikator.nama),
+                             cell(_with_unit(row.target, row.indikator), True))))
+    return tuple(rows)
+
+
+def _agreement_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
+    source = "Perjanjian Kinerja" if laporan.pk else "Indikator Kinerja Utama"
+    return (DataTable(caption("Tabel", f"Target Kinerja Tahun {laporan.tahun} ({source})"), TARGET_STYLE,
+                      ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"), _agreement_rows(laporan)),)
+
+
+def _capaian_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
+    year = laporan.tahun
+    blocks: list = []
+    for group in angka.sasaran:
+        blocks.append(Heading(f"Sasaran {group.nomor}: {group.sasaran.nama}"))
+        blocks.extend(_this_year(group, year, caption))
+        blocks.extend(_history(group, year, caption))
+        blocks.extend(_renstra(group, year, angka.tahun_renstra, caption))
+        blocks.extend(_national(group, year, caption))
+        for n, row in enumerate(group.indikator, 1):
+            blocks.extend(_indicator(laporan, group, n, row, caption))
+    return tuple(blocks)
+
+
+def _this_year(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
+    rows = [DataRow((cell(f"{n}.", True), cell(row.baris.indikator.nama), cell(_with_unit(row.tahun_ini.target,
+                    row.baris.indikator), True), cell(_with_unit(row.tahun_ini.realisasi, row.baris.indikator), True),
+                     cell(_percent_text(row.tahun_ini.capaian), True), cell(row.predikat or "-", True)))
+            for n, row in enumerate(group.indikator, 1)]
+    rows.append(DataRow((cell(""), cell("Rata-rata capaian sasaran"), cell(""), cell(""),
+                         cell(_percent_text(group.rata_rata), True), cell(group.predikat or "-", True)), jumlah=True))
+    return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian Sasaran {group.nomor} Tahun {year}"),
+                      CAPAIAN_STYLE, ("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT"),
+                      tuple(rows)),)
+
+
+def _history(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
+    years = [entry.tahun for entry in group.indikator[0].riwayat]  # the same for every indicator (Angka.tahun)
+    if len(years) < 2:
+        return ()
+    rows = tuple(DataRow((cell(row.baris.indikator.nama), *(
+        cell((_shown(entry.realisasi, row.baris.indikator), f"({_percent_text(entry.capaian)})"), True)
+        for entry in row.riwayat))) for row in group.indikator)
+    return (DataTable(caption("Tabel", f"Realisasi dan (Capaian %) Sasaran {group.nomor} Tahun {years[0]}–{year}"),
+                      RIWAYAT_STYLE, ("INDIKATOR KINERJA", *years), rows),)
+
+
+def _renstra(group: CapaianSasaran, year: str, last_year: str, caption: _Numbers) -> tuple:
+    rows = tuple(DataRow((cell(f"{n}.", True), cell(row.baris.indikator.nama),
+                          cell(_with_unit(row.renstra.target, row.baris.indikator), True),
+                          cell(_with_unit(row.renstra.realisasi, row.baris.indikator), True),
+                          cell(_percent_text(row.renstra.capaian), True)))
+                 for n, row in enumerate(group.indikator, 1))
+    return (DataTable(caption("Tabel", f"Realisasi {year} terhadap Target Akhir Renstra ({last_year}) Sasaran "
+                                       f"{group.nomor}"),
+                      RENSTRA_STYLE, ("NO", "INDIKATOR KINERJA", f"TARGET {last_year}", f"REALISASI {year}",
+                                      "CAPAIAN (%)"), rows),)
+
+
+def _national(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
+    rows = tuple(DataRow((cell(f"{n}.", True), cell(row.baris.indikator.nama),
+                          cell(_with_unit(row.tahun_ini.realisasi, row.baris.indikator), True),
+                          cell(_with_unit(row.baris.capaian.standar_nasional, row.baris.indikator), True)))
+                 for n, row in enumerate(group.indikator, 1) if row.baris.capaian.standar_nasional is not None)
+    if not rows:
+        return ()
+    return (DataTable(caption("Tabel", f"Realisasi {year} dan Standar Nasional Sasaran {group.nomor}"), STANDAR_STYLE,
+                      ("NO", "INDIKATOR KINERJA", f"REALISASI {year}", "STANDAR NASIONAL"), rows),)
+
+
+def _indicator(laporan: LaporanKinerja, group: CapaianSasaran, n: int, row: CapaianIndikator, caption: _Numbers
+               ) -> tuple:
+    indikator = row.baris.indikator
+    blocks: list = [Heading(f"Indikator {group.nomor}.{n}: {indikator.nama}")]
+    picture = chart(row.riwayat, indikator.satuan, indikator.desimal) if laporan.konten.laporan.grafik else None
+    if picture is not None:
+        years = row.riwayat[0].tahun, row.riwayat[-1].tahun
+        span = years[0] if years[0] == years[1] else f"{years[0]}–{years[1]}"
+        blocks.append(Figure(picture, caption("Grafik", f"Target dan Realisasi {indikator.nama} Tahun {span}"),
+                             WIDTH_MM))
+    analysis = row.baris.capaian.analisis
+    if analysis is not None:
+        blocks.extend(analysis.blok)
+    return tuple(blocks)
+
+
+def _budget_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
+    if not angka.program:
+        return ()
+
+    def percent(value) -> str:
+        return "-" if value is None else format_number(rounded(value), 2)
+
+    rows = [DataRow((cell(f"{n}.", True), cell(p.nama), cell(format_rupiah(p.anggaran), True),
+                     cell(format_rupiah(p.realisasi), True), cell(percent(p.persen), True)))
+            for n, p in enumerate(angka.program, 1)]
+    total = angka.jumlah
+    rows.append(DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(total.anggaran), True),
+                         cell(format_rupiah(total.realisasi), True), cell(percent(total.persen), True)), jumlah=True))
+    return (DataTable(caption("Tabel", f"Realisasi Anggaran per Program Tahun {laporan.tahun}"), ANGGARAN_STYLE,
+                      ("NO", "PROGRAM", "ANGGARAN", "REALISASI", "SERAPAN (%)"), tuple(rows)),)
+
+
+def _attached_agreement(laporan: LaporanKinerja) -> LampiranPK | None:
+    pk = laporan.pk
+    if pk is None:
+        return None
+    programs = tuple(DataRow((cell(f"{n}.", True), cell(p.nama), cell(format_rupiah(p.anggaran), True),
+                              cell(p.keterangan or ""))) for n, p in enumerate(pk.konten.program, 1))
+    total = DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(sum(p.anggaran for p in pk.konten.program)), True),
+                     cell("")), jumlah=True)
+    return LampiranPK(
+        pk.tahun,
+        DataTable("", TARGET_STYLE, ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"),
+                  _agreement_rows(laporan)),
+        DataTable("", PROGRAM_STYLE, ("NO", "PROGRAM", "ANGGARAN", "KETERANGAN"), (*programs, total)),
+        pk.konten.perjanjian.tempat, pk.konten.perjanjian.tanggal.teks, pk.pihak_pertama, pk.pihak_kedua)
+
+
+def _metadata(laporan: LaporanKinerja) -> Metadata:
+    instansi = laporan.iku.instansi.nama_singkat
+    return Metadata(
+        judul=f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {laporan.tahun} – {instansi}",
+        subjek=f"Laporan Kinerja Tahun {laporan.tahun} {instansi}",
+        penulis=instansi,
+        tanggal=laporan.konten.laporan.tanggal.tanggal,
+    )
