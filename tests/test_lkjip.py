@@ -170,14 +170,30 @@ def test_the_web_page_shows_the_same_tables_as_the_word_file(health):
 
 def test_each_indicator_has_its_chart_and_its_analysis(health):
     report, word, _ = health
-    text = [normalise(paragraph.text) for paragraph in docx.Document(str(word)).paragraphs]
+    paragraphs = docx.Document(str(word)).paragraphs
+    text = [normalise(paragraph.text) for paragraph in paragraphs]
     charted = [name for name, years in HEALTH_REALISASI.items() if any(v[0] != '"' for v in years.values())]
-    captions = [line for line in text if line.startswith("Grafik 3.")]
+    captions = [normalise(p.text) for p in paragraphs if p.style.style_id == "KeteranganGrafik"]
     assert [caption.split(" ", 2)[1] for caption in captions] == [f"3.{n}" for n in range(1, len(charted) + 1)]
     assert all(name in caption for name, caption in zip(charted, captions, strict=True))
     assert len(docx.Document(str(word)).inline_shapes) == len(charted)  # (this IKU has no lambang)
     assert all(f"Analisis capaian {name}: penyebab, solusi dan program pendukungnya." in text
                for name in HEALTH_REALISASI)
+
+
+def test_the_daftar_tabel_and_daftar_grafik_list_every_caption(health):
+    _, word, page = health
+    paragraphs = docx.Document(str(word)).paragraphs
+    of_style = lambda style: [normalise(p.text) for p in paragraphs  # noqa: E731
+                              if p.style.style_id == style and p.text.strip()]
+    listed = of_style("TableofFigures")
+    assert listed == [*of_style("JudulTabel"), *of_style("KeteranganGrafik")] and len(listed) == 8 + 4
+    assert of_style("TOC1")[3:5] == ["DAFTAR TABEL", "DAFTAR GRAFIK"]
+    html = lxml.html.parse(str(page)).getroot()
+    for list_id in ("daftar-tabel", "daftar-grafik"):
+        for link in html.get_element_by_id(list_id).iter("a"):  # every entry leads to its caption
+            assert normalise(html.get_element_by_id(link.get("href")[1:]).text_content()).endswith(
+                normalise(link.text_content()))
 
 
 # Checks: one line each, FILE:LINE, in Indonesian.

@@ -140,8 +140,23 @@ def toc_numbers(pages: list[Page]) -> dict[str, str]:
     return numbered
 
 
+#: The headings of the pages that list others with their page numbers.
+LIST_HEADINGS = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GRAFIK")
+
+
 def _is_toc(page: Page) -> bool:
-    return "DAFTAR ISI" in page.lines[:2]
+    return any(heading in page.lines[:2] for heading in LIST_HEADINGS)
+
+
+def _listed_number(pages: list[Page], entry: str) -> str | None:
+    """The page number a daftar isi (or daftar tabel, grafik) gives ``entry``, its title found whatever
+    lines it was cut into (a long caption wraps, even inside "2021–2024")."""
+    pattern = re.compile(r"\s*".join(map(re.escape, entry.replace(" ", ""))) + r"\s*\.\.\.\.\s*([ivxlc]+|\d+)$",
+                         re.MULTILINE)
+    for page in filter(_is_toc, pages):
+        if found := pattern.search(re.sub(r"\.(?:\s*\.)+", " .... ", page.raw)):
+            return found.group(1)
+    return None
 
 
 def _names_found(text: str, names: list[str]) -> set[str]:
@@ -158,21 +173,26 @@ def _names_found(text: str, names: list[str]) -> set[str]:
 
 def _holds_heading(page: Page, heading: str) -> bool:
     """The daftar isi's own page holds only its own heading; its entries name other pages."""
-    return heading in (page.lines[:1] if _is_toc(page) else [page.text])[0]
+    return _unspaced(heading) in _unspaced((page.lines[:1] if _is_toc(page) else [page.text])[0])
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without its spaces: a caption cut into lines inside "2021–2024" is still found."""
+    return text.replace(" ", "")
 
 
 def _toc_faults(pages: list[Page], entries: tuple[str, ...] | list[str]) -> list[str]:
     """Each daftar isi entry with its page number, and its heading on that page."""
     found: list[str] = []
-    numbered = toc_numbers(pages)
     labels = [page.label for page in pages]
     for entry in entries:
-        if entry not in numbered:
+        number = _listed_number(pages, entry)
+        if number is None:
             found.append(f"daftar isi: '{entry}' has no page number")
-        elif labels.count(numbered[entry]) != 1:
-            found.append(f"daftar isi: '{entry}' names page {numbered[entry]}, which is not one page of the document")
-        elif not _holds_heading(pages[labels.index(numbered[entry])], entry):
-            found.append(f"daftar isi: '{entry}' is not on page {numbered[entry]}")
+        elif labels.count(number) != 1:
+            found.append(f"daftar isi: '{entry}' names page {number}, which is not one page of the document")
+        elif not _holds_heading(pages[labels.index(number)], entry):
+            found.append(f"daftar isi: '{entry}' is not on page {number}")
     return found
 
 
@@ -253,6 +273,8 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
     words off the paper; a total (JUMLAH) apart from its programs; a chart not on the page of its caption."""
     context = rendering(content).variables
     entries = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "DAFTAR ISI"]
+    entries += [title for title, listed in (("DAFTAR TABEL", context["daftar_tabel"]),
+                                            ("DAFTAR GRAFIK", context["daftar_grafik"])) if listed]
     announcing, charts, programs = [], [], []
     for bab in context["bab"]:
         entries.append(f"BAB {bab.nomor} {bab.judul}")
@@ -270,6 +292,7 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
     signer, dokumen = context["penandatangan"], context["dokumen"]
     signature = {f"{dokumen.tempat},", dokumen.tanggal, f"{signer.jabatan.upper()},", signer.nama,
                  signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""}
+    captions = [normalise(block.judul) for block in (*context["daftar_tabel"], *context["daftar_grafik"])]
     if context["lampiran"]:
         entries.append("LAMPIRAN")
         attached = context["lampiran"]
@@ -282,7 +305,7 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
     signature = {normalise(part) for part in signature if part}
     pages = read_pages(pdf)
     pictures = _pages_with_pictures(pdf)
-    found = _toc_faults(pages, entries)
+    found = _toc_faults(pages, [*entries, *captions])
     for page in pages:
         where, text = f"page {page.number}", page.text
         if not text:
@@ -295,7 +318,7 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
         if "JUMLAH" in text and programs and not _names_found(text, programs) and "PROGRAM" in text:
             found.append(f"{where}: the total (JUMLAH) apart from its programs")
     for caption in charts:
-        holding = [page.number for page in pages if caption in page.text]
+        holding = [page.number for page in pages if not _is_toc(page) and _unspaced(caption) in _unspaced(page.text)]
         if len(holding) != 1 or holding[0] not in pictures:
             found.append(f"chart '{caption}' is not on the page of its caption (caption on pages {holding})")
     return found

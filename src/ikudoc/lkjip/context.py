@@ -79,6 +79,7 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
     parts = _parts(laporan, angka)
     references = References({}, {}, parts)
     years = len(angka.tahun)
+    numbered = chapters(konten.bab, references)
     variables = {
         "dokumen": DokumenLaporan(laporan.tahun, konten.laporan.tempat, konten.laporan.tanggal.teks,
                                   iku.dokumen.lambang),
@@ -86,7 +87,10 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
         "penandatangan": laporan.penandatangan,
         "kata_pengantar": references.blocks(konten.kata_pengantar.isi),
         "ikhtisar": references.blocks(konten.ikhtisar.isi),
-        "bab": chapters(konten.bab, references),
+        "bab": numbered,
+        # the daftar tabel and daftar grafik: every captioned table and chart of the chapters, in order
+        "daftar_tabel": _captioned(numbered, DataTable),
+        "daftar_grafik": _captioned(numbered, Figure),
         "lampiran": _attached_agreement(laporan),
         "tte": konten.tte,
     }
@@ -98,6 +102,11 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
     if years > 1:  # a column per year compared
         plans += (WordTable(RIWAYAT_STYLE, lebar=_percent((30, *([70 / years] * years)))),)
     return Rendering(variables, page, _metadata(laporan), plans)
+
+
+def _captioned(numbered: tuple, kind: type) -> tuple:
+    return tuple(block for bab in numbered for block in (*bab.isi, *(b for bagian in bab.bagian for b in bagian.isi))
+                 if isinstance(block, kind) and block.judul)
 
 
 def _kept_with_total(rows: int | None) -> tuple[tuple[bool, bool], ...] | None:

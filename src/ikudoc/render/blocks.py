@@ -42,6 +42,10 @@ class DataTable:
     baris: tuple[DataRow, ...]
     jenis: Literal["tabel"] = "tabel"
 
+    @property
+    def jangkar(self) -> str:
+        return caption_anchor(self.judul)
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -51,6 +55,16 @@ class Figure:
     judul: str
     lebar: float  # mm
     jenis: Literal["grafik"] = "grafik"
+
+    @property
+    def jangkar(self) -> str:
+        return caption_anchor(self.judul)
+
+
+def caption_anchor(caption: str) -> str:
+    """An identifier for links to a captioned block, from its caption's label: "Tabel 3.1 ..." -> "tabel-3-1"
+    ("" without a caption)."""
+    return "-".join(caption.split()[:2]).lower().replace(".", "-")
 
 
 def cell(text: str | tuple[str, ...], angka: bool = False) -> DataCell:

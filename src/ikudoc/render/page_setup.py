@@ -76,7 +76,7 @@ def apply_to_docx(body, styles, setup: PageSetup) -> None:
     if text_width is None:
         return
     for style in styles.iter(qn("w:style")):
-        if style.get(qn("w:styleId")) in ("TOC1", "TOC2"):
+        if style.get(qn("w:styleId")) in ("TOC1", "TOC2", "TableofFigures"):
             for tab in style.iter(qn("w:tab")):
                 if tab.get(qn("w:val")) == "right":
                     tab.set(qn("w:pos"), str(text_width))

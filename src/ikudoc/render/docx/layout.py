@@ -297,8 +297,15 @@ def _block_before(element):
     return next((e for e in element.itersiblings(preceding=True) if e.tag in (qn("w:p"), qn("w:tbl"))), None)
 
 
+def toc_fields(body) -> list[str]:
+    """The instructions of the document's TOC fields, in order: its daftar isi (' TOC \\o "1-2" ...'), and
+    the lists built from the paragraphs of given styles (a daftar tabel: ' TOC \\t "Judul Tabel,1" ...')."""
+    return [text.strip() for paragraph in body.iter(qn("w:p"))
+            if (text := "".join(t.text or "" for t in paragraph.iter(qn("w:instrText")))).strip().startswith("TOC")]
+
+
 def toc_paragraphs(body) -> list:
-    """The entry paragraphs of the document's TOC field (its daftar isi), in order."""
+    """The entry paragraphs of the document's TOC fields (its daftar isi, and a daftar tabel ...), in order."""
     entries, inside = [], False
     for paragraph in body.iter(qn("w:p")):
         instructions = "".join(t.text or "" for t in paragraph.iter(qn("w:instrText")))
@@ -308,7 +315,7 @@ def toc_paragraphs(body) -> list:
         if "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip():
             entries.append(paragraph)
         if any(c.get(qn("w:fldCharType")) == "end" for c in paragraph.iter(qn("w:fldChar"))):
-            break
+            inside = False
     return entries
 
 

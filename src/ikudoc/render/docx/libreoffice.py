@@ -15,6 +15,7 @@ import io
 import json
 import os
 import queue
+import re
 import subprocess
 import tempfile
 import threading
@@ -29,7 +30,7 @@ from lxml import etree
 
 from ...content.problems import IkudocError
 from ..page_setup import qn
-from .layout import toc_paragraphs
+from .layout import toc_fields, toc_paragraphs
 from .profiles import forget, profile
 from .soffice import SOFFICE_VARIABLE, LibreOfficeUnavailable, ProcessTree, find_soffice, remove_folder, uno_python
 
@@ -54,13 +55,34 @@ def toc_entries(data: bytes) -> list[tuple[str, str]]:
 
 
 def headings(data: bytes) -> list[str]:
-    """The text of every Heading 1 and Heading 2 paragraph of a Word file, in order."""
+    """What LibreOffice's update of a Word file's TOC fields lists, in order: the text of every Heading 1
+    and Heading 2 paragraph (the daftar isi), then for each further field built from paragraph styles
+    (TOC \\t "Judul Tabel,1": a daftar tabel) the text of every paragraph in those styles."""
+    body = _body(data)
+    found = _texts_in_styles(body, set(HEADING_STYLES))
+    ids = _style_ids(data) if len(toc_fields(body)) > 1 else {}
+    for instruction in toc_fields(body)[1:]:
+        listed = re.search(r'\\t\s+"([^"]*)"', instruction)
+        names = listed.group(1).split(",")[::2] if listed else []
+        found += _texts_in_styles(body, {ids.get(name.strip(), name.strip()) for name in names})
+    return found
+
+
+def _texts_in_styles(body, styles: set[str]) -> list[str]:
     found = []
-    for paragraph in _body(data).findall(qn("w:p")):
+    for paragraph in body.findall(qn("w:p")):
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and style.get(qn("w:val")) in HEADING_STYLES:
+        if style is not None and style.get(qn("w:val")) in styles:
             found.append("".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip())
     return found
+
+
+def _style_ids(data: bytes) -> dict[str, str]:
+    """Style name -> style id of a Word file's styles ("Judul Tabel" -> "JudulTabel")."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    return {name.get(qn("w:val")): style.get(qn("w:styleId")) for style in styles.iter(qn("w:style"))
+            if (name := style.find(qn("w:name"))) is not None}
 
 
 def _body(data: bytes):
