@@ -124,3 +124,17 @@ def with_year(stem: str, year: int) -> str:
         return f"{stem}_{year}"
     last = found[-1]
     return stem[:last.start()] + str(year) + stem[last.end():]
+
+
+def yearly_file(source: Path, year: int, target: Path | None, date: str | None, usual: str) -> tuple[Path, str]:
+    """Where a yearly document (``new --pk`` / ``--lkjip``) of ``year`` from ``source`` goes, and its date:
+    ``target``, else ``source``'s name with the year changed; ``date``, else the ``usual`` month ("2025-01").
+    Refused when that file exists or the date is not a real one."""
+    target = target or source.with_name(with_year(source.stem, year) + source.suffix)
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
+    date = date or usual
+    if not real_date(date):
+        raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis {usual} (bulan) atau {usual}-15 "
+                            "(tanggal lengkap)")
+    return target, date

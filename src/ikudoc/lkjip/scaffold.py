@@ -17,8 +17,7 @@ from ..content.scaffold import (
     by_year,
     header_for_year,
     path_from,
-    real_date,
-    with_year,
+    yearly_file,
 )
 from ..files import write_atomically
 
@@ -31,13 +30,7 @@ def new_report(source: Path, year: int, target: Path | None = None, date: str | 
     (the IKU has no target for that year)."""
     import tomlkit
 
-    target = target or source.with_name(with_year(source.stem, year) + source.suffix)
-    if target.exists():
-        raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
-    date = date or f"{year + 1}-02"
-    if not real_date(date):
-        raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2026-02 (bulan) atau 2026-02-14 "
-                            "(tanggal lengkap)")
+    target, date = yearly_file(source, year, target, date, f"{year + 1}-02")
     current = documents.load(file_ref(source), "lkjip").document
     edited = EditedFile.read(source)
     document = tomlkit.parse(edited.text)

@@ -15,8 +15,7 @@ from ..content.scaffold import (
     by_year,
     header_for_year,
     path_from,
-    real_date,
-    with_year,
+    yearly_file,
 )
 from ..files import write_atomically
 
@@ -29,13 +28,7 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
     Refused, with nothing written, when the new file would not build (the IKU has no target for that year)."""
     import tomlkit
 
-    target = target or source.with_name(with_year(source.stem, year) + source.suffix)
-    if target.exists():
-        raise ScaffoldError(f"{target} sudah ada; pilih nama lain atau hapus dulu berkas itu")
-    date = date or f"{year}-01"
-    if not real_date(date):
-        raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis 2025-01 (bulan) atau 2025-01-15 "
-                            "(tanggal lengkap)")
+    target, date = yearly_file(source, year, target, date, f"{year}-01")
     edited = EditedFile.read(source)  # Notepad's CRLF and byte-order mark stay in the new file
     document = tomlkit.parse(edited.text)
     if "perjanjian" not in document:
