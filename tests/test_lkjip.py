@@ -150,6 +150,23 @@ def test_a_health_agencys_table_comes_out_with_the_capaian_of_every_rule(health)
                                       "WTP (Tercapai)"]
 
 
+def test_a_national_standard_its_own_scale_and_no_charts_as_the_report_asks(tmp_path):
+    health_iku(tmp_path)
+    report = tmp_path / "lkjip_2024.toml"
+    report.write_text(report_text(
+        laporan='grafik = false\npredikat = [{ minimal = 105, nama = "Memuaskan" }, { minimal = 0, nama = "Belum" }]',
+        standar={"Umur Harapan Hidup": "73.9", "Opini BPK atas Laporan Keuangan Dinas": '"WTP"'}), encoding="utf-8")
+    word = build_file(report, tmp_path / "build", Options(("docx",))).outputs[0]
+    built = tables(word)
+    national = [table for table in built if table[0][-1] == "STANDAR NASIONAL"]
+    assert [table[1:] for table in national] == [
+        [["1.", "Umur Harapan Hidup", "74,13 Tahun", "73,9 Tahun"]],
+        [["3.", "Opini BPK atas Laporan Keuangan Dinas", "WTP", "WTP"]],
+    ]
+    assert [row[-1] for row in built[1][1:]] == ["Belum", "Memuaskan", "Memuaskan"]  # 104,51; 112,44; 108,47
+    assert not docx.Document(str(word)).inline_shapes
+
+
 def test_the_budget_total_sums_the_programs_exactly(health):
     _, word, _ = health
     budget = tables(word)[-1]
@@ -240,6 +257,13 @@ def test_a_pk_of_another_year_is_an_error(tmp_path, capsys):
     status, _, err = run(capsys, "check", str(report))
     assert status == 1 and any(entry.startswith(f"{report}:{line_of(report, 'pk = ')}: laporan.pk: ")
                                and entry.endswith("[lkjip-pk-tahun]") for entry in err), err
+
+
+def test_a_predicate_scale_typed_as_text_is_an_error_in_indonesian(tmp_path, capsys):
+    scale = 'predikat = [{ minimal = "91", nama = "Sangat Baik" }, { minimal = 0, nama = "Lainnya" }]'
+    report, (status, _, err) = checked(capsys, tmp_path, report_text(laporan=scale))
+    assert status == 1 and err[0] == (f"{report}:{line_of(report, 'predikat = ')}: laporan.predikat[1].minimal: "
+                                      "harus berupa angka tanpa tanda kutip, bukan teks [harus-angka]")
 
 
 def test_an_overspent_budget_and_an_implausible_capaian_are_warnings(tmp_path, capsys):

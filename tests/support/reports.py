@@ -71,16 +71,18 @@ def health_iku(folder: Path, paper: str = "A4") -> Path:
 
 
 def report_text(iku: str = "iku_kesehatan.toml", realisasi: dict | None = None,
-                programs=HEALTH_PROGRAMS, laporan: str = "") -> str:
+                programs=HEALTH_PROGRAMS, laporan: str = "", standar: dict | None = None) -> str:
     """The sample report, filled in, over ``iku`` without a PK: its [[capaian]] from ``realisasi`` (by
-    indicator), its [[anggaran]] from ``programs``, ``laporan`` lines added to [laporan]."""
+    indicator) with a ``standar`` nasional where given, its [[anggaran]] from ``programs``, ``laporan``
+    lines added to [laporan]."""
     sample = filled(REPORT.read_text(encoding="utf-8"))
     front = sample[:sample.index("[[capaian]]")]
     front = front.replace('iku = "iku_2024.toml"', f'iku = "{iku}"').replace('pk = "pk_2024.toml"', laporan)
     body = ""
     for name, years in (HEALTH_REALISASI if realisasi is None else realisasi).items():
         written = ", ".join(f"{year} = {value}" for year, value in years.items())
-        body += (f'[[capaian]]\nindikator = "{name}"\nrealisasi = {{ {written} }}\n'
+        national = f"standar_nasional = {standar[name]}\n" if standar and name in standar else ""
+        body += (f'[[capaian]]\nindikator = "{name}"\nrealisasi = {{ {written} }}\n{national}'
                  f'analisis = """\nAnalisis capaian {name}: penyebab, solusi dan program pendukungnya.\n"""\n\n')
     for name, budget, spent in programs:
         body += f'[[anggaran]]\nprogram = "{name}"\nanggaran = {budget}\nrealisasi = {spent}\n\n'

@@ -81,6 +81,8 @@ def _problem(toml: TomlSource, error: Any, root: type[BaseModel]) -> Problem:
     if kind == "list_type" and isinstance(error.get("input"), dict) and _model_at(loc, root) is not None:
         return Problem(toml.path, line, loc, f"satu butir {loc[-1]} ditulis [[{format_key_path(loc)}]] (dua kurung "
                        f"siku), bukan [{format_key_path(loc)}]", "harus-daftar")
+    if kind == "is_instance_of" and ctx.get("class") == "Decimal":  # a number field read exactly
+        kind = "float_type"
     if kind in _MESSAGES:
         fields = {"jenis": type_name(error.get("input")), "kunci": str(loc[-1]) if loc else "", **ctx}
         if kind == "literal_error":

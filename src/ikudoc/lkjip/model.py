@@ -49,8 +49,12 @@ Rupiah = Annotated[int, BeforeValidator(lambda value: 0 if is_unfilled(value) el
                                              PLACEHOLDER_SCHEMA]})]
 
 
+#: A percentage typed whole (91) or with decimals (90.5), read exactly.
+Percent = Annotated[Decimal, Field(ge=-1000, le=1000), BeforeValidator(lambda v: Decimal(v) if type(v) is int else v)]
+
+
 class Predikat(Model):
-    minimal: Annotated[Decimal, Field(ge=-1000, le=1000)] = Field(title="Capaian minimal")
+    minimal: Percent = Field(title="Capaian minimal")
     """Capaian terendah (%) yang mendapat predikat ini, misalnya 91."""
     nama: PlainText = Field(title="Predikat")
     """Nama predikat, misalnya "Sangat Baik"."""
