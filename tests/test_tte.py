@@ -5,16 +5,18 @@ without room for a wet signature; check refuses an anchor the text already holds
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from ikudoc.cli import main
 from ikudoc.commands.build import Options, build_file
 from ikudoc.commands.check import check_file
 from ikudoc.content.fields import TTE_NOTE
-from support import SAMPLE, SAMPLE_PK
-from support.content_variants import filled
+from support import ROOT, SAMPLE, SAMPLE_PK
+from support.content_variants import filled, filled_in
 from support.document_text import normalise
-from support.page_checker import agreement_faults, faults, parts_of, read_pages
+from support.page_checker import agreement_faults, faults, parts_of, read_pages, report_faults
 from support.pdf_pages import page_texts
 
 SIGNED = "Ditandatangani secara elektronik oleh:"
@@ -103,3 +105,39 @@ def test_an_anchor_is_one_mark(tmp_path, capsys, anchor):
     assert main(["check", str(content)]) == 1
     err = capsys.readouterr().err
     assert "tte.jangkar: jangkar harus satu karakter tanda, bukan huruf, angka atau spasi" in err
+
+
+def test_a_laporan_kinerja_signed_electronically_by_its_head_alone(tmp_path, office):
+    """The report's kata pengantar carries the anchor; the Perjanjian Kinerja attached to it was signed on its
+    own, so its copy in the lampiran carries none (the signing application would put the head's QR code there)."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    filled_in(folder)
+    report = folder / "lkjip_2024.toml"
+    report.write_text(report.read_text(encoding="utf-8") + "\n[tte]\n", encoding="utf-8")
+    pdf = build_file(report, tmp_path / "build", Options(("pdf",), fill_toc=True), office).outputs[0]
+    texts = [normalise(text) for text in page_texts(pdf)]
+    assert all(normalise(TTE_NOTE) in text for text in texts)
+    assert sum(text.count("#") for text in texts) == 1 and sum(text.count(SIGNED) for text in texts) == 1
+    lines = [line for page in read_pages(pdf) for line in page.lines]
+    signed = lines.index(SIGNED)
+    assert block_after(lines, signed, 5) == [SIGNED, "KEPALA DINAS KOPERASI DAN UKM", "PROVINSI LAMPUNG,", "#",
+                                             "Drs. SAMSURIJAL., MM."]  # (the jabatan wraps in its column)
+    assert report_faults(pdf, report) == []
+
+
+def test_check_refuses_an_anchor_the_iku_puts_into_the_report(tmp_path, capsys):
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    filled_in(folder)
+    iku = folder / "iku_2024.toml"
+    iku.write_text(iku.read_text(encoding="utf-8").replace('nama = "Persentase Koperasi Yang Berkualitas"',
+                                                           'nama = "Persentase Koperasi Yang Berkualitas #1"'),
+                   encoding="utf-8")
+    report = folder / "lkjip_2024.toml"
+    report.write_text(report.read_text(encoding="utf-8").replace('indikator = "Persentase Koperasi Yang Berkualitas"',
+                                                                 'indikator = "Persentase Koperasi Yang Berkualitas #1"')
+                      + "\n[tte]\n", encoding="utf-8")
+    assert main(["check", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert f'jangkar TTE "#" juga ada di teks dokumen ({iku}:' in err and "[jangkar-dalam-teks]" in err

@@ -24,6 +24,7 @@ from ..content.rules import (
 from ..content.scaffold import by_year
 from ..content.source import TomlSource, content_text
 from ..content.validate import strings
+from ..perjanjian.checks import shown_in_the_agreement
 from .capaian import is_missing
 from .figures import figures
 from .loader import LaporanKinerja
@@ -42,7 +43,9 @@ def check_laporan(laporan: LaporanKinerja, toml: TomlSource) -> list[Problem]:
     if konten.penandatangan is not None:
         check_signatory(report, ("penandatangan",), konten.penandatangan, konten.laporan.tanggal.tanggal)
     no_empty_chapter(report, konten.bab)
-    anchor_only_where_it_is_signed(report, konten.tte, strings(toml.data))
+    iku = laporan.iku_source  # the agency, its signatory, sasaran and indicators are printed from the IKU
+    anchor_only_where_it_is_signed(report, konten.tte, strings(toml.data), (
+        (f"{iku.path}:{iku.line_of(loc)}", text) for loc, text in strings(iku.data) if shown_in_the_agreement(loc)))
     placeholders_replaced(report, strings(toml.data))
     _realisasi_usable(laporan, report)
     _capaian_plausible(laporan, report)

@@ -57,7 +57,7 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
                      f"({pk.pihak_kedua.nama})", "pk-pihak-sama")
     anchor_only_where_it_is_signed(report, pk.konten.tte, strings(toml.data), (
         (f"{pk.iku_source.path}:{pk.iku_source.line_of(loc)}", text) for loc, text in strings(pk.iku_source.data)
-        if _shown_in_the_agreement(loc)))
+        if shown_in_the_agreement(loc)))
     placeholders_replaced(report, strings(toml.data))
     _programs_are_plausible(pk, report)
     _iku_not_later_than_the_agreement(pk, report)
@@ -65,7 +65,7 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
     return acknowledged(pk.konten.periksa, report)
 
 
-def _shown_in_the_agreement(loc) -> bool:
+def shown_in_the_agreement(loc) -> bool:
     """Whether the IKU's text at ``loc`` is printed in its Perjanjian Kinerja: the agency, the signatory,
     the sasaran and indicators with their units."""
     return loc[:1] in (("instansi",), ("penandatangan",)) or (loc[:1] == ("sasaran",) and loc[-1] in ("nama",
