@@ -324,6 +324,11 @@ def test_next_years_report_carries_the_history_and_leaves_the_new_year_to_fill(t
     status, _, err = run(capsys, "check", "content/lkjip_2025.toml")
     assert status == 1 and any('"realisasi 2025" belum diisi' in entry for entry in err), err
     assert run(capsys, "new", "--lkjip", "2025", "--iku", "content/iku_2025.toml")[0] == 1  # exists: not overwritten
+    assert run(capsys, "new", "--pk", "2025", "--lkjip", "2025")[::2] == (2, [
+        "gagal: --pk dan --lkjip tidak bisa bersama; buat satu per satu. Lihat 'ikudoc new --help'."])
+    assert run(capsys, "new", "--lkjip", "2026", "--label", "Perubahan")[::2] == (2, [
+        "gagal: '--label': hanya untuk revisi IKU; LKjIP baru diberi tahunnya dengan --lkjip. Lihat 'ikudoc new "
+        "--help'."])
     assert text == (tmp_path / "content" / "lkjip_2025.toml").read_text(encoding="utf-8")
 
 

@@ -21,7 +21,7 @@ from .commands.batch import content_files, for_each, usable
 from .commands.click_indonesian import Group, usage_message
 from .commands.console import colours, prepare_streams, write_styled
 from .commands.report import os_failure, report, show_problems, unwritable_output
-from .commands.scaffold import forms
+from .commands.scaffold import forms, yearly_kinds
 from .commands.schema import SCHEMA_FOLDER
 from .content.problems import IkudocError, one_line, unexpected_error_message
 from .render.options import DEFAULT_FORMATS, FORMATS, Options
@@ -238,45 +238,54 @@ def schema(output: Path) -> None:
         click.echo(f"ditulis {path}")
 
 
+def _yearly_options(command):
+    """A --KEY TAHUN option for each kind made year by year (--pk, --lkjip), from the registry."""
+    for kind in reversed(yearly_kinds()):
+        command = click.option(
+            f"--{kind.key}", f"tahun_{kind.key}", type=click.IntRange(1900, 2200), metavar="TAHUN",
+            help=f"Buat {kind.label} TAHUN dari {kind.short} yang sekarang (bawaan BERKAS_BARU: "
+                 f"content/{kind.key}_TAHUN.toml).")(command)
+    return command
+
+
+_YEARLY = " atau ".join(f"--{kind.key}" for kind in yearly_kinds())
+
+
 @cli.command()
 @click.argument("target", type=_PATH, metavar="[BERKAS_BARU]", required=False)
 @click.option("--from", "source", type=_PATH, metavar="BERKAS",
-              help="Revisi yang sekarang berlaku, dasar revisi baru (dengan --pk: PK yang sekarang; bawaan: PK "
-                   "tahun terakhir di content/).")
-@click.option("--pk", "pk_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
-              help="Buat Perjanjian Kinerja TAHUN dari PK yang sekarang (bawaan BERKAS_BARU: content/pk_TAHUN.toml).")
-@click.option("--lkjip", "lkjip_year", type=click.IntRange(1900, 2200), metavar="TAHUN",
-              help="Buat Laporan Kinerja TAHUN dari LKjIP yang sekarang (bawaan BERKAS_BARU: "
-                   "content/lkjip_TAHUN.toml): riwayat realisasi dibawa, realisasi TAHUN untuk diisi.")
+              help=f"Revisi yang sekarang berlaku, dasar revisi baru (dengan {_YEARLY}: dokumen tahun yang sekarang; "
+                   "bawaan: yang tahunnya terakhir di content/).")
+@_yearly_options
 @click.option("--iku", "iku", metavar="BERKAS",
-              help="Dengan --pk atau --lkjip: IKU tempat target TAHUN diambil (bawaan: IKU yang sekarang), misalnya "
+              help=f"Dengan {_YEARLY}: IKU tempat target TAHUN diambil (bawaan: IKU yang sekarang), misalnya "
                    "content/iku_2025.toml atau v2025:content/iku_2025.toml.")
 @click.option("--label", metavar="LABEL",
               help='Label revisi baru (bawaan: "Perubahan TAHUN", tahun dari nama berkas baru).')
 @click.option("--tanggal", metavar="TAHUN-BULAN",
-              help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN).")
-def new(target: Path | None, source: Path | None, pk_year: int | None, lkjip_year: int | None, iku: str | None,
-        label: str | None, tanggal: str | None) -> None:
+              help="Tanggal revisi baru: 2025-03 atau 2025-03-17 (bawaan: bulan ini; dengan --pk: Januari TAHUN; "
+                   "dengan --lkjip: Februari tahun berikutnya).")
+def new(target: Path | None, source: Path | None, iku: str | None, label: str | None, tanggal: str | None,
+        **tahun: int | None) -> None:
     """Mulai revisi baru BERKAS_BARU dari revisi yang berlaku: target sekarang menjadi target sebelum perubahan.
     Dengan --pk TAHUN: Perjanjian Kinerja tahun itu dari PK yang sekarang; dengan --lkjip TAHUN: Laporan Kinerja
     tahun itu dari LKjIP yang sekarang."""
     from .commands.scaffold import new_for_year, new_revision
 
-    if pk_year is not None and lkjip_year is not None:
-        raise click.UsageError("--pk dan --lkjip tidak bisa bersama; buat satu per satu")
-    if lkjip_year is not None:
+    asked = {option.removeprefix("tahun_"): year for option, year in tahun.items() if year is not None}
+    if len(asked) > 1:
+        raise click.UsageError(" dan ".join(f"--{key}" for key in asked) + " tidak bisa bersama; buat satu per satu")
+    if asked:
+        (key, year), = asked.items()
         if label is not None:
-            raise click.BadParameter("hanya untuk revisi IKU; LKjIP baru diberi tahunnya dengan --lkjip",
+            short = next(kind.short for kind in yearly_kinds() if kind.key == key)
+            raise click.BadParameter(f"hanya untuk revisi IKU; {short} baru diberi tahunnya dengan --{key}",
                                      param_hint="'--label'")
-        made = new_for_year("lkjip", source, lkjip_year, target, tanggal, iku=iku)
-    elif pk_year is not None:
-        if label is not None:
-            raise click.BadParameter("hanya untuk revisi IKU; PK baru diberi tahunnya dengan --pk",
-                                     param_hint="'--label'")
-        made = new_for_year("pk", source, pk_year, target, tanggal, iku=iku)
+        made = new_for_year(key, source, year, target, tanggal, iku=iku)
     else:
         if iku is not None:
-            raise click.BadParameter("hanya bersama --pk TAHUN atau --lkjip TAHUN", param_hint="'--iku'")
+            raise click.BadParameter(f"hanya bersama {_YEARLY.replace(' atau ', ' TAHUN atau ')} TAHUN",
+                                     param_hint="'--iku'")
         if target is None or source is None:
             raise click.UsageError("sebutkan BERKAS_BARU dan --from BERKAS, misalnya ikudoc new "
                                    "content/iku_2025.toml --from content/iku_2024.toml (atau --pk TAHUN untuk "

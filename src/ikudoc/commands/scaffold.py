@@ -19,6 +19,11 @@ from .schema import SCHEMA_FOLDER, schema_text
 CONTENT_FOLDER = Path("content")
 
 
+def yearly_kinds() -> list[documents.DocumentKind]:
+    """The kinds made year by year from the one before (``new --pk``, ``new --lkjip``)."""
+    return [kind for kind in documents.kinds() if kind.next_year]
+
+
 def forms() -> list[str]:
     """The forms of project ``init`` can start (opd, pemda): those some kind has an example for."""
     return sorted({example.bentuk for kind in documents.kinds() for example in kind.examples})
