@@ -499,7 +499,7 @@ def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(t
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"{shown('content/iku.toml')}:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
+    assert err == [f"{shown('content/iku.toml')}:86: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
                    "teks dokumen [markdown]",
                    f"gagal: {shown('content/iku.toml')} ditulis, tetapi belum bisa dibangun: 1 masalah di atas; "
                    f"perbaiki lalu jalankan ikudoc check {shown('content/iku.toml')}"]

@@ -35,7 +35,7 @@ class Expected:
     singkatan: str = "IKU"
     perubahan: str | None = None
     periode: tuple[int, int] = (2025, 2029)
-    periode_sampul: str | None = None
+    periode_sampul: str | bool = False  # False: the cover prints no period
     pemerintah: str = "Pemerintah Kabupaten Contoh"
     nama: str = "Dinas Kesehatan"
     nama_singkat: str = "Dinas Kesehatan Kabupaten Contoh"

@@ -27,8 +27,9 @@ def with_tte(tmp_path, source):
 def with_cover_period(tmp_path, source):
     """The sample whose cover prints its period ("TAHUN 2019–2024"), as an imported cover may."""
     path = tmp_path / source.name
-    path.write_text(source.read_text(encoding="utf-8").replace("periode = {", 'periode_sampul = "Tahun"\nperiode = {', 1),
-                    encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    assert text.count("periode_sampul = false") == 1  # (the official cover names no period)
+    path.write_text(text.replace("periode_sampul = false", 'periode_sampul = "Tahun"'), encoding="utf-8")
     return path
 
 
