@@ -59,12 +59,8 @@ def parse_target(value: Any) -> Target:
             raise PydanticCustomError(
                 "target-rentang", "rentang target ditulis sebagai dua angka dalam kurung siku, misalnya "
                 "[143.33, 139.83], bukan {nilai}", {"nilai": str(value)[:60]})
-        start, end = (parse_target(v).nilai for v in value)
-        if start == end:
-            raise PydanticCustomError(
-                "rentang-sama", "rentang [{awal}, {akhir}] tidak punya lebar: kedua batasnya sama; tulis satu "
-                "angka ({awal}), atau batas yang berbeda", {"awal": str(start), "akhir": str(end)})
-        return Target(Rentang(start, end))
+        low, high = (parse_target(v).nilai for v in value)
+        return Target(Rentang(low, high))
     if isinstance(value, float):  # content read without parse_float=Decimal (tests, tools)
         value = Decimal(repr(value))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):

@@ -114,6 +114,16 @@ def _bands_typed_the_way_they_go(konten: Konten, report: Report) -> None:
                        f"[{band.akhir}, {band.awal}], atau periksa arah", "rentang-arah")
 
 
+def _bands_have_width(konten: Konten, report: Report) -> None:
+    """A band whose bounds are equal ([5, 5]) is one number typed as a band."""
+    for loc, _, ind in konten.indicators():
+        for at, name, year, target in _values(ind):
+            if (band := target.rentang) and band.awal == band.akhir:
+                report.warning((*loc, *at), f"rentang {_named([(name, year)])} [{band.awal}, {band.akhir}] tidak punya "
+                               f"lebar: kedua batasnya sama; tulis satu angka ({band.awal}), atau batas yang berbeda",
+                               "rentang-sama")
+
+
 def _tujuan_hold_something(konten: Konten, report: Report) -> None:
     for t, tujuan in enumerate(konten.tujuan):
         if not tujuan.indikator and not any(konten.tujuan_of(s) == t for s in konten.sasaran):
@@ -210,14 +220,15 @@ def _import_guesses_checked(_konten: Konten, report: Report) -> None:
 
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name.
-WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "rentang-arah", "tabel-tidak-dicantumkan",
-                           "target-tahun-periode", "tujuan-kosong"})
+WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "rentang-arah", "rentang-sama",
+                           "tabel-tidak-dicantumkan", "target-tahun-periode", "tujuan-kosong"})
 
 
 RULES: list[Callable[[Konten, Report], None]] = [
     _import_guesses_checked,
     _cumulative_targets_go_one_way,
     _bands_typed_the_way_they_go,
+    _bands_have_width,
     _tujuan_hold_something,
     _targets_cover_the_period,
     _signatory_is_valid,
