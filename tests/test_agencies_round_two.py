@@ -188,3 +188,43 @@ def test_a_falling_cumulative_target_is_expected_when_lower_is_better(tmp_path, 
                                                'arah = "turun"\nkumulatif = true\nsumber_data = "BNPB'))
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().out == f"{path}: 0 galat, 0 peringatan\n"
+
+
+def test_diff_says_changed_bands_arah_and_kondisi_akhir_in_words(tmp_path, capsys):
+    from ikudoc.cli import main
+
+    (tmp_path / "lama").mkdir()
+    old = variant(tmp_path / "lama", "rentang_turun")
+    new = variant(tmp_path, "rentang_turun", ("2026 = [139.83, 136.50]", "2026 = [139.00, 136.00]"),
+                  ("kondisi_akhir = [129.84, 126.51]", "kondisi_akhir = [130.00, 127.00]"),
+                  ('nama = "Persentase Desa Tangguh Bencana (%)"\n',
+                   'nama = "Persentase Desa Tangguh Bencana (%)"\narah = "turun"\n'),
+                  ("2027 = 8,", "2027 = [8, 7],"))
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "Kondisi Akhir Periode, Indeks Risiko Bencana (indeks): 129,84 - 126,51 -> 130,00 - 127,00" in out
+    assert ("Arah, Persentase Desa Tangguh Bencana (%): naik (makin tinggi makin baik) -> turun (makin rendah makin "
+            "baik)") in out
+    assert "Target 2026, Indeks Risiko Bencana (indeks): 139,83 - 136,50 -> 139,00 - 136,00" in out
+    assert "Target 2027, Jumlah Korban Jiwa Akibat Bencana (jiwa): 8 -> 8 - 7" in out
+
+
+def test_diff_says_which_tujuan_a_sasaran_moved_to(tmp_path, capsys):
+    from ikudoc.cli import main
+
+    (tmp_path / "lama").mkdir()
+    old = variant(tmp_path / "lama", "tujuan_kesehatan")
+    new = variant(tmp_path, "tujuan_kesehatan",
+                  ("[[sasaran]]\nnama = \"Menurunnya Angka Kematian Ibu\"",
+                   '[[tujuan]]\nnama = "Meningkatnya Perlindungan Kesehatan"\n\n'
+                   "[[sasaran]]\nnama = \"Menurunnya Angka Kematian Ibu\""),
+                  ('nama = "Meningkatnya Cakupan Jaminan Kesehatan"\n',
+                   'nama = "Meningkatnya Cakupan Jaminan Kesehatan"\ntujuan = "Meningkatnya Perlindungan Kesehatan"\n'))
+    new.write_text(new.read_text(encoding="utf-8").replace(
+        '[[sasaran]]\nnama = "Menurunnya', '[[sasaran]]\ntujuan = "Meningkatnya Kualitas Kesehatan Masyarakat"\n'
+                                          'nama = "Menurunnya'), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "Tujuan, butir 2: {+Meningkatnya Perlindungan Kesehatan+}" in out
+    assert ("Tujuan dari sasaran Meningkatnya Cakupan Jaminan Kesehatan: Meningkatnya Kualitas Kesehatan Masyarakat -> "
+            "Meningkatnya Perlindungan Kesehatan") in out
