@@ -6,9 +6,12 @@ HTML and PDF and read back cell by cell; the checks each speak in one line with 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from ikudoc.commands.build import Options, build_file
+from ikudoc.content.targets import Rentang
 from support import FIXTURES
 from support.document_text import docx_blocks, html_blocks, normalise
 from support.page_checker import read_pages
@@ -228,3 +231,71 @@ def test_diff_says_which_tujuan_a_sasaran_moved_to(tmp_path, capsys):
     assert "Tujuan, butir 2: {+Meningkatnya Perlindungan Kesehatan+}" in out
     assert ("Tujuan dari sasaran Meningkatnya Cakupan Jaminan Kesehatan: Meningkatnya Kualitas Kesehatan Masyarakat -> "
             "Meningkatnya Perlindungan Kesehatan") in out
+
+
+def table_of(konten) -> list[tuple]:
+    """The table's groups as content: each tujuan or sasaran with the tujuan it names and its indicators' fields
+    (all but arah and kumulatif, which these tables do not print)."""
+    return [(loc[0], group.nama, getattr(group, "tujuan", None),
+             [ind.model_dump(exclude={"arah", "kumulatif"}) for ind in group.indikator])
+            for loc, group in konten.groups()]
+
+
+@pytest.mark.parametrize("shape", ["rentang_turun", "tujuan_kesehatan"])
+def test_import_reads_the_built_table_back_into_the_same_keys(shape, tmp_path):
+    from ikudoc.iku.loader import load
+    from ikudoc.importer import import_word
+
+    word = build_file(FIXTURES / f"{shape}.toml", tmp_path, Options(("docx",), fill_toc=False)).outputs[0]
+    content = tmp_path / "impor.toml"
+    content.write_text(import_word(word, "impor.toml").text, encoding="utf-8")
+    konten, original = load(content), load(FIXTURES / f"{shape}.toml")
+    assert table_of(konten) == table_of(original)
+    assert konten.tabel.kolom == original.tabel.kolom
+
+
+def test_import_reads_tujuan_rows_bands_kondisi_akhir_and_two_explanation_columns_as_typed(tmp_path):
+    from ikudoc.iku.loader import load
+    from ikudoc.importer import import_word
+    from support.word_fixtures import TypedDocument
+    from test_import import five_year_document
+
+    document: TypedDocument = five_year_document()
+    document.table = None
+    document.plain_table = [
+        ["NO", "TUJUAN/SASARAN", "INDIKATOR KINERJA", "DEFINISI OPERASIONAL", "FORMULA PERHITUNGAN", "TARGET 2025",
+         "TARGET 2026", "KONDISI KINERJA PADA AKHIR PERIODE RPJMD"],
+        ["", "Tujuan 1: Menurunnya Risiko Bencana Daerah", "", "", "", "", "", ""],
+        ["1.", "Meningkatnya Kesiapsiagaan", "Indeks Risiko Bencana", "Risiko bencana menurut BNPB.",
+         "Bahaya x kerentanan / kapasitas", "143,33 - 139,83", "139,83 - 136,50", "136,50 - 133,17"],
+        ["", "Tujuan 2: Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup", "Tahun hidup bayi.",
+         "Tabel kematian BPS", "71,35", "71,50", "72,10"],
+        ["2.", "Menurunnya Angka Kematian Ibu", "Angka Kematian Ibu", "Kematian ibu.", "Kematian / KH x 100.000",
+         "95", "92", "80"],
+    ]
+    source = document.save(tmp_path / "kebiasaan.docx")
+    content = tmp_path / "kebiasaan.toml"
+    content.write_text(import_word(source, "kebiasaan.toml").text, encoding="utf-8")
+    konten = load(content)
+    assert [(t.nama, [i.nama for i in t.indikator]) for t in konten.tujuan] == [
+        ("Menurunnya Risiko Bencana Daerah", []), ("Meningkatnya Kualitas Kesehatan Masyarakat", ["Umur Harapan Hidup"])]
+    assert [(s.nama, s.tujuan) for s in konten.sasaran] == [
+        ("Meningkatnya Kesiapsiagaan", "Menurunnya Risiko Bencana Daerah"),
+        ("Menurunnya Angka Kematian Ibu", "Meningkatnya Kualitas Kesehatan Masyarakat")]
+    risiko = konten.sasaran[0].indikator[0]
+    assert (risiko.makna.sumber, risiko.rumus_perhitungan.sumber, risiko.satuan) == (
+        "Risiko bencana menurut BNPB.", "Bahaya x kerentanan / kapasitas", None)
+    assert {year: target.nilai for year, target in risiko.target.items()} == {
+        "2025": Rentang(Decimal("143.33"), Decimal("139.83")), "2026": Rentang(Decimal("139.83"), Decimal("136.50"))}
+    assert risiko.kondisi_akhir.nilai == Rentang(Decimal("136.50"), Decimal("133.17"))
+    assert konten.tujuan[1].indikator[0].kondisi_akhir.nilai == Decimal("72.10")
+    assert konten.tabel.kolom == ["sasaran", "indikator", "makna", "rumus_perhitungan", "target", "kondisi_akhir"]
+    assert konten.tabel.judul == {"target": "TARGET", "kondisi_akhir": "KONDISI KINERJA PADA AKHIR PERIODE RPJMD",
+                                  "indikator": "INDIKATOR KINERJA"}
+    grid = docx_grid(build_file(content, tmp_path / "build", Options(("docx",), fill_toc=False)).outputs[0])
+    assert grid[2:5] == [
+        ["", "Menurunnya Risiko Bencana Daerah", "", "", "", "", "", ""],
+        ["1.", "Meningkatnya Kesiapsiagaan", "Indeks Risiko Bencana", "Risiko bencana menurut BNPB.",
+         "Bahaya x kerentanan / kapasitas", "143,33 - 139,83", "139,83 - 136,50", "136,50 - 133,17"],
+        ["2.", "Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup", "Tahun hidup bayi.",
+         "Tabel kematian BPS", "71,35", "71,50", "72,10"]]
