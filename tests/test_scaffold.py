@@ -141,7 +141,7 @@ def test_the_init_forms_describe_the_round_two_keys_and_their_examples_check_cle
     text = path.read_text(encoding="utf-8")
     for key in ("# arah = \"turun\"", "# kondisi_akhir = ", "# [[tujuan]]", "{daftar_tujuan}", "rentang"):
         assert key in text, key
-    assert ("# periode_sampul = false" in text) if bentuk == "opd" else ("kumulatif" in text and "makna," in text)
+    assert ("periode_sampul = false" in text) if bentuk == "opd" else ("kumulatif" in text and "makna," in text)
     taken = text.replace("# arah = ", "arah = ", 1).replace("# kondisi_akhir = ", "kondisi_akhir = ", 1)
     path.write_text(taken.replace("# [[tujuan]]\n# nama = ", "[[tujuan]]\nnama = ", 1), encoding="utf-8")
     filled_in(folder)
