@@ -299,3 +299,15 @@ def test_import_reads_tujuan_rows_bands_kondisi_akhir_and_two_explanation_column
          "Bahaya x kerentanan / kapasitas", "143,33 - 139,83", "139,83 - 136,50", "136,50 - 133,17"],
         ["2.", "Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup", "Tahun hidup bayi.",
          "Tabel kematian BPS", "71,35", "71,50", "72,10"]]
+
+
+def test_a_band_in_a_narrow_year_column_breaks_only_after_its_dash(tmp_path, office):
+    pdf = build_file(FIXTURES / "rentang_turun.toml", tmp_path, Options(("docx", "pdf")), office).outputs[1]
+    page = next(page for page in read_pages(pdf) if "LAMPIRAN" in page.lines)
+    lines = [normalise(line) for line in page.raw.splitlines()]
+    bands = [cell for cell in RENTANG[2] if " - " in cell]
+    assert "-" not in lines
+    for band in bands:  # "143,33 -" ends a line, "139,83" stands on the next
+        start, end = band.split(" - ")
+        assert any(line.endswith(f"{start} -") and after.startswith(end) for line, after in zip(lines, lines[1:],
+                                                                                             strict=False)), band

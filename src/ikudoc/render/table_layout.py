@@ -214,7 +214,10 @@ def _words(text: str) -> list[str]:
 
 
 def _unbreakable(text: str) -> list[str]:
-    """The pieces of a narrow cell: a number is kept whole ("1.234,50"); a text breaks as words do."""
+    """The pieces of a narrow cell: a number is kept whole ("1.234,50"), a band breaks only after its dash
+    ("143,33 -", "139,83": the templates tie the dash to the first number); a text breaks as words do."""
+    if band := re.fullmatch(r"([-+]?[\d.,]+)\s+-\s+([-+]?[\d.,]+)", text.strip()):
+        return [f"{band[1]} -", band[2]]
     return [text] if re.fullmatch(r"[-+]?[\d.,]+%?", text.strip()) else _words(text)
 
 
