@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ikudoc.commands.build import Options, build_file
-from ikudoc.content.targets import Rentang
+from ikudoc.content.fields import Rentang
 from support import FIXTURES
 from support.document_text import docx_blocks, html_blocks, normalise
 from support.page_checker import read_pages
