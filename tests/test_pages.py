@@ -53,6 +53,24 @@ def test_no_page_an_official_would_send_back_in_the_round_two_shapes(fixture, pa
 
 
 @pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_no_page_an_official_would_send_back_in_a_numbered_list_of_indicators(paper, office, tmp_path):
+    """A table without a sasaran column, long enough to go over pages: each row stands on its own."""
+    content = tmp_path / "daftar.toml"
+    text = (FIXTURES / "rentang_turun.toml").read_text(encoding="utf-8").split("[[sasaran]]")[0]
+    text += '[tabel]\nkolom = ["indikator", "penjelasan", "target", "kondisi_akhir"]\n\n[[sasaran]]\nnama = "Sasaran"\n'
+    long = "Penjelasan indikator yang cukup panjang untuk beberapa baris sel tabel daftar. " * 4
+    for n in range(1, 19):
+        text += (f'\n[[sasaran.indikator]]\nnama = "Indikator Daftar Nomor {n}"\nmakna = "{long}"\narah = "turun"\n'
+                 "target = { 2025 = [9, 8], 2026 = [8, 7], 2027 = [7, 6], 2028 = [6, 5], 2029 = [5, 4] }\n"
+                 "kondisi_akhir = [5, 4]\n")
+    content.write_text(text, encoding="utf-8")
+    result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), kertas=paper, fill_toc=True), office)
+    assert result.catatan == ()
+    assert len([page for page in read_pages(result.outputs[1]) if "Indikator Daftar Nomor" in page.text]) > 2
+    assert faults(result.outputs[1], parts_of(content)) == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
 def test_a_tujuan_of_its_name_alone_is_never_left_at_the_foot_of_a_page(paper, office, tmp_path):
     """Eight tujuan without indicators, each above sasaran with long explanations: some tujuan rows come
     near a page's foot, and must go over with their first sasaran."""
