@@ -113,8 +113,9 @@ def line_holding(path, fragment: str, occurrence: int = 1) -> int:
      "target) [target-sebagian]"),
     ("tanpa_target", (("gabung = [\"sumber_data\"]", 'kolom = ["sasaran", "indikatorr"]'),),
      ("kolom = [", 1),
-     "tabel.kolom[2]: harus salah satu dari: 'sasaran', 'indikator', 'penjelasan', 'satuan', 'kondisi_awal', "
-     "'target_sebelum', 'target', 'sumber_data' atau 'penanggung_jawab' [pilihan-tidak-dikenal]"),
+     "tabel.kolom[2]: harus salah satu dari: 'sasaran', 'indikator', 'penjelasan', 'makna', 'alasan_pemilihan', "
+     "'rumus_perhitungan', 'satuan', 'kondisi_awal', 'target_sebelum', 'target', 'kondisi_akhir', 'sumber_data' atau "
+     "'penanggung_jawab' [pilihan-tidak-dikenal]"),
     ("tanpa_target", (("gabung = [\"sumber_data\"]", 'kolom = ["sasaran", "indikator", "penanggung_jawab"]'),),
      ("kolom = [", 1),
      "tabel.kolom[3]: kolom \"penanggung_jawab\" dipilih, tetapi tidak ada indikator yang mengisinya; isi "

@@ -35,11 +35,18 @@ def test_toml_syntax_error(tmp_path, capsys):
 
 
 def test_missing_key(tmp_path, capsys):
-    path = variant(tmp_path, (FIRST_UNIT, 'sumber_data = "ODS'))
+    path = variant(tmp_path, ('nama = "Meningkatnya Koperasi yang Berkualitas"', "# nama dihapus"))
     status, err = build(path, tmp_path / "out", capsys)
     assert status == 1
-    assert err[0] == (f"{path}:{line_of(path, '[[sasaran.indikator]]')}: sasaran[1].indikator[1].satuan: "
-                      "wajib ada, tetapi tidak ditemukan [wajib]")
+    assert err[0] == (f"{path}:{line_of(path, '[[sasaran]]')}: sasaran[1].nama: wajib ada, tetapi tidak ditemukan "
+                      "[wajib]")
+
+
+def test_an_indicator_without_satuan_builds(tmp_path, capsys):
+    """The unit may be in the indicator's name: the table then has no SATUAN column."""
+    path = variant(tmp_path, (FIRST_UNIT, 'sumber_data = "ODS'))
+    status, err = build(path, tmp_path / "out", capsys)
+    assert (status, err) == (0, [])
 
 
 def test_table_where_a_text_belongs(tmp_path, capsys):
@@ -73,7 +80,7 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path, capsys):
     path = variant(
         tmp_path,
         ('pangkat = "Pembina Utama Madya"', "pangkat = 4"),
-        (FIRST_UNIT, 'sumber_data = "ODS'),
+        (FIRST_UNIT, 'satuan = 5\nsumber_data = "ODS'),
         ("2024 = 8.57", '2024 = "8,57"'),
         ('judul = "PENUTUP"', 'judul = "  "'),
     )
@@ -101,7 +108,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path, capsys):
      "bab[1].bagian[1].isi: judul Markdown (#) tidak didukung di dalam teks dokumen [markdown]"),
     (("**{visi}**", "**{visii}**"),
      "bab[2].bagian[2].isi: rujukan {visii} tidak dikenal; yang tersedia: {visi}, {misi_pilihan}, {tujuan}, "
-     "{daftar_misi}, {daftar_sasaran}, {daftar_iku}, {daftar_strategi}, {daftar_kebijakan}; untuk kurung "
+     "{daftar_misi}, {daftar_tujuan}, {daftar_sasaran}, {daftar_iku}, {daftar_strategi}, {daftar_kebijakan}; untuk kurung "
      "kurawal biasa, tulis \\\\{ (garis miring terbalik dua kali di dalam tanda kutip TOML) [markdown]"),
     (("misi_pilihan = 5", "misi_pilihan = 9"), "rpjmd.misi_pilihan: harus nomor salah satu misi, 1 sampai 6 [misi-pilihan]"),
     (("# lambang = ", "lambang = \"tidak_ada.png\" # "),

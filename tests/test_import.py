@@ -499,7 +499,7 @@ def test_a_file_that_does_not_load_yet_is_written_with_its_problems_and_exit_1(t
     monkeypatch.chdir(tmp_path)
     assert main(["import", str(source)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"{shown('content/iku.toml')}:85: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
+    assert err == [f"{shown('content/iku.toml')}:86: bab[1].bagian[1].isi: tautan [..](..) tidak didukung di dalam "
                    "teks dokumen [markdown]",
                    f"gagal: {shown('content/iku.toml')} ditulis, tetapi belum bisa dibangun: 1 masalah di atas; "
                    f"perbaiki lalu jalankan ikudoc check {shown('content/iku.toml')}"]
@@ -642,7 +642,7 @@ def test_a_row_shorter_than_the_table_is_read(tmp_path):
     assert (rasio.nama, rasio.satuan, rasio.sumber_data) == ("Rasio Dokter per Penduduk", "rasio", None)
 
 
-def test_a_definisi_operasional_column_is_the_makna_and_a_rumus_column_joins_it(tmp_path):
+def test_definisi_operasional_and_formula_columns_stay_two_columns_of_makna_and_rumus(tmp_path):
     document = five_year_document()
     document.table.titles = {"penjelasan": "DEFINISI OPERASIONAL", "sumber": "FORMULA"}
     for row in document.table.rows:
@@ -653,8 +653,9 @@ def test_a_definisi_operasional_column_is_the_makna_and_a_rumus_column_joins_it(
     assert (indikator.makna.sumber, indikator.rumus_perhitungan.sumber, indikator.sumber_data) == (
         "Balita dengan berat badan normal.", "Balita gizi baik / balita x 100", None)
     assert not [m for messages in result.periksa.notes.values() for m in messages if "tanpa label" in m]
-    assert konten.tabel.kolom is None  # sasaran, indikator, penjelasan, target, satuan: ikudoc's own order
-    assert "penjelasan" not in konten.tabel.judul  # two columns became one: its title is ikudoc's
+    assert konten.tabel.kolom == ["sasaran", "indikator", "makna", "target", "satuan", "rumus_perhitungan"]
+    assert konten.tabel.judul["rumus_perhitungan"] == "FORMULA"  # DEFINISI OPERASIONAL is makna's own title
+    assert "makna" not in konten.tabel.judul and "penjelasan" not in konten.tabel.judul
 
 
 def test_the_readme_shows_what_the_command_prints(tmp_path, monkeypatch, capsys):

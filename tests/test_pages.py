@@ -5,6 +5,8 @@ a test dependency only: it lays out HTML made to hold one fault each)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ikudoc.commands.build import Options, build_file
@@ -39,6 +41,56 @@ def test_no_page_an_official_would_send_back_in_other_agencies_tables(fixture, o
     result = build_file(content, tmp_path, Options(("docx", "pdf"), fill_toc=True), office)
     assert result.catatan == ()
     assert faults(result.outputs[1], parts_of(content)) == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("fixture", ["rentang_turun", "tujuan_kesehatan", "pemprov_penjelasan"])
+def test_no_page_an_official_would_send_back_in_the_round_two_shapes(fixture, paper, office, tmp_path):
+    content = FIXTURES / f"{fixture}.toml"
+    result = build_file(content, tmp_path, Options(("docx", "pdf"), kertas=paper, fill_toc=True), office)
+    assert result.catatan == ()
+    assert faults(result.outputs[1], parts_of(content)) == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_no_page_an_official_would_send_back_in_a_numbered_list_of_indicators(paper, office, tmp_path):
+    """A table without a sasaran column, long enough to go over pages: each row stands on its own."""
+    content = tmp_path / "daftar.toml"
+    text = (FIXTURES / "rentang_turun.toml").read_text(encoding="utf-8").split("[[sasaran]]")[0]
+    text += '[tabel]\nkolom = ["indikator", "penjelasan", "target", "kondisi_akhir"]\n\n[[sasaran]]\nnama = "Sasaran"\n'
+    long = "Penjelasan indikator yang cukup panjang untuk beberapa baris sel tabel daftar. " * 4
+    for n in range(1, 19):
+        text += (f'\n[[sasaran.indikator]]\nnama = "Indikator Daftar Nomor {n}"\nmakna = "{long}"\narah = "turun"\n'
+                 "target = { 2025 = [9, 8], 2026 = [8, 7], 2027 = [7, 6], 2028 = [6, 5], 2029 = [5, 4] }\n"
+                 "kondisi_akhir = [5, 4]\n")
+    content.write_text(text, encoding="utf-8")
+    result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), kertas=paper, fill_toc=True), office)
+    assert result.catatan == ()
+    assert len([page for page in read_pages(result.outputs[1]) if "Indikator Daftar Nomor" in page.text]) > 2
+    assert faults(result.outputs[1], parts_of(content)) == []
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_a_tujuan_of_its_name_alone_is_never_left_at_the_foot_of_a_page(paper, office, tmp_path):
+    """Eight tujuan without indicators, each above sasaran with long explanations: some tujuan rows come
+    near a page's foot, and must go over with their first sasaran."""
+    content = tmp_path / "tujuan.toml"
+    text = (FIXTURES / "tujuan_kesehatan.toml").read_text(encoding="utf-8").split("[[tujuan]]")[0]
+    long = "Penjelasan definisi operasional yang cukup panjang untuk beberapa baris sel tabel. " * 3
+    for t in range(1, 9):
+        text += f'[[tujuan]]\nnama = "Tujuan Uji Nomor {t}"\n\n'
+    for t in range(1, 9):
+        for s in range(1, 3):
+            text += (f'[[sasaran]]\nnama = "Sasaran {s} Tujuan {t}"\ntujuan = "Tujuan Uji Nomor {t}"\n\n'
+                     f'[[sasaran.indikator]]\nnama = "Indikator {s} Tujuan {t}"\nmakna = "{long}"\n'
+                     f'rumus_perhitungan = "Rumus."\nsatuan = "%"\nkondisi_awal = {{ tahun = 2024, nilai = 1 }}\n'
+                     "target = { 2025 = 1, 2026 = 2, 2027 = 3, 2028 = 4, 2029 = 5, 2030 = 6 }\n\n")
+    content.write_text(text, encoding="utf-8")
+    result = build_file(content, tmp_path / "build", Options(("docx", "pdf"), kertas=paper, fill_toc=True), office)
+    assert result.catatan == ()
+    parts = parts_of(content)
+    assert len(parts.tujuan) == 8
+    assert faults(result.outputs[1], parts) == []
 
 
 @pytest.mark.parametrize("paper, paragraphs", [("A4", 7), ("A4", 11), ("F4", 10), ("F4", 15)])
@@ -131,6 +183,22 @@ def test_checker_finds_rows_whose_sasaran_is_not_named_on_their_page(tmp_path):
                   toc=("BAB I UJI ........ 2", "BAB II AKHIR ........ 4"))
     assert faults(pdf, PARTS) == ["page 3: rows of 'Sasaran Uji Pertama' (Indikator Uji Dua) without the "
                                   "sasaran's name"]
+
+
+def test_checker_finds_a_tujuan_apart_from_its_first_sasaran(tmp_path):
+    require_weasyprint()
+    tall = "Penjelasan yang panjang sekali. " * 10
+    rows = (f"<tr><td>1.</td><td>Sasaran Uji Pertama</td><td>Indikator Uji Satu</td><td>{tall}</td><td>1</td></tr>"
+            "<tr><td></td><td>Tujuan Uji Kedua</td><td></td><td></td><td></td></tr>"
+            f"<tr style='break-before: page'><td>2.</td><td>Sasaran Uji Kedua</td><td>Indikator Uji Dua</td>"
+            f"<td>{tall}</td><td>2</td></tr>")
+    parts = dataclasses.replace(PARTS, sasaran=(("Sasaran Uji Pertama", ("Indikator Uji Satu",)),
+                                                ("Tujuan Uji Kedua", ()), ("Sasaran Uji Kedua", ("Indikator Uji Dua",))),
+                                tujuan=(("Tujuan Uji Kedua", "Sasaran Uji Kedua"),))
+    pdf = printed(tmp_path, f"<h1 class=halaman>BAB I UJI</h1>{table(rows)}<h1 class=halaman>BAB II AKHIR</h1>"
+                            f"<p>Penutup.</p>{SIGNATURE}", toc=("BAB I UJI ........ 2", "BAB II AKHIR ........ 4"))
+    assert faults(pdf, parts) == ["page 2: tujuan 'Tujuan Uji Kedua' apart from 'Sasaran Uji Kedua', the first "
+                                  "sasaran under it, on the next page"]
 
 
 def test_checker_finds_a_table_cut_at_the_page_edge(tmp_path):

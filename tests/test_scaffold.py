@@ -113,9 +113,9 @@ def test_init_offers_an_iku_of_a_region_signed_by_its_head(tmp_path, capsys, mon
     assert run(capsys, "build", "--no-fill-toc")[0] == 0
     html = (folder / "build" / "iku.html").read_text(encoding="utf-8")
     assert "PENANGGUNG JAWAB" in html and "KONDISI AWAL" in html and "NIP." not in html
-    cover = docx_blocks(folder / "build" / "iku.docx")[:4]  # the government is the agency: printed once
-    assert cover == ["INDIKATOR KINERJA UTAMA PEMERINTAH DAERAH", "(IKU PEMDA)", "PEMERINTAH PROVINSI CONTOH",
-                     "KATA PENGANTAR"]
+    cover = docx_blocks(folder / "build" / "iku.docx")[:5]  # the government is the agency: printed once
+    assert cover == ["INDIKATOR KINERJA UTAMA PEMERINTAH DAERAH", "(IKU PEMDA)", "TAHUN 2025–2029",
+                     "PEMERINTAH PROVINSI CONTOH", "KATA PENGANTAR"]
 
 
 def test_init_here_and_init_without_a_folder(tmp_path, capsys, monkeypatch):
@@ -129,3 +129,20 @@ def test_init_refuses_a_folder_in_use(tmp_path, capsys):
     (tmp_path / "berkas.txt").write_text("x", encoding="utf-8")
     status, _, err = run(capsys, "init", str(tmp_path))
     assert (status, err) == (1, [f"gagal: folder {tmp_path} tidak kosong; pilih folder baru"])
+
+
+@pytest.mark.parametrize("bentuk", ["opd", "pemda"])
+def test_the_init_forms_describe_the_round_two_keys_and_their_examples_check_clean(tmp_path, capsys, bentuk):
+    """Each key of any agency's table is shown in the form, commented out; taken in as written (the comment
+    sign removed), the file still checks clean."""
+    folder = tmp_path / bentuk
+    assert run(capsys, "init", str(folder), "--bentuk", bentuk)[0] == 0
+    path = folder / "content" / "iku.toml"
+    text = path.read_text(encoding="utf-8")
+    for key in ("# arah = \"turun\"", "# kondisi_akhir = ", "# [[tujuan]]", "{daftar_tujuan}", "rentang"):
+        assert key in text, key
+    assert ("periode_sampul = false" in text) if bentuk == "opd" else ("kumulatif" in text and "makna," in text)
+    taken = text.replace("# arah = ", "arah = ", 1).replace("# kondisi_akhir = ", "kondisi_akhir = ", 1)
+    path.write_text(taken.replace("# [[tujuan]]\n# nama = ", "[[tujuan]]\nnama = ", 1), encoding="utf-8")
+    filled_in(folder)
+    assert run(capsys, "check", str(path))[:2] == (0, [f"{path}: 0 galat, 0 peringatan"])

@@ -46,7 +46,8 @@ def test_every_key_has_an_indonesian_description():
 
 
 def test_sample_and_fixture_validate():
-    for path in (SAMPLE, FIXTURES / "enam_tahun.toml"):
+    for path in (SAMPLE, *(FIXTURES / f"{name}.toml" for name in (
+            "enam_tahun", "rentang_turun", "tujuan_kesehatan", "pemprov_penjelasan"))):
         assert list(validator().iter_errors(as_json(path))) == []
 
 

@@ -28,8 +28,9 @@ def with_tte(tmp_path, source):
 def with_cover_period(tmp_path, source):
     """The sample whose cover prints its period ("TAHUN 2019–2024"), as an imported cover may."""
     path = tmp_path / source.name
-    path.write_text(source.read_text(encoding="utf-8").replace("periode = {", 'periode_sampul = "Tahun"\nperiode = {', 1),
-                    encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    assert text.count("periode_sampul = false") == 1  # (the official cover names no period)
+    path.write_text(text.replace("periode_sampul = false", 'periode_sampul = "Tahun"'), encoding="utf-8")
     return path
 
 
@@ -46,6 +47,9 @@ DOCUMENTS = {
     "iku-pemda": lambda tmp_path: FIXTURES / "pemda_lima_tahun.toml",
     "iku-tanpa-target": lambda tmp_path: FIXTURES / "tanpa_target.toml",
     "iku-kondisi-awal": lambda tmp_path: FIXTURES / "kondisi_awal.toml",
+    "iku-rentang-turun": lambda tmp_path: FIXTURES / "rentang_turun.toml",
+    "iku-tujuan": lambda tmp_path: FIXTURES / "tujuan_kesehatan.toml",
+    "iku-penjelasan-berlabel": lambda tmp_path: FIXTURES / "pemprov_penjelasan.toml",
     "iku-dua-puluh-indikator-sepuluh-tahun": lambda tmp_path: shaped_content(tmp_path, spread(20),
                                                                              years=range(2021, 2031)),
     "pk": lambda tmp_path: pk_with_its_iku(tmp_path),

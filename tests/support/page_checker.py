@@ -1,7 +1,7 @@
 """Read a printed IKU document (a PDF, through poppler's pdftotext) page by page and report what an
 official would send back: a page holding only the signature, a page ending in a heading, a daftar isi
-entry without its page number, table rows whose sasaran is not named on their page, and text cut at
-the page edge (a column header of the IKU table missing, or a word running off the paper).
+entry without its page number, table rows whose sasaran is not named on their page, a tujuan's row
+apart from the first sasaran under it, and text cut at the page edge (a column header of the IKU table missing, or a word running off the paper).
 
 What the document holds (its headings, signature lines, sasaran and indicators, table headers) comes
 from its content file, through ikudoc's own model and context, so that the checker knows nothing of
@@ -33,6 +33,7 @@ class DocumentParts:
     sasaran: tuple[tuple[str, tuple[str, ...]], ...]  # each sasaran name with its indicator names
     column_headers: tuple[str, ...]  # what every page of the IKU table shows in its header: titles, years
     table_header: str  # the header's whole text
+    tujuan: tuple[tuple[str, str], ...] = ()  # each tujuan of the table with the name of the first group after it
 
 
 def parts_of(content: Path) -> DocumentParts:
@@ -48,16 +49,22 @@ def parts_of(content: Path) -> DocumentParts:
         signature += ["Ditandatangani secara elektronik oleh:", context["tte"].jangkar]
     signature += [signer.pangkat or "", f"NIP. {signer.nip}" if signer.nip else ""]
     iku = context["iku"]
+    if iku.berkelompok:  # each row names its indicator, and its sasaran (or tujuan) where the page needs it
+        groups = tuple((s.nama, tuple(i.nama for i in s.indikator if i.nama)) for s in iku.sasaran)
+    else:  # a numbered list of indicators: each row is its own
+        groups = tuple((i.nama, ()) for s in iku.sasaran for i in s.indikator)
     headers = [iku.judul_no, *(column.judul for column in iku.kolom)]
     headers += [year for column in iku.kolom for year in column.tahun]
     return DocumentParts(
         toc_entries=tuple(entries),
         headings=(*entries, "TUGAS :", "FUNGSI :", "4. INDIKATOR KINERJA UTAMA"),
         signature=normalise(" ".join(signature)),
-        sasaran=tuple((s.nama, tuple(i.nama for i in s.indikator)) for s in iku.sasaran),
+        sasaran=groups,
         column_headers=tuple(headers),
         table_header=normalise(" ".join([iku.judul_no, *(column.judul for column in iku.kolom),
                                          *(year for column in iku.kolom for year in column.tahun)])),
+        tujuan=tuple((group.nama, after.nama) for group, after in zip(iku.sasaran, iku.sasaran[1:], strict=False)
+                     if group.jenis == "tujuan" and iku.berkelompok),
     )
 
 
@@ -221,6 +228,10 @@ def faults(pdf: Path, parts: DocumentParts) -> list[str]:
         found += [f"{where}: column header '{h}' missing" for h in parts.column_headers if h not in text]
         found += [f"{where}: rows of '{s}' ({', '.join(rows)}) without the sasaran's name"
                   for s, rows in names_here if rows and s not in named]
+        following = pages[page.number].text if page.number < len(pages) else ""
+        found += [f"{where}: tujuan '{tujuan}' apart from '{after}', the first sasaran under it, on the next page"
+                  for tujuan, after in parts.tujuan if tujuan in named and after not in named
+                  and after in _names_found(following, [after])]
     return found
 
 

@@ -1,5 +1,6 @@
-"""The field types every content file is made of, whatever its kind: plain and Markdown texts, targets,
-dates, periods, margins, signatories, chapters, the [periksa] table (content.walk goes through them).
+"""The field types every content file is made of, whatever its kind: plain and Markdown texts, targets
+(content.targets), dates, periods, margins, signatories, chapters, the [periksa] table (content.walk
+goes through them).
 
 Validation is strict (a number is not a text, a table is not a list) and forbids unknown keys, so that
 a typo in a key is reported instead of ignored. Every description here is shown to the person editing
@@ -12,7 +13,6 @@ import datetime
 import io
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -29,105 +29,43 @@ from pydantic import (  # noqa: E402 (after the variable above)
     BeforeValidator,
     ConfigDict,
     Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    StringConstraints,
     ValidationInfo,
     model_validator,
 )
-from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError
 
 from .markup import NO_REFERENCES, InlineText, MarkupError, Text, parse_inline, parse_text
-from .placeholders import marked_number, unmarked
+from .parsing import Parsed as Parsed
+from .parsing import plain, require_string
+from .parsing import type_name as type_name
+from .placeholders import unmarked
 from .problems import os_reason
 from .regular_file import NotARegularFile, read_regular
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# Unicode's noncharacters (U+FDD0-U+FDEF and the last two code points of every plane): never text,
-# and refused by XML, so Word files cannot hold them.
-_NONCHARACTER = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
-                                                      for plane in range(17)) + "]")
+# The target types are content.targets'; every kind has found them here, and still does.
+from .targets import MAX_DECIMALS as MAX_DECIMALS
+from .targets import MAX_WHOLE_DIGITS as MAX_WHOLE_DIGITS
+from .targets import Rentang as Rentang
+from .targets import Target as Target
+from .targets import TargetValue as TargetValue
+from .targets import Year as Year
+from .targets import parse_target as parse_target
 
-
-def _check_characters(text: str) -> str:
-    found = _CONTROL.search(text)
-    if found:
-        raise PydanticCustomError(
-            "karakter-kendali", "berisi karakter kendali {kode} yang tidak bisa dicetak; hapus karakter itu",
-            {"kode": f"U+{ord(found.group()):04X}"},
-        )
-    found = _NONCHARACTER.search(text)
-    if found:
-        raise PydanticCustomError(
-            "nonkarakter", "berisi {kode}, kode yang bukan karakter (tidak bisa dicetak atau disimpan di Word); "
-            "hapus kode itu", {"kode": f"U+{ord(found.group()):04X}"},
-        )
-    return text
-
-
-def _plain(value: str) -> str:
-    value = unmarked(_check_characters(value)).strip()
-    if not value:
-        raise PydanticCustomError("teks-kosong", "tidak boleh kosong")
-    return value
-
-
-def type_name(value: Any) -> str:
-    """What a TOML value is, in the words of the error messages."""
-    if isinstance(value, bool):
-        return "benar/salah (true/false)"
-    if isinstance(value, (int, float, Decimal)):
-        return "angka"
-    if isinstance(value, dict):
-        return "tabel"
-    if isinstance(value, list):
-        return "daftar [ ... ]"
-    if isinstance(value, (datetime.date, datetime.time)):
-        return "tanggal/waktu"
-    return "teks"
-
-
-def _require_string(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError(
-            "bukan-teks", "harus berupa teks di antara tanda kutip, bukan {jenis}", {"jenis": type_name(value)}
-        )
-    return _plain(value)
-
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # of a period or a kondisi awal: a year outside them is a typo
 
 def _markdown_field(parse):
     """The validator of a Markdown field: the text parsed, its references those its kind knows (the
     vocabulary the loader puts in the validation context as "rujukan")."""
     def validate(value: Any, info: ValidationInfo):
         try:
-            return parse(unmarked(_require_string(value)), (info.context or {}).get("rujukan", NO_REFERENCES))
+            return parse(unmarked(require_string(value)), (info.context or {}).get("rujukan", NO_REFERENCES))
         except MarkupError as exc:
             raise PydanticCustomError("markdown", "{pesan}", {"pesan": str(exc)}) from None
 
     return validate
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity (pydantic hashes annotations; a dict is not hashable)
-class Parsed:
-    """Annotation of a field whose value ``parse`` makes from what is typed (a Markdown text, a target, a
-    date), shown in the JSON schema as ``json_schema``: pydantic's PlainValidator and WithJsonSchema,
-    without pydantic describing the parsed value's own type, which it would do for every such field
-    when the model is built (a sixth of every command's start-up) and which nothing uses."""
-
-    parse: Callable[..., Any]
-    json_schema: dict
-    with_info: bool = False  # parse(value, info): it needs the validation context
-
-    def __get_pydantic_core_schema__(self, source_type: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        if self.with_info:
-            return core_schema.with_info_plain_validator_function(self.parse)
-        return core_schema.no_info_plain_validator_function(self.parse)
-
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict:
-        return dict(self.json_schema)
-
-
-PlainText = Annotated[str, AfterValidator(_plain)]
+PlainText = Annotated[str, AfterValidator(plain)]
 """Text shown as typed, without Markdown."""
 
 MarkdownText = Annotated[Text, Parsed(_markdown_field(parse_text), {
@@ -136,112 +74,6 @@ MarkdownText = Annotated[Text, Parsed(_markdown_field(parse_text), {
 InlineMarkdown = Annotated[InlineText, Parsed(_markdown_field(parse_inline), {
     "type": "string", "minLength": 1, "description": "Teks satu paragraf; boleh **tebal** dan *miring*."},
     with_info=True)]
-
-_NUMBER_AS_TEXT = re.compile(r"[-+]?(\d{1,3}(\.\d{3})+|\d+)([.,]\d+)?%?")
-
-
-@dataclass(frozen=True)
-class Rentang:
-    """A band of values, reached anywhere inside it, as typed: [143.33, 139.83] is shown "143,33 - 139,83"
-    (a falling band of a lower-is-better index is typed upper bound first); ``bawah`` and ``atas`` its bounds."""
-
-    awal: int | Decimal
-    akhir: int | Decimal
-    bawah = property(lambda self: min(self.awal, self.akhir))
-    atas = property(lambda self: max(self.awal, self.akhir))
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target value: a number, with the decimals it was typed with (7.20 is shown 7,20), a band of two
-    numbers (Rentang), or a text shown as typed ("N/A", "-", "60 kali")."""
-
-    nilai: int | Decimal | str | Rentang
-
-    @property
-    def angka(self) -> int | Decimal | None:
-        """The number, or None for a text or a band."""
-        return None if isinstance(self.nilai, (str, Rentang)) else self.nilai
-
-    @property
-    def rentang(self) -> Rentang | None:
-        return self.nilai if isinstance(self.nilai, Rentang) else None
-
-
-def parse_target(value: Any) -> Target:
-    value = marked_number(value)
-    if isinstance(value, list):
-        if len(value) != 2 or any(isinstance(v, (bool, str)) or not isinstance(v, (int, float, Decimal))
-                                  for v in value):
-            raise PydanticCustomError(
-                "target-rentang", "rentang target ditulis sebagai dua angka dalam kurung siku, misalnya "
-                "[143.33, 139.83], bukan {nilai}", {"nilai": str(value)[:60]})
-        low, high = (parse_target(v).nilai for v in value)
-        return Target(Rentang(low, high))
-    if isinstance(value, float):  # content read without parse_float=Decimal (tests, tools)
-        value = Decimal(repr(value))
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise PydanticCustomError(
-            "target-jenis", "target harus berupa angka (8.57), rentang dua angka ([143.33, 139.83]) atau teks "
-            "(\"N/A\"), bukan {jenis}", {"jenis": type_name(value)},
-        )
-    if isinstance(value, str):
-        text = _plain(value)
-        if _NUMBER_AS_TEXT.fullmatch(text) and "," in text:
-            number = text.rstrip("%").replace(".", "").replace(",", ".")
-            raise PydanticCustomError(
-                "target-teks-angka",
-                "target \"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
-                "(titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil {teks_id}",
-                {"teks": text, "angka": number, "teks_id": number.replace(".", ",")},
-            )
-        if _NUMBER_AS_TEXT.fullmatch(text):
-            raise PydanticCustomError(
-                "target-teks-angka",
-                "target \"{teks}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
-                "sebagai pemisah desimal dan tanpa pemisah ribuan (contoh: 1234 atau 8.57)",
-                {"teks": text},
-            )
-        return Target(text)
-    if isinstance(value, Decimal) and not value.is_finite():
-        typed = "nan" if value.is_nan() else ("-inf" if value < 0 else "inf")
-        raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": typed})
-    number = Decimal(value)
-    whole_digits = number.adjusted() + 1 if number else 1
-    decimals = max(0, -number.as_tuple().exponent)
-    if whole_digits > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
-        raise PydanticCustomError(
-            "target-angka-batas",
-            "angka target paling banyak {bulat} angka sebelum koma dan {desimal} sesudahnya; yang tertulis "
-            "{tertulis}",
-            {"bulat": MAX_WHOLE_DIGITS, "desimal": MAX_DECIMALS, "tertulis": _typed_length(number)},
-        )
-    return Target(value)
-
-
-# Beyond these a figure is a typo (1e25, 2024000000000000) and would not fit a table cell anyway.
-MAX_WHOLE_DIGITS = 15
-FIRST_YEAR, LAST_YEAR = 1900, 2200  # of a period or a kondisi awal: a year outside them is a typo
-MAX_DECIMALS = 10
-
-
-def _typed_length(number: Decimal) -> str:
-    if number.adjusted() + 1 > MAX_WHOLE_DIGITS:
-        return f"{number.adjusted() + 1} angka sebelum koma"
-    return f"{-number.as_tuple().exponent} angka sesudah koma"
-
-
-TargetValue = Annotated[
-    Target,
-    Parsed(parse_target, {
-        "anyOf": [{"type": "number"},
-                  {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
-                  {"type": "string", "minLength": 1, "not": {"pattern": f"^{_NUMBER_AS_TEXT.pattern}$"}}],
-        "description": "Target: angka dengan titik desimal tanpa kutip (8.57), rentang dua angka seperti tertulis "
-                       "([143.33, 139.83], tampil 143,33 - 139,83), atau teks (\"N/A\", \"-\").",
-    }),
-]
-Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
 
 
 @dataclass(frozen=True)
@@ -327,7 +159,7 @@ def _check_image(path: Path, typed: str) -> None:
             "sebagai PNG", {"berkas": typed}) from None
 
 
-ImagePath = Annotated[Path, Parsed(lambda v, info: _existing_file(_require_string(v), info), {"type": "string"},
+ImagePath = Annotated[Path, Parsed(lambda v, info: _existing_file(require_string(v), info), {"type": "string"},
                                     with_info=True)]
 """An image file (.png, .jpg) named relative to the content file, which must open whole."""
 
@@ -380,8 +212,6 @@ class Margin(Model):
     @property
     def teks(self) -> str:
         return f"atas {self.atas}, kanan {self.kanan}, bawah {self.bawah}, kiri {self.kiri} mm"
-
-
 
 
 class Penandatangan(Model):

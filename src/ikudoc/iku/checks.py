@@ -7,7 +7,6 @@ Each rule yields problems with a code: errors stop ``ikudoc build``; warnings ar
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterator
 
 from ..content.formatting import format_number
@@ -26,7 +25,7 @@ from ..content.rules import (
 from ..content.source import TomlSource
 from ..content.validate import strings
 from ..content.walk import texts
-from .model import Konten
+from .model import Indikator, Konten, Target
 
 
 def check_content(konten: Konten, toml: TomlSource) -> list[Problem]:
@@ -38,23 +37,99 @@ def check_content(konten: Konten, toml: TomlSource) -> list[Problem]:
     return acknowledged(konten.periksa, report)
 
 
-def _cumulative_targets_do_not_decrease(konten: Konten, report: Report) -> None:
+def _bounds(target: Target) -> tuple | None:
+    """The lowest and highest value a target allows: a number twice, a band's bounds; None for a text."""
+    if band := target.rentang:
+        return band.bawah, band.atas
+    return None if target.angka is None else (target.angka, target.angka)
+
+
+def _said(target: Target) -> str:
+    """A number or band of a message: "8,57", "143,33 - 139,83"."""
+    band = target.rentang
+    return " - ".join(map(format_number, (band.awal, band.akhir))) if band else format_number(target.angka)
+
+
+def _cumulative_targets_go_one_way(konten: Konten, report: Report) -> None:
+    """The targets of a cumulative indicator never go back: they do not fall (arah "naik"), or do not rise
+    (arah "turun"). A band goes back when neither bound goes on and one goes back."""
     for loc, _, ind in konten.indicators():
-        cumulative = ind.kumulatif if ind.kumulatif is not None else bool(re.search(r"akumulasi|kumulatif",
-                                                                                  ind.nama, re.IGNORECASE))
-        if not cumulative:
+        if not ind.is_cumulative():
             continue
+        rising = ind.arah == "naik"
         for key in ("target_sebelum", "target"):
-            targets = getattr(ind, key) or {}
-            numbers = [(year, target.angka) for year, target in sorted(targets.items()) if target.angka is not None]
-            for (year_before, before), (year, value) in zip(numbers, numbers[1:], strict=False):
-                if value < before:
-                    report.error(
-                        (*loc, key, year),
-                        f"indikator kumulatif tidak boleh turun: target {year} ({format_number(value)}) lebih kecil "
-                        f"dari target {year_before} ({format_number(before)})",
-                        "kumulatif-turun",
-                    )
+            targets = [(year, target, bounds) for year, target in sorted((getattr(ind, key) or {}).items())
+                       if (bounds := _bounds(target)) is not None]
+            for (year_before, before, low_high_before), (year, target, low_high) in zip(targets, targets[1:],
+                                                                                         strict=False):
+                ahead = [now - was if rising else was - now for was, now in zip(low_high_before, low_high, strict=True)]
+                if max(ahead) > 0 or min(ahead) == 0:
+                    continue
+                if rising:
+                    report.error((*loc, key, year), f"indikator kumulatif tidak boleh turun: target {year} "
+                                 f"({_said(target)}) lebih kecil dari target {year_before} ({_said(before)})",
+                                 "kumulatif-turun")
+                else:
+                    report.error((*loc, key, year), f"indikator kumulatif dengan arah \"turun\" tidak boleh naik: "
+                                 f"target {year} ({_said(target)}) lebih besar dari target {year_before} "
+                                 f"({_said(before)})", "kumulatif-naik")
+
+
+def _values(ind: Indikator) -> Iterator[tuple[tuple, str, str, Target]]:
+    """Every value of an indicator, with its key under the indicator, how a message names it, and its year."""
+    for key in ("target_sebelum", "target"):
+        for year, target in sorted((getattr(ind, key) or {}).items()):
+            yield (key, year), "target sebelum perubahan" if key == "target_sebelum" else "target", year, target
+    if ind.kondisi_awal:
+        yield ("kondisi_awal",), "kondisi awal", "", ind.kondisi_awal.nilai
+    if ind.kondisi_akhir:
+        yield ("kondisi_akhir",), "kondisi akhir", "", ind.kondisi_akhir
+
+
+def _named(values: list[tuple[str, str]]) -> str:
+    """("target", "2025"), ("target", "2026"), ("kondisi akhir", "") -> "target 2025, 2026, kondisi akhir"."""
+    parts: dict[str, list[str]] = {}
+    for name, year in values:
+        parts.setdefault(name, []).append(year)
+    return ", ".join(f"{name} {', '.join(years)}".strip() for name, years in parts.items())
+
+
+def _bands_typed_the_way_they_go(konten: Konten, report: Report) -> None:
+    """A band is typed from where the indicator starts toward where it is better: the lower bound first
+    when higher is better ("70 - 75"), the upper bound first when lower is better ("143,33 - 139,83"): a
+    band typed the other way round is printed so, and is probably the other way round by mistake."""
+    for loc, _, ind in konten.indicators():
+        wrong = [(at, name, year, target) for at, name, year, target in _values(ind) if (band := target.rentang)
+                 and (band.awal > band.akhir if ind.arah == "naik" else band.awal < band.akhir)]
+        if not wrong:
+            continue
+        at, _, _, target = wrong[0]
+        band = target.rentang
+        if ind.arah == "naik":
+            how = "dari angka besar ke kecil", "naik (makin tinggi makin baik)", "dari batas bawah ke batas atas"
+        else:
+            how = "dari angka kecil ke besar", "turun (makin rendah makin baik)", "dari batas atas ke batas bawah"
+        report.warning((*loc, *at), f"rentang {_named([(name, year) for _, name, year, _ in wrong])} ditulis "
+                       f"{how[0]} ({_said(target)}), padahal arah indikator ini {how[1]}: tulis rentangnya {how[2]}, "
+                       f"[{band.akhir}, {band.awal}], atau periksa arah", "rentang-arah")
+
+
+def _bands_have_width(konten: Konten, report: Report) -> None:
+    """A band whose bounds are equal ([5, 5]) is one number typed as a band."""
+    for loc, _, ind in konten.indicators():
+        for at, name, year, target in _values(ind):
+            if (band := target.rentang) and band.awal == band.akhir:
+                report.warning((*loc, *at), f"rentang {_named([(name, year)])} [{band.awal}, {band.akhir}] tidak punya "
+                               f"lebar: kedua batasnya sama; tulis satu angka ({band.awal}), atau batas yang berbeda",
+                               "rentang-sama")
+
+
+def _tujuan_hold_something(konten: Konten, report: Report) -> None:
+    for t, tujuan in enumerate(konten.tujuan):
+        if not tujuan.indikator and not any(konten.tujuan_of(s) == t for s in konten.sasaran):
+            report.warning(("tujuan", t), f"tujuan \"{tujuan.nama}\" tidak punya indikator dan tidak ada sasaran di "
+                           "bawahnya: tabel mencetaknya sendirian; tulis tujuan = \"...\" pada sasarannya",
+                           "tujuan-kosong")
 
 
 def _targets_cover_the_period(konten: Konten, report: Report) -> None:
@@ -114,7 +189,7 @@ def _table_is_listed_in_the_text(konten: Konten, report: Report) -> None:
              for block in text.blok if isinstance(block, ListBlock) and block.asal is None]
     for name, what, table in (
             ("daftar_sasaran", "sasaran strategis", [s.nama for s in konten.sasaran]),
-            ("daftar_iku", "indikator kinerja utama", [i.nama for s in konten.sasaran for i in s.indikator])):
+            ("daftar_iku", "indikator kinerja utama", [i.nama for _, _, i in konten.indicators()])):
         if name in used or any(_same_names(items, table) for _, items in typed):
             continue
         drifted = [(loc, items) for loc, items in typed if _resembles(items, table)]
@@ -145,13 +220,16 @@ def _import_guesses_checked(_konten: Konten, report: Report) -> None:
 
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name.
-WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "tabel-tidak-dicantumkan",
-                           "target-tahun-periode"})
+WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "rentang-arah", "rentang-sama",
+                           "tabel-tidak-dicantumkan", "target-tahun-periode", "tujuan-kosong"})
 
 
 RULES: list[Callable[[Konten, Report], None]] = [
     _import_guesses_checked,
-    _cumulative_targets_do_not_decrease,
+    _cumulative_targets_go_one_way,
+    _bands_typed_the_way_they_go,
+    _bands_have_width,
+    _tujuan_hold_something,
     _targets_cover_the_period,
     _signatory_is_valid,
     _no_phrase_typed_twice,

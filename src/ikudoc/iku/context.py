@@ -24,7 +24,7 @@ class DokumenContext:
     singkatan: str
     perubahan: str | None
     periode: str
-    periode_sampul: str | None  # the word the cover prints before the period ("Tahun"), or no period there
+    periode_sampul: str | None  # the word the cover prints before the period ("Tahun"); None: no period there
     keputusan: str | None  # the decree that set this revision
     tempat: str
     tanggal: str  # "Oktober 2024", or "15 Oktober 2024"
@@ -45,7 +45,7 @@ def build_context(konten: Konten, layout: Layout) -> Rendering:
             singkatan=dokumen.singkatan,
             perubahan=dokumen.perubahan,
             periode=dokumen.periode.teks,
-            periode_sampul=dokumen.periode_sampul,
+            periode_sampul=dokumen.periode_sampul or None,
             keputusan=konten.revisi.keputusan if konten.revisi else None,
             tempat=dokumen.tempat,
             tanggal=dokumen.tanggal.teks,
@@ -90,8 +90,9 @@ def _references(konten: Konten) -> References:
 
     return References(inline, {
         "daftar_misi": tuple(m.runs for m in rpjmd.misi),
+        "daftar_tujuan": tuple(plain(t.nama) for t in konten.tujuan),
         "daftar_sasaran": tuple(plain(s.nama) for s in konten.sasaran),
-        "daftar_iku": tuple(plain(i.nama) for s in konten.sasaran for i in s.indikator),
+        "daftar_iku": tuple(plain(i.nama) for _, _, i in konten.indicators()),
         "daftar_strategi": tuple(s.runs for s in renstra.strategi),
         "daftar_kebijakan": tuple(k.runs for k in renstra.kebijakan),
     })

@@ -33,12 +33,17 @@ LAMPIRAN = Group("lampiran", "Lampiran: tugas dan fungsi")
 INDIKATOR = Group("indikator", "Sasaran dan indikator")
 TARGET = Group("target", "Target")
 TARGET_SEBELUM = Group("target-sebelum", "Target sebelum perubahan")
+#: Which way an indicator is better, in words.
+ARAH = {"naik": "naik (makin tinggi makin baik)", "turun": "turun (makin rendah makin baik)"}
 
 
 def _shown(value, indikator: Indikator) -> str | None:
-    """An indicator field's value as the document (or the reader) says it: "2024: 9,55", "ya"."""
+    """An indicator field's value as the document (or the reader) says it: "2024: 9,55", "143,33 - 139,83",
+    "ya"."""
     if isinstance(value, KondisiAwal):
         return f"{value.tahun}: {format_target(value.nilai, indikator)}"
+    if isinstance(value, Target):
+        return format_target(value, indikator)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     return None if value is None else str(value)
@@ -46,7 +51,8 @@ def _shown(value, indikator: Indikator) -> str | None:
 
 def _target_summary(indikator: Indikator) -> str:
     targets = "; ".join(f"{year}: {format_target(t, indikator)}" for year, t in sorted(indikator.target.items()))
-    return f"{indikator.nama} (satuan {indikator.satuan}; target {targets})"
+    unit = f"satuan {indikator.satuan}; " if indikator.satuan else ""
+    return f"{indikator.nama} ({unit}target {targets})"
 
 
 def _shown_targets(targets: dict[str, Target] | None, indikator: Indikator) -> dict[str, str]:
@@ -61,9 +67,10 @@ def _target_changes(key_prefix: str, label: str, group: Group, was: Indikator, n
         old_value, new_value = old_targets.get(year), new_targets.get(year)
         if old_value != new_value:
             kind = "tambah" if old_value is None else "hapus" if new_value is None else "ubah"
-            changes.append(Change(
+            changes.append(Change(  # (a target without a unit has the unit "": a target's change has one)
                 group.label, kind, f"{label} {year}, {now.nama}", f"{key_prefix}.{year}", old_value, new_value,
-                satuan=now.satuan, satuan_lama=was.satuan if was.satuan != now.satuan else None, bagian=group.id,
+                satuan=now.satuan or "", satuan_lama=(was.satuan or "") if was.satuan != now.satuan else None,
+                bagian=group.id,
             ))
     return changes
 
@@ -72,8 +79,11 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
     group = INDIKATOR
     old_sasaran = {id(ind): s.nama for _, s, ind in old.indicators()}
     new_sasaran = {id(ind): s.nama for _, s, ind in new.indicators()}
+    out.units(group, "Tujuan", "tujuan", *[[TextUnit(f"butir {n}", t.nama) for n, t in enumerate(k.tujuan, 1)]
+                                           for k in (old, new)])
     out.units(group, "Sasaran strategis", "sasaran", *[[TextUnit(f"butir {n}", s.nama)
                                                         for n, s in enumerate(k.sasaran, 1)] for k in (old, new)])
+    _compare_tujuan_of_sasaran(out, old, new)
     years = tuple(sorted({y for k in (old, new) for _, _, i in k.indicators() for y in i.target}))
     rows, target_changes, before_changes = [], [], []
     for pair in pair_indicators(old, new):
@@ -81,7 +91,7 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
             loc, ind = pair.lama
             out.add(group, "hapus", "Indikator dihapus", format_key_path(loc), _target_summary(ind), None)
             shown = _shown_targets(ind.target, ind)
-            rows.append(TargetRow(ind.nama, None, "hapus", ind.satuan,
+            rows.append(TargetRow(ind.nama, None, "hapus", ind.satuan or "",
                                   tuple(TargetCell(shown.get(y), None) for y in years)))
             continue
         loc, ind = pair.baru
@@ -89,7 +99,7 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
         if pair.lama is None:
             out.add(group, "tambah", "Indikator ditambah", key, None, _target_summary(ind))
             shown = _shown_targets(ind.target, ind)
-            rows.append(TargetRow(ind.nama, None, "tambah", ind.satuan,
+            rows.append(TargetRow(ind.nama, None, "tambah", ind.satuan or "",
                                   tuple(TargetCell(None, shown.get(y)) for y in years)))
             continue
         was = pair.lama[1]
@@ -105,8 +115,9 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
             out.add(group, "pindah", f"Sasaran dari indikator {ind.nama}", key, old_sasaran[id(was)],
                     new_sasaran[id(ind)], asal=old_sasaran[id(was)])
         # every field the model describes but these, compared above and below
-        compare_fields(out, group, key, was, ind, f", {ind.nama}", ("nama", "target", "target_sebelum"),
+        compare_fields(out, group, key, was, ind, f", {ind.nama}", ("nama", "arah", "target", "target_sebelum"),
                        lambda value, was=was: _shown(value, was), lambda value, ind=ind: _shown(value, ind))
+        out.value(group, f"Arah, {ind.nama}", f"{key}.arah", ARAH[was.arah], ARAH[ind.arah])
         old_targets, new_targets = _shown_targets(was.target, was), _shown_targets(ind.target, ind)
         target_changes += _target_changes(f"{key}.target", "Target", TARGET, was, ind, years, old_targets,
                                           new_targets)
@@ -114,10 +125,21 @@ def _compare_indicators(out: Collector, old: Konten, new: Konten) -> tuple[tuple
             f"{key}.target_sebelum", "Target sebelum perubahan", TARGET_SEBELUM, was, ind, years,
             _shown_targets(was.target_sebelum, was), _shown_targets(ind.target_sebelum, ind))
         cells = tuple(TargetCell(old_targets.get(y), new_targets.get(y)) for y in years)
-        rows.append(TargetRow(ind.nama, was.nama if status == "ganti-nama" else None, status, ind.satuan, cells))
+        rows.append(TargetRow(ind.nama, was.nama if status == "ganti-nama" else None, status, ind.satuan or "",
+                              cells))
     out.changes.extend(target_changes)
     out.changes.extend(before_changes)
     return years, tuple(rows)
+
+
+def _compare_tujuan_of_sasaran(out: Collector, old: Konten, new: Konten) -> None:
+    """A sasaran (by its name) now under another tujuan."""
+    before = {s.nama: old.tujuan[t].nama for s in old.sasaran if (t := old.tujuan_of(s)) is not None}
+    for index, sasaran in enumerate(new.sasaran):
+        t = new.tujuan_of(sasaran)
+        if t is not None and sasaran.nama in before and before[sasaran.nama] != new.tujuan[t].nama:
+            out.value(INDIKATOR, f"Tujuan dari sasaran {sasaran.nama}", format_key_path(("sasaran", index, "tujuan")),
+                      before[sasaran.nama], new.tujuan[t].nama)
 
 
 def compare(old: Konten, new: Konten, old_label: str, new_label: str) -> Comparison:
@@ -157,6 +179,6 @@ def summarize_revision(konten: Konten, label: str) -> Comparison:
                                       f"{key}.alasan_perubahan", None, marked_text(ind.alasan_perubahan.runs),
                                       bagian=TARGET.id))
         cells = tuple(TargetCell(before.get(y) if revised else None, after.get(y)) for y in years)
-        rows.append(TargetRow(ind.nama, None, "tetap" if revised else "tambah", ind.satuan, cells))
+        rows.append(TargetRow(ind.nama, None, "tetap" if revised else "tambah", ind.satuan or "", cells))
     perubahan = konten.dokumen.perubahan or "setelah perubahan"
     return Comparison(f"{label} (sebelum perubahan)", f"{label} ({perubahan})", tuple(changes), years, tuple(rows))

@@ -1,11 +1,13 @@
 """Load an IKU content file into its model (iku.model), collecting every problem in it before stopping:
 the model's own rules (content.validate), the rules over the raw data that need the whole file (equal
-target years, targets for all indicators or none, the columns [tabel] chooses), and the revision it
-replaces ([revisi] menggantikan), whose targets become the "sebelum perubahan" ones.
+target years, targets for all indicators or none, the columns [tabel] chooses, the tujuan each sasaran
+names), and the revision it replaces ([revisi] menggantikan), whose targets become the "sebelum
+perubahan" ones.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +17,7 @@ from ..content.problems import ContentError, Loc, Problem
 from ..content.revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from ..content.source import TomlSource, parse_toml
 from ..content.validate import raise_problems, strings, validate
-from .columns import filled, shown
+from .columns import filled, penjelasan_parts, shown
 from .model import REFERENCES, Konten
 from .revisions import fill_before_targets
 
@@ -55,6 +57,7 @@ def _load_iku(toml: TomlSource, ref: ContentRef, replacing: tuple[str, ...]) -> 
     problems.extend(_before_targets_inconsistent(toml))
     if model is not None:
         problems.extend(_table_columns_unfit(model, toml))
+        problems.extend(_tujuan_unknown(model, toml))
     if model is not None and not problems and model.revisi and model.revisi.menggantikan:
         model, more = _with_replaced_revision(model, toml, ref, replacing)
         problems.extend(more)
@@ -105,13 +108,15 @@ def _chosen_mission_missing(toml: TomlSource) -> list[Problem]:
 
 
 def _raw_indicators(toml: TomlSource) -> Iterator[tuple[Loc, dict]]:
-    """The indicator tables of the raw data that are tables, with where they are."""
-    sasaran = toml.data.get("sasaran")
-    for s_index, s in enumerate(sasaran if isinstance(sasaran, list) else []):
-        indikator = s.get("indikator") if isinstance(s, dict) else None
-        for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
-            if isinstance(ind, dict):
-                yield ("sasaran", s_index, "indikator", i_index), ind
+    """The indicator tables of the raw data that are tables, with where they are: the tujuan's, then the
+    sasaran's."""
+    for key in ("tujuan", "sasaran"):
+        groups = toml.data.get(key)
+        for g_index, group in enumerate(groups if isinstance(groups, list) else []):
+            indikator = group.get("indikator") if isinstance(group, dict) else None
+            for i_index, ind in enumerate(indikator if isinstance(indikator, list) else []):
+                if isinstance(ind, dict):
+                    yield (key, g_index, "indikator", i_index), ind
 
 
 def _before_targets_inconsistent(toml: TomlSource) -> list[Problem]:
@@ -126,7 +131,7 @@ def _before_targets_inconsistent(toml: TomlSource) -> list[Problem]:
         problems += [
             Problem(toml.path, toml.line_of(loc), (*loc, "target_sebelum"),
                     "target sebelum perubahan belum ditulis, padahal indikator lain menuliskannya; tulis "
-                    "[sasaran.indikator.target_sebelum] (sama dengan target bila tidak berubah)",
+                    f"[{loc[0]}.indikator.target_sebelum] (sama dengan target bila tidak berubah)",
                     "target-sebelum-kurang")
             for loc, ind in indicators if "target_sebelum" not in ind
         ]
@@ -148,8 +153,9 @@ def _targets_for_some_only(toml: TomlSource) -> list[Problem]:
         return []
     return [Problem(toml.path, toml.line_of(loc), (*loc, "target"),
                     "indikator ini tidak punya target, padahal indikator lain punya; tulis "
-                    "[sasaran.indikator.target] untuk setiap indikator, atau hapus target dari semua indikator "
-                    "(tabel tanpa kolom target)", "target-sebagian") for loc in without]
+                    f"[{loc[0]}.indikator.target] untuk setiap indikator, atau hapus target dari semua indikator "
+                    "(tabel tanpa kolom target)",
+                    "target-sebagian") for loc in without]
 
 
 def _table_columns_unfit(konten: Konten, toml: TomlSource) -> list[Problem]:
@@ -177,11 +183,56 @@ def _table_columns_unfit(konten: Konten, toml: TomlSource) -> list[Problem]:
         if name not in columns:
             problem(("tabel", "gabung", index), f"kolom \"{name}\" tidak ada di tabel, jadi tidak bisa digabung; "
                     f"kolom tabel: {', '.join(columns)}", "gabung-tanpa-kolom")
+        elif "sasaran" not in columns:
+            problem(("tabel", "gabung", index), f"kolom \"{name}\" digabung per sasaran, tetapi tabel ini tidak punya "
+                    "kolom sasaran (daftar indikator bernomor); hapus gabung, atau tambahkan \"sasaran\" ke kolom",
+                    "gabung-tanpa-kolom")
+    _penjelasan_unfit(konten, columns, problem)
     with_baseline = [(loc, ind.kondisi_awal.tahun) for loc, _, ind in konten.indicators() if ind.kondisi_awal]
     for loc, year in with_baseline[1:]:
         if year != with_baseline[0][1]:
             problem((*loc, "kondisi_awal"), f"tahun kondisi awal ({year}) harus sama dengan indikator pertama yang "
                     f"punya kondisi awal ({with_baseline[0][1]}): tabel menampilkan satu tahun", "kondisi-awal-tahun")
+    return problems
+
+
+def _penjelasan_unfit(konten: Konten, columns: list[str], problem) -> None:
+    """[tabel] penjelasan names each part once, for a table with a penjelasan column, and no part that has
+    a column of its own."""
+    chosen = konten.tabel.penjelasan or []
+    if chosen and "penjelasan" not in columns:
+        problem(("tabel", "penjelasan"), "isi sel penjelasan dipilih, tetapi tabel tidak punya kolom penjelasan; "
+                "tambahkan \"penjelasan\" ke [tabel] kolom, atau hapus [tabel] penjelasan", "kolom-kosong")
+        return
+    for index, name in enumerate(chosen):
+        loc: Loc = ("tabel", "penjelasan", index)
+        if name in chosen[:index]:
+            problem(loc, f"\"{name}\" sudah disebut sebelumnya; setiap isi sel penjelasan hanya sekali", "kolom-ganda")
+        elif name in columns:
+            problem(loc, f"\"{name}\" sudah punya kolom sendiri di tabel; hapus dari salah satunya", "kolom-ganda")
+    if chosen and not filled(konten, "penjelasan"):
+        problem(("tabel", "penjelasan"), f"tidak ada indikator yang mengisi {', '.join(penjelasan_parts(konten))}; "
+                "isi pada indikatornya, atau hapus [tabel] penjelasan", "kolom-kosong")
+
+
+def _tujuan_unknown(konten: Konten, toml: TomlSource) -> list[Problem]:
+    """Each sasaran falls under one tujuan when the file has them: the one it names (which must exist), or
+    the only one."""
+    names = [tujuan.nama for tujuan in konten.tujuan]
+    problems = []
+    for s, sasaran in enumerate(konten.sasaran):
+        loc: Loc = ("sasaran", s, "tujuan")
+        if sasaran.tujuan is not None and sasaran.tujuan not in names:
+            close = difflib.get_close_matches(sasaran.tujuan, names, n=1, cutoff=0.6)
+            message = (f"tujuan \"{sasaran.tujuan}\" tidak ada di [[tujuan]]" + (f"; maksudnya \"{close[0]}\"?"
+                       if close else f"; tujuan yang ada: {', '.join(names)}") if names else
+                       f"tujuan \"{sasaran.tujuan}\" disebut, tetapi berkas ini tidak punya [[tujuan]]; tambahkan "
+                       "[[tujuan]] dengan nama itu, atau hapus tujuan dari sasaran ini")
+            problems.append(Problem(toml.path, toml.line_of(loc), loc, message, "tujuan-tidak-ada"))
+        elif sasaran.tujuan is None and len(names) > 1:
+            problems.append(Problem(toml.path, toml.line_of(("sasaran", s)), loc,
+                                    f"ada {len(names)} tujuan, jadi sasaran ini harus menyebut tujuannya: tujuan = "
+                                    f"\"{names[0]}\" (atau tujuan lain)", "tujuan-tidak-ada"))
     return problems
 
 

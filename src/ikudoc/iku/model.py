@@ -7,6 +7,7 @@ editing the file; every title names the field for a reader (in ``ikudoc diff``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -40,8 +41,11 @@ from ..content.markup import Vocabulary
 from ..content.problems import Loc
 
 #: The columns of the IKU table, as [tabel] kolom names them (see columns.py).
-ColumnName = Literal["sasaran", "indikator", "penjelasan", "satuan", "kondisi_awal", "target_sebelum", "target",
-                     "sumber_data", "penanggung_jawab"]
+ColumnName = Literal["sasaran", "indikator", "penjelasan", "makna", "alasan_pemilihan", "rumus_perhitungan", "satuan",
+                     "kondisi_awal", "target_sebelum", "target", "kondisi_akhir", "sumber_data", "penanggung_jawab"]
+#: The indicator fields the penjelasan cell may hold, each labelled, as [tabel] penjelasan names them.
+PenjelasanPart = Literal["makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan", "kumulatif",
+                         "penanggung_jawab", "sumber_data"]
 #: Columns whose equal cells may be merged per sasaran ([tabel] gabung), as the sasaran cell is.
 MergeableName = Literal["satuan", "sumber_data", "penanggung_jawab"]
 
@@ -54,6 +58,7 @@ REFERENCES = Vocabulary(
     ),
     lists=(
         ("daftar_misi", "daftar misi RPJMD ([rpjmd] misi)"),
+        ("daftar_tujuan", "daftar tujuan (dari [[tujuan]])"),
         ("daftar_sasaran", "daftar sasaran strategis (dari [[sasaran]])"),
         ("daftar_iku", "daftar indikator kinerja utama (dari [[sasaran.indikator]])"),
         ("daftar_strategi", "daftar strategi ([renstra] strategi)"),
@@ -71,9 +76,10 @@ class Dokumen(Model):
     """Label revisi, misalnya "Perubahan 2024"; kosongkan untuk dokumen awal."""
     periode: Periode = Field(title="Periode")
     """Periode Renstra yang dicakup."""
-    periode_sampul: PlainText | None = Field(None, title="Periode di sampul")
-    """Kata di depan periode pada sampul, misalnya "Tahun": sampul mencetak "TAHUN 2026–2030" di bawah
-    judulnya; tanpa ini periode tidak dicetak di sampul."""
+    periode_sampul: PlainText | Literal[False] = Field("Tahun", title="Periode di sampul")
+    """Kata di depan periode pada sampul: sampul mencetak "TAHUN 2026–2030" di bawah judulnya (bawaan
+    "Tahun"; misalnya "Periode"). false: sampul tanpa periode, seperti naskah resmi yang sampulnya tidak
+    menyebutnya."""
     tempat: PlainText = Field(title="Tempat")
     """Tempat penandatanganan, misalnya "Bandar Lampung"."""
     tanggal: SigningDate = Field(title="Tanggal")
@@ -162,8 +168,11 @@ KondisiAwalValue = Annotated[
     Parsed(_kondisi_awal, {"type": "object", "additionalProperties": False, "required": ["tahun", "nilai"],
                            "properties": {
         "tahun": {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "description": "Tahun kondisi awal."},
-        "nilai": {"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
-                  "description": "Nilai kondisi awal: angka (9.55) atau teks (\"N/A\")."}}}),
+        "nilai": {"anyOf": [{"type": "number"},
+                            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+                            {"type": "string", "minLength": 1}],
+                  "description": "Nilai kondisi awal: angka (9.55), rentang ([143.33, 139.83]) atau teks "
+                                 "(\"N/A\")."}}}),
 ]
 
 
@@ -178,8 +187,9 @@ class Indikator(Model):
     """Alasan pemilihan indikator; tampil di sel penjelasan."""
     rumus_perhitungan: Annotated[InlineMarkdown | None, Penjelasan()] = Field(None, title="Rumus Perhitungan")
     """Rumus atau cara perhitungan (formulasi); tampil di sel penjelasan."""
-    satuan: PlainText = Field(title="Satuan")
-    """Satuan, misalnya "%"."""
+    satuan: PlainText | None = Field(None, title="Satuan")
+    """Satuan, misalnya "%"; boleh tidak ditulis bila satuannya sudah di nama indikator (tabel tanpa kolom
+    SATUAN)."""
     arah: Literal["naik", "turun"] = Field("naik", title="Arah")
     """Arah yang lebih baik: "naik" (bawaan; makin tinggi makin baik) atau "turun" (indeks risiko, angka
     kematian, prevalensi stunting: makin rendah makin baik)."""
@@ -188,10 +198,14 @@ class Indikator(Model):
     penanggung_jawab: PlainText | None = Field(None, title="Penanggung Jawab")
     """Unit penanggung jawab, misalnya "BAKESBANGPOL" atau "DINKES, RSUD"."""
     kondisi_awal: KondisiAwalValue | None = Field(None, title="Kondisi Awal")
-    """Kondisi awal (baseline): { tahun = 2024, nilai = 9.55 }."""
+    """Kondisi awal (baseline): { tahun = 2024, nilai = 9.55 }; nilainya boleh rentang seperti target."""
+    kondisi_akhir: TargetValue | None = Field(None, title="Kondisi Akhir Periode")
+    """Kondisi kinerja pada akhir periode (RPJMD atau Renstra): angka (75.2), rentang ([120.5, 118.0]) atau
+    teks; kolom KONDISI AKHIR PERIODE."""
     kumulatif: bool | None = Field(None, title="Kumulatif")
-    """Target dihitung kumulatif (tidak boleh turun dari tahun ke tahun); tanpa ini, nama yang memuat
-    "(Akumulasi)" dianggap kumulatif."""
+    """Target dihitung kumulatif (tidak boleh turun dari tahun ke tahun, atau naik bila arah = "turun"); tanpa
+    ini, nama yang memuat "(Akumulasi)" dianggap kumulatif. Di sel penjelasan ([tabel] penjelasan) tampil
+    "Tipe Perhitungan : Kumulatif" atau "Non Kumulatif"."""
     desimal: Annotated[int, Field(ge=0, le=6)] | None = Field(None, title="Jumlah desimal")
     """Jumlah angka di belakang koma untuk target (35,20); tanpa ini angka tampil seperti ditulis."""
     target: dict[Year, TargetValue] = Field({}, title="Target")
@@ -208,6 +222,13 @@ class Indikator(Model):
         """(field name, label) of the parts of the penjelasan cell, in order."""
         return [(name, field.title or name) for name, field in cls.model_fields.items()
                 if any(isinstance(item, Penjelasan) for item in field.metadata)]
+
+    def is_cumulative(self) -> bool | None:
+        """Whether the targets accumulate: as ``kumulatif`` says, else True when the name says so
+        ("(Akumulasi)"), else None (not said: checked and shown as not cumulative)."""
+        if self.kumulatif is not None:
+            return self.kumulatif
+        return True if re.search(r"akumulasi|kumulatif", self.nama, re.IGNORECASE) else None
 
     @model_validator(mode="after")
     def _same_years_before_and_after(self) -> Indikator:
@@ -232,18 +253,36 @@ class Revisi(Model):
 
 class Tabel(Model):
     kolom: list[ColumnName] | None = Field(None, min_length=1)
-    """Kolom tabel IKU dan urutannya, sesudah kolom NO: sasaran, indikator, penjelasan, satuan, kondisi_awal,
-    target_sebelum, target, sumber_data, penanggung_jawab. Tanpa ini: kolom tabel IKU OPD yang diisi data."""
+    """Kolom tabel IKU dan urutannya, sesudah kolom NO: sasaran, indikator, penjelasan, makna,
+    alasan_pemilihan, rumus_perhitungan, satuan, kondisi_awal, target_sebelum, target, kondisi_akhir,
+    sumber_data, penanggung_jawab. Tanpa ini: kolom tabel IKU OPD yang diisi data. Tanpa "sasaran": daftar
+    indikator bernomor."""
     judul: dict[ColumnName, PlainText] = {}
     """Judul kolom yang diganti, misalnya { penjelasan = "DEFINISI OPERASIONAL/FORMULASI" }."""
+    penjelasan: list[PenjelasanPart] | None = Field(None, min_length=1)
+    """Isi sel penjelasan, berurutan, masing-masing dengan labelnya: makna, alasan_pemilihan,
+    rumus_perhitungan, alasan_perubahan, kumulatif ("Tipe Perhitungan : Kumulatif / Non Kumulatif"),
+    penanggung_jawab, sumber_data. Tanpa ini: makna, alasan pemilihan, rumus perhitungan dan alasan
+    perubahan yang tidak punya kolom sendiri."""
     gabung: list[MergeableName] = []
     """Kolom yang selnya digabung bila sama untuk semua indikator satu sasaran: satuan, sumber_data,
     penanggung_jawab."""
 
 
+class Tujuan(Model):
+    nama: PlainText
+    """Tujuan; tabel mencetaknya di kolom TUJUAN/SASARAN, di atas sasarannya."""
+    indikator: list[Indikator] = []
+    """Indikator tujuan ini, bila ada (misalnya Umur Harapan Hidup), dengan isian yang sama dengan indikator
+    sasaran; tanpa ini baris tujuan hanya memuat namanya."""
+
+
 class Sasaran(Model):
     nama: PlainText
     """Sasaran strategis."""
+    tujuan: PlainText | None = None
+    """Tujuan yang didukung sasaran ini: nama salah satu [[tujuan]]. Bila hanya ada satu tujuan, boleh tidak
+    ditulis."""
     indikator: list[Indikator] = Field(min_length=1)
     """Indikator kinerja utama dari sasaran ini, berurutan."""
 
@@ -269,6 +308,8 @@ class Konten(Model):
     """Tugas dan fungsi perangkat daerah, untuk lampiran."""
     bab: list[Bab] = Field(min_length=1)
     """Bab-bab dokumen, berurutan (BAB I, BAB II, ...)."""
+    tujuan: list[Tujuan] = []
+    """Tujuan di atas sasaran, bila tabel mencetaknya (kolom TUJUAN/SASARAN); daftarnya {daftar_tujuan}."""
     sasaran: list[Sasaran] = Field(min_length=1)
     """Sasaran strategis dengan indikatornya: sumber tabel IKU, daftar sasaran dan daftar IKU."""
     tabel: Tabel = Tabel()
@@ -281,10 +322,31 @@ class Konten(Model):
     def tahun_target(self) -> tuple[str, ...]:
         """The table's target years, in order: every indicator has the same ones (the loader sees to
         it), and none in an IKU without targets."""
-        return tuple(sorted(self.sasaran[0].indikator[0].target))
+        return tuple(sorted(next(self.indicators())[2].target))
 
-    def indicators(self) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
-        """Every indicator with its sasaran and where it is written, in table order."""
-        for s, sasaran in enumerate(self.sasaran):
-            for i, indikator in enumerate(sasaran.indikator):
-                yield ("sasaran", s, "indikator", i), sasaran, indikator
+    def tujuan_of(self, sasaran: Sasaran) -> int | None:
+        """The index of the tujuan ``sasaran`` falls under: the one it names, the only one, or None (no
+        tujuan, or one the loader reports as unknown)."""
+        names = [tujuan.nama for tujuan in self.tujuan]
+        if sasaran.tujuan is None:
+            return 0 if len(names) == 1 else None
+        return names.index(sasaran.tujuan) if sasaran.tujuan in names else None
+
+    def groups(self) -> list[tuple[Loc, Tujuan | Sasaran]]:
+        """The table's groups of rows in order, with where each is written: each tujuan followed by its
+        sasaran (in the file's order), or the sasaran when there is no tujuan; a sasaran under no known
+        tujuan last."""
+        if not self.tujuan:
+            return [(("sasaran", s), sasaran) for s, sasaran in enumerate(self.sasaran)]
+        under = [self.tujuan_of(sasaran) for sasaran in self.sasaran]
+        groups: list[tuple[Loc, Tujuan | Sasaran]] = []
+        for t, tujuan in enumerate(self.tujuan):
+            groups.append((("tujuan", t), tujuan))
+            groups += [(("sasaran", s), sasaran) for s, sasaran in enumerate(self.sasaran) if under[s] == t]
+        return groups + [(("sasaran", s), sasaran) for s, sasaran in enumerate(self.sasaran) if under[s] is None]
+
+    def indicators(self) -> Iterator[tuple[Loc, Tujuan | Sasaran, Indikator]]:
+        """Every indicator with its sasaran (or tujuan) and where it is written, in table order."""
+        for loc, group in self.groups():
+            for i, indikator in enumerate(group.indikator):
+                yield (*loc, "indikator", i), group, indikator

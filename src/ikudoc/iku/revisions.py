@@ -128,12 +128,15 @@ def fill_before_targets(new: Konten, old: Konten, toml: TomlSource, old_label: s
                 ))
     if not before:
         return new, problems
-    sasaran = []
-    for s, item in enumerate(new.sasaran):
-        indikator = [
-            ind.model_copy(update={"target_sebelum": before[("sasaran", s, "indikator", i)]})
-            if ("sasaran", s, "indikator", i) in before else ind
-            for i, ind in enumerate(item.indikator)
-        ]
-        sasaran.append(item.model_copy(update={"indikator": indikator}))
-    return new.model_copy(update={"sasaran": sasaran}), problems
+    updated = {}
+    for key in ("tujuan", "sasaran"):  # the groups of indicators, each as written
+        groups = []
+        for g, item in enumerate(getattr(new, key)):
+            indikator = [
+                ind.model_copy(update={"target_sebelum": before[(key, g, "indikator", i)]})
+                if (key, g, "indikator", i) in before else ind
+                for i, ind in enumerate(item.indikator)
+            ]
+            groups.append(item.model_copy(update={"indikator": indikator}))
+        updated[key] = groups
+    return new.model_copy(update=updated), problems

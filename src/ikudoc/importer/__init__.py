@@ -97,7 +97,7 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
     recase = Recaser(texts + cells, tuple(line for line in parts.cover if line.startswith("(")))
     front = front_matter(word, parts, recase, texts + cells, table.years, periksa)
     sasaran_names = [s["nama"] for s in table.sasaran]
-    indicator_names = [i["nama"] for s in table.sasaran for i in s["indikator"]]
+    indicator_names = [i["nama"] for s in table.tujuan + table.sasaran for i in s["indikator"]]
     facts = derive(fields, sasaran_names, indicator_names, periksa)
 
     def text_of(loc) -> str:
@@ -136,6 +136,8 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
             del bab["bagian"]
             bab.setdefault("isi", text_of(("bab", b, "isi")))
         content["bab"].append(bab)
+    if table.tujuan:
+        content["tujuan"] = table.tujuan
     content["sasaran"] = table.sasaran
     tabel = {}
     if table.kolom:

@@ -130,9 +130,11 @@ def front_matter(word: WordFile, parts: Parts, recase: Recaser, texts: list[str]
     dokumen["periode"] = period_of(word, cover, texts, years, periksa)
     if cover.kata_periode:
         dokumen["periode_sampul"] = cover.kata_periode.capitalize()
-    elif cover.kata_periode == "":
-        periksa.add(("dokumen", "periode"), "sampul menulis tahun periode tanpa kata di depannya; ikudoc mencetak "
-                    "periode di sampul bersama katanya: tulis periode_sampul = \"Tahun\" bila ingin mencetaknya")
+    else:  # a cover without the period keeps it so; ikudoc's own cover would print "TAHUN ..."
+        dokumen["periode_sampul"] = False
+        if cover.kata_periode == "":
+            periksa.add(("dokumen", "periode"), "sampul menulis tahun periode tanpa kata di depannya; ikudoc mencetak "
+                        "periode di sampul bersama katanya: hapus periode_sampul = false untuk mencetak \"TAHUN ...\"")
     for line in cover.dilewati:
         periksa.add(("dokumen",), f"baris sampul \"{line}\" tidak diimpor (sampul ikudoc mencetak judul, periode, "
                     "pemerintah daerah dan instansi)")

@@ -2,9 +2,12 @@
 
 The header is one or two rows: column titles, and under a target group ("TARGET ... (SEBELUM
 PERUBAHAN)", "(SETELAH PERUBAHAN)", "KONDISI AWAL") its years. A sasaran cell merged down over its
-indicators, repeated in each row or left empty under the first is one sasaran. The penjelasan cell is
-split into makna / alasan pemilihan / rumus perhitungan by its labels. Targets written the Indonesian
-way ("33,54", "1.234,5") become numbers (33.54, 1234.5); "N/A", "-", "60 kali" stay text.
+indicators, repeated in each row or left empty under the first is one sasaran. In a "TUJUAN/SASARAN"
+column a tujuan is the cell written "Tujuan ...", in bold among plain sasaran, or without an indicator
+beside it; the sasaran under it are its own. The penjelasan cell is split into makna / alasan pemilihan
+/ rumus perhitungan by its labels; two or more such columns (DEFINISI OPERASIONAL, FORMULA PERHITUNGAN)
+stay columns of their own. Targets written the Indonesian way ("33,54", "1.234,5") become numbers
+(33.54, 1234.5), a band "143,33 - 139,83" two of them ([143.33, 139.83]); "N/A", "-", "60 kali" stay text.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..iku.columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE
+from ..iku.columns import COLUMNS, DEFAULT_ORDER, REVISED_TARGET_TITLE, TUJUAN_TITLE
 from .periksa import Periksa
 from .reading import Cell, Grid
 from .structure import is_iku_table
@@ -31,6 +34,9 @@ _LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
                     + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
 _MERGEABLE = ("satuan", "sumber_data", "penanggung_jawab")  # [tabel] gabung
 _SASARAN_PREFIX = re.compile(r"^SASARAN(?:\s+STRATEGIS)?\s*\d*\s*[:.]\s*", re.IGNORECASE)
+_TUJUAN_PREFIX = re.compile(r"^TUJUAN(?:\s+\d+)?\s*[:.]\s*", re.IGNORECASE)
+_BAND = re.compile(r"(-?[\d.,]+)\s*(?:-|–|—|s\.?\s*d\.?|sampai)\s*(-?[\d.,]+)", re.IGNORECASE)
+_PARTS = ("makna", "alasan_pemilihan", "rumus_perhitungan")  # columns a penjelasan cell may be split into
 _NIP = re.compile(r"\bNIP\b")
 
 
@@ -44,6 +50,7 @@ class Column:
 @dataclass
 class TableData:
     sasaran: list[dict] = field(default_factory=list)
+    tujuan: list[dict] = field(default_factory=list)  # [[tujuan]], when a TUJUAN/SASARAN column has them
     years: tuple[str, ...] = ()
     revised: bool = False  # targets before and after a revision
     kolom: list[str] | None = None  # [tabel] kolom, when the order is not ikudoc's default
@@ -52,7 +59,7 @@ class TableData:
 
     @property
     def indicators(self) -> int:
-        return sum(len(s["indikator"]) for s in self.sasaran)
+        return sum(len(group["indikator"]) for group in self.tujuan + self.sasaran)
 
 
 def _normal(text: str) -> str:
@@ -69,7 +76,8 @@ def _role(title: str) -> str:
     for role, words in (("no", ("NO", "NO.", "NOMOR")),):
         if upper.strip(" .") in words:
             return role
-    for role, keys in (("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
+    for role, keys in (("kondisi_akhir", ("KONDISI AKHIR", "AKHIR PERIODE")),
+                       ("penjelasan", ("PENJELASAN",)), ("makna", ("DEFINISI", "MAKNA")),
                        ("alasan_pemilihan", ("ALASAN",)), ("rumus_perhitungan", ("RUMUS", "FORMULA", "PERHITUNGAN")),
                        ("kondisi_awal", ("KONDISI AWAL", "BASELINE")), ("kode", ("KODE",)),
                        ("indikator", ("INDIKATOR",)),  # before sasaran: "Indikator Kinerja Sasaran"
@@ -96,8 +104,8 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
         sub = _normal(second[index].text) if two and index < len(second) else ""
         if two and _YEAR.match(sub) and sub != title:
             upper = title.upper()
-            role = "target_sebelum" if "SEBELUM" in upper else "kondisi_awal" if (
-                "KONDISI" in upper or "BASELINE" in upper) else "target"
+            role = "target_sebelum" if "SEBELUM" in upper else "kondisi_akhir" if "AKHIR" in upper else (
+                "kondisi_awal" if "KONDISI" in upper or "BASELINE" in upper else "target")
             columns.append(Column(role, title, _YEAR.match(sub).group(1)))
         elif _YEAR.match(title):
             columns.append(Column("target", "", _YEAR.match(title).group(1)))
@@ -125,10 +133,14 @@ def _columns(grid: Grid) -> tuple[list[Column], int]:
     return columns, rows
 
 
-def parse_number(text: str) -> tuple[int | Decimal | str, str | None]:
-    """A target as written in the table: a number read the Indonesian way, or the text; and a note when
-    the reading is a guess."""
+def parse_number(text: str) -> tuple[int | Decimal | str | list, str | None]:
+    """A target as written in the table: a number read the Indonesian way, a band of two ([143.33, 139.83]
+    from "143,33 - 139,83"), or the text; and a note when the reading is a guess."""
     typed = _normal(text)
+    if band := _BAND.fullmatch(typed):
+        bounds = [parse_number(bound) for bound in band.groups()]
+        if not any(isinstance(bound, str) for bound, _ in bounds):
+            return [bound for bound, _ in bounds], next((note for _, note in bounds if note), None)
     plain = typed.rstrip("%").strip() if re.fullmatch(r"-?[\d.,]+\s*%", typed) else typed
     note = f"target \"{typed}\" ditulis dengan %; dibaca sebagai angka {{angka}}" if plain != typed else None
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", plain):
@@ -238,6 +250,7 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
     sasaran_rows = False  # sasaran as rows across the table, above their indicators
     heading: str | None = None  # the last such row, a sasaran once an indicator follows it
     origins: list[dict[str, int]] = []  # per sasaran: the merged cell each mergeable column had, or -1
+    is_tujuan = _tujuan_cells(columns, _body_rows(grids))
     for row in _body_rows(grids):
         across = _across(row)
         if across and "sasaran" not in roles and not _NIP.search(across):
@@ -252,6 +265,10 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         cells = dict(enumerate(row))
         first = {role: cells[i] for i, role in reversed(list(enumerate(roles))) if role and i in cells}
         name = _cell_text(first["indikator"], False) if "indikator" in first else ""
+        if "sasaran" in first and is_tujuan(first["sasaran"], name):
+            _read_tujuan(data, _cell_text(first["sasaran"], False), name, first, columns, row, periksa)
+            current = None  # the sasaran under it start anew
+            continue
         if not name:
             continue
         sasaran = _cell_text(first["sasaran"], False) if "sasaran" in first else ""
@@ -259,6 +276,8 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
             sasaran, heading, sasaran_rows = _SASARAN_PREFIX.sub("", heading).strip() or heading, None, True
         if current is None or (sasaran and sasaran != current["nama"]):
             current = {"nama": sasaran or "-", "indikator": []}
+            if data.tujuan:
+                current["tujuan"] = data.tujuan[-1]["nama"]
             data.sasaran.append(current)
             origins.append({name: first[name].origin for name in _MERGEABLE if name in first})
         else:
@@ -280,21 +299,53 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         periksa.add(("sasaran",), "sasaran ditulis sebagai baris selebar tabel di atas indikatornya; ikudoc "
                     "mencetaknya di kolom SASARAN STRATEGIS, digabung untuk indikator-indikatornya")
     if "satuan" not in roles and data.sasaran:
-        periksa.add(("sasaran",), "tabel tidak punya kolom satuan: satuan setiap indikator ditulis \"-\" dan "
-                    "kolomnya tidak dicetak ([tabel] kolom); isi satuannya bila perlu (Perjanjian Kinerja "
-                    "mencetaknya di samping target)")
+        periksa.add(("sasaran",), "tabel tidak punya kolom satuan: indikator ditulis tanpa satuan (satuannya di "
+                    "nama indikator) dan tabel dicetak tanpa kolom SAT.; tulis satuan = \"...\" bila perlu "
+                    "(Perjanjian Kinerja mencetaknya di samping target)")
+    if len(data.tujuan) == 1:  # every sasaran falls under the only tujuan
+        for group in data.sasaran:
+            group.pop("tujuan", None)
     data.kolom, data.judul = _table_setup(columns, data, sasaran_rows)
     data.gabung = [name for name in _MERGEABLE if any(
         len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
     return data
 
 
+def _tujuan_cells(columns: list[Column], rows: list[tuple[Cell, ...]]):
+    """How a cell of the sasaran column is known for a tujuan's, (cell, indicator name) -> bool: in a
+    column titled with TUJUAN, a cell written "Tujuan ...", one without an indicator beside it, or one in
+    bold when the sasaran are not."""
+    column = next((index for index, c in enumerate(columns) if c.role == "sasaran"), None)
+    if column is None or "TUJUAN" not in columns[column].title.upper():
+        return lambda cell, name: False
+    marked = [_cell_text(row[column], True) for row in rows if column < len(row) and row[column].text.strip()]
+    bold = {text for text in marked if re.fullmatch(r"\*\*[^*].*\*\*", text)}
+    bold = bold if len(bold) < len(set(marked)) else set()  # a column all in bold says nothing
+
+    def is_tujuan(cell: Cell, name: str) -> bool:
+        text = _cell_text(cell, False)
+        return bool(text) and (not name or bool(_TUJUAN_PREFIX.match(text)) or _cell_text(cell, True) in bold)
+    return is_tujuan
+
+
+def _read_tujuan(data: TableData, text: str, name: str, first: dict, columns: list[Column], row,
+                 periksa: Periksa) -> None:
+    """A row of a tujuan: its name (without "Tujuan 1:"), and its indicator when the row has one."""
+    nama = _TUJUAN_PREFIX.sub("", text).strip() or text
+    if not data.tujuan or data.tujuan[-1]["nama"] != nama:
+        data.tujuan.append({"nama": nama, "indikator": []})
+    if name:
+        indikator = data.tujuan[-1]["indikator"]
+        loc = ("tujuan", len(data.tujuan) - 1, "indikator", len(indikator))
+        indikator.append(_indicator(name, first, columns, row, loc, periksa))
+
+
 def _filled(role: str, data: TableData) -> bool:
     """Whether some indicator has something for the table column ``role``."""
-    indicators = [ind for s in data.sasaran for ind in s["indikator"]]
+    indicators = [ind for s in data.tujuan + data.sasaran for ind in s["indikator"]]
     if role == "penjelasan":
         return any(k in ind for ind in indicators for k in ("makna", "alasan_pemilihan", "rumus_perhitungan"))
-    return role in ("sasaran", "indikator", "satuan") or any(role in ind for ind in indicators)
+    return role in ("sasaran", "indikator") or any(role in ind for ind in indicators)
 
 
 def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa: Periksa) -> dict:
@@ -313,10 +364,9 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
             ind[part] = _cell_text(first[part], True)
     ind = {k: ind[k] for k in ("nama", "kode", "makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")
            if ind.get(k)}
-    ind["satuan"] = _cell_text(first["satuan"], False) if "satuan" in first else ""
-    if not ind["satuan"]:
-        ind["satuan"] = "-"
-        if "satuan" in first:  # (a table without the column is noted once)
+    if "satuan" in first:  # (a table without the column has no satuan, noted once)
+        ind["satuan"] = _cell_text(first["satuan"], False) or "-"
+        if ind["satuan"] == "-":
             periksa.add((*loc, "satuan"), "sel satuan kosong; ditulis \"-\"")
     for key in ("sumber_data", "penanggung_jawab"):
         if key in first and _cell_text(first[key], False):
@@ -332,32 +382,40 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
                     notes.setdefault(_note_kind(note), []).append((column.year, _kept(cell.text), note))
         for kind, found in notes.items():
             periksa.add((*loc, key), found[0][2] if len(found) == 1 else _years_note(kind, found))
-        if role == "target" and ind["satuan"] != "-":
+        if role == "target" and ind.get("satuan", "-") != "-":
             _unit_in_values(values, ind["satuan"], (*loc, key), periksa)
         if role == "kondisi_awal" and values:
             year, value = next(iter(values.items()))
             ind["kondisi_awal"] = {"tahun": int(year), "nilai": value}
         elif values:
             ind[key] = values
+    if "kondisi_akhir" in first and _cell_text(first["kondisi_akhir"], False) not in ("", "-"):
+        ind["kondisi_akhir"] = parse_number(first["kondisi_akhir"].text)[0]
     return ind
 
 
 def _table_setup(columns: list[Column], data: TableData, sasaran_rows: bool) -> tuple[list[str] | None,
                                                                                      dict[str, str]]:
-    """[tabel] kolom and judul that make ikudoc draw the table as the document had it; columns of makna,
-    alasan and rumus apart become ikudoc's one penjelasan column, under its own title; sasaran typed as
-    rows across the table become ikudoc's sasaran column, first."""
+    """[tabel] kolom and judul that make ikudoc draw the table as the document had it; one column of makna,
+    alasan or rumus beside a penjelasan column, or alone, becomes ikudoc's penjelasan column, under its own
+    title; two or more without a penjelasan column stay columns of their own; sasaran typed as rows across
+    the table become ikudoc's sasaran column, first."""
     order: list[str] = ["sasaran"] if sasaran_rows else []
     titles: dict[str, str] = {}
-    parts = [c for c in columns if c.role in ("penjelasan", "makna", "rumus_perhitungan", "alasan_pemilihan")]
+    parts = [c for c in columns if c.role in ("penjelasan", *_PARTS)]
+    if len(parts) > 1 and all(c.role in _PARTS for c in parts):  # DEFINISI OPERASIONAL | FORMULA PERHITUNGAN
+        parts = []
     for column in columns:
         role = "penjelasan" if column in parts else column.role  # ikudoc shows the parts in one cell, labelled
         if role in COLUMNS and role not in order and _filled(role, data):
             order.append(role)
             default = REVISED_TARGET_TITLE if role == "target" and data.revised else COLUMNS[role].judul
-            if column.title and _normal(column.title).upper() != default.upper() and len(parts) < 2:
+            if data.tujuan and role == "sasaran":
+                default = TUJUAN_TITLE
+            if column.title and _normal(column.title).upper() != default.upper() and (
+                    role != "penjelasan" or len(parts) < 2):
                 titles[role] = _normal(column.title)
-    # ikudoc draws its own columns that every table has (sasaran, indikator, satuan) when [tabel] kolom
-    # does not name the columns: a table without one of them names them
-    default_order = [name for name in DEFAULT_ORDER if name in order or name in ("sasaran", "indikator", "satuan")]
+    # ikudoc draws its own columns that every table has (sasaran, indikator) when [tabel] kolom does not
+    # name the columns: a table without one of them names them
+    default_order = [name for name in DEFAULT_ORDER if name in order or name in ("sasaran", "indikator")]
     return (None if order == default_order else order), titles

@@ -54,6 +54,8 @@ def value(item) -> str:
     if isinstance(item, list):
         if not item:
             return "[]"
+        if all(isinstance(v, (int, Decimal)) and not isinstance(v, bool) for v in item):  # a band: [143.33, 139.83]
+            return "[" + ", ".join(map(str, item)) + "]"
         return "[\n" + "".join(f"  {value(v)},\n" for v in item) + "]"
     return basic_string(str(item))
 
@@ -123,17 +125,18 @@ def write_toml(content: dict, periksa: Periksa, source_name: str, output_name: s
     out.lines += ["", _RULE, "# Sasaran strategis dan indikator kinerja utama (tabel lampiran).",
                   "# Daftar sasaran di BAB II dan daftar IKU di BAB III diambil dari sini.", _RULE]
     out.notes(("sasaran",))
-    for s_index, sasaran in enumerate(content["sasaran"]):
-        out.header("sasaran", ("sasaran", s_index), array=True)
-        out.pairs(sasaran, ("sasaran", s_index))
-        for i_index, indikator in enumerate(sasaran["indikator"]):
-            loc = ("sasaran", s_index, "indikator", i_index)
-            out.header("sasaran.indikator", loc, array=True)
-            out.pairs(indikator, loc)
-            for key in ("target_sebelum", "target"):
-                if key in indikator:
-                    out.header(f"sasaran.indikator.{key}", (*loc, key))
-                    out.pairs(indikator[key], (*loc, key))
+    for name in ("tujuan", "sasaran"):  # the tujuan (when the table has them) above their sasaran
+        for g_index, group in enumerate(content.get(name, [])):
+            out.header(name, (name, g_index), array=True)
+            out.pairs(group, (name, g_index))
+            for i_index, indikator in enumerate(group["indikator"]):
+                loc = (name, g_index, "indikator", i_index)
+                out.header(f"{name}.indikator", loc, array=True)
+                out.pairs(indikator, loc)
+                for key in ("target_sebelum", "target"):
+                    if key in indikator:
+                        out.header(f"{name}.indikator.{key}", (*loc, key))
+                        out.pairs(indikator[key], (*loc, key))
     if content.get("tabel"):
         out.lines += ["", "# Bentuk tabel IKU dokumen asal: kolom dan judulnya."]
         out.header("tabel", ("tabel",))

@@ -68,8 +68,8 @@ def check_perjanjian(pk: PerjanjianKinerja, toml: TomlSource) -> list[Problem]:
 def shown_in_the_agreement(loc) -> bool:
     """Whether the IKU's text at ``loc`` is printed in its Perjanjian Kinerja: the agency, the signatory,
     the sasaran and indicators with their units."""
-    return loc[:1] in (("instansi",), ("penandatangan",)) or (loc[:1] == ("sasaran",) and loc[-1] in ("nama",
-                                                                                                        "satuan"))
+    return loc[:1] in (("instansi",), ("penandatangan",)) or (loc[:1] in (("sasaran",), ("tujuan",))
+                                                               and loc[-1] in ("nama", "satuan"))
 
 
 def _programs_are_plausible(pk: PerjanjianKinerja, report: Report) -> None:

@@ -101,14 +101,14 @@ def _target_table(pk: PerjanjianKinerja, layout: Layout, page) -> SasaranTable:
     sasaran whose rows fit on a page is one merged cell over them, kept on one page; a longer one is
     written in each of its rows, so every page names it."""
     columns = tuple(TableColumn.of(spec) for spec in COLUMNS)
-    groups: dict[int, tuple[str, list[TableRow]]] = {}
+    groups: dict[tuple, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
     for number, row in enumerate(pk.targets(), 1):
         value = format_target(row.target, row.indikator)
         unit = row.indikator.satuan
-        shown = value if unit in ("-", "") else f"{value} {unit}"
+        shown = value if unit in (None, "-") else f"{value} {unit}"
         cells = tuple(TableCell(name, isi=(Run(text),)) for name, text in (
             ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama), ("target", shown)))
-        groups.setdefault(row.loc[1], (row.sasaran.nama, []))[1].append(TableRow(number, row.indikator.nama, cells))
+        groups.setdefault(row.loc[:2], (row.sasaran.nama, []))[1].append(TableRow(number, row.indikator.nama, cells))
     table = SasaranTable("NO", columns, tuple(SasaranRows(n, name, tuple(rows))
                                              for n, (name, rows) in enumerate(groups.values(), 1)),
                          nama="tabel target Perjanjian Kinerja")

@@ -55,9 +55,9 @@ def _compare_targets(out: Collector, old: PerjanjianKinerja, new: PerjanjianKine
             ("ganti-nama" if was.nama != now.nama else "tetap")
         if before != after or status != "tetap":
             kind = "tambah" if before is None else "hapus" if after is None else "ubah"
-            out.add(TARGETS, kind, f"Target {column}, {named.nama}", key, before, after, satuan=named.satuan,
-                    satuan_lama=was.satuan if was and now and was.satuan != now.satuan else None)
-        rows.append(TargetRow(named.nama, was.nama if status == "ganti-nama" else None, status, named.satuan,
+            out.add(TARGETS, kind, f"Target {column}, {named.nama}", key, before, after, satuan=named.satuan or "",
+                    satuan_lama=(was.satuan or "") if was and now and was.satuan != now.satuan else None)
+        rows.append(TargetRow(named.nama, was.nama if status == "ganti-nama" else None, status, named.satuan or "",
                               (TargetCell(before, after),)))
     return (column,), tuple(rows)
 

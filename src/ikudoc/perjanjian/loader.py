@@ -103,7 +103,7 @@ def _targets_unusable(pk: PerjanjianKinerja, problem) -> list[Problem]:
     problems = []
     for at, _, indikator in pk.iku.indicators():
         target = indikator.target[pk.tahun]
-        if target.angka is None:
+        if target.angka is None and target.rentang is None:
             line = pk.iku_source.line_of((*at, "target", pk.tahun))
             problems.append(problem(loc, f"target {pk.tahun} indikator \"{indikator.nama}\" ({label}:{line}) berupa "
                                     f"teks \"{format_target(target, indikator)}\"; Perjanjian Kinerja memerlukan "

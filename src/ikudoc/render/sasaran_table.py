@@ -1,10 +1,13 @@
 """A table of sasaran and their indicators, of any document kind (the IKU's table, the PK's targets, a
 report's capaian): its columns as the kind specifies them, one cell per column in every row, the rows
 of each sasaran in blocks under a merged sasaran cell, equal cells merged where asked, fitted to its
-page (table_layout), and the plan the DOCX writer follows for it.
+page (table_layout), and the plan the DOCX writer follows for it. A group may also be a tujuan (above
+its sasaran, in the same column): its own indicators, or one row holding only its name, kept on the
+page of the first rows after it. Without a sasaran column the table is a numbered list of rows.
 
 The templates draw what this says: a column with years is a title over one grid column per year; a
-cell marked "mulai" spans ``baris`` rows, one marked "lanjut" is covered by it.
+cell marked "mulai" spans ``baris`` rows, one marked "lanjut" is covered by it; a row without a number
+is a tujuan's name alone, its other cells empty.
 """
 
 from __future__ import annotations
@@ -69,10 +72,11 @@ class TableCell:
 
 @dataclass(frozen=True)
 class TableRow:
-    nomor: int
+    nomor: int | None  # None: the row of a tujuan without indicators, which holds only its name
     nama: str
     sel: tuple[TableCell, ...]  # one per column, in the order of SasaranTable.kolom
     utuh: bool = True  # the row fits on a page and is never split across two
+    letak: tuple = ()  # where the row's indicator is written in the content, for a message (a Loc)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class SasaranRows:
     indikator: tuple[TableRow, ...]
     blok: tuple[RowBlock, ...] = ()  # the rows as the table merges them: one block, or one per row when they
     #                                  cannot fit on a page together (each row then names its sasaran)
+    jenis: Literal["sasaran", "tujuan"] = "sasaran"  # a tujuan's rows come before the sasaran under it
+    dengan_berikutnya: bool = False  # its last row is kept on the page of the next group's first rows
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,11 @@ class SasaranTable:
     def dua_baris(self) -> bool:
         """The header has a second row, of years."""
         return any(column.tahun for column in self.kolom)
+
+    @property
+    def berkelompok(self) -> bool:
+        """The rows are grouped under their sasaran (the table has a sasaran column); else a plain list."""
+        return any(column.nama == "sasaran" for column in self.kolom)
 
     @property
     def grid(self) -> tuple[str, ...]:
@@ -129,13 +140,13 @@ def fitted(table: SasaranTable, look: TemplateLook, page: PageSetup, place: Plac
     plan = fit_table(table, look, page, place.mendatar, place.sesudahnya, place.lebar)
     whole = iter(plan.rows_whole)
     groups = []
-    for sasaran, together in zip(table.sasaran, plan.sasaran_together, strict=True):
+    for sasaran, together, with_next in zip(table.sasaran, plan.sasaran_together, plan.with_next, strict=True):
         rows = tuple(dataclasses.replace(row, utuh=next(whole)) for row in sasaran.indikator)
-        blocks = [rows] if together else [(row,) for row in rows]
+        blocks = [rows] if together and table.berkelompok else [(row,) for row in rows]
         blocks = [RowBlock(_merged(block, ("sasaran", *table.gabung)), all(row.utuh for row in block))
                   for block in blocks]
         groups.append(dataclasses.replace(sasaran, indikator=tuple(r for b in blocks for r in b.indikator),
-                                          blok=tuple(blocks)))
+                                          blok=tuple(blocks), dengan_berikutnya=with_next))
     return dataclasses.replace(table, sasaran=tuple(groups), tata_letak=plan.layout)
 
 
@@ -161,10 +172,13 @@ def _merged(rows: tuple[TableRow, ...], merging: tuple[str, ...]) -> tuple[Table
 def word_table(table: SasaranTable, style: str, widths: bool = True) -> WordTable:
     """How the DOCX writer lays out a fitted ``table`` drawn in the Word table style ``style``: its column
     widths (unless ``widths`` is False: the template's are kept) and type size, and its rows' pagination: a
-    row marked utuh is never split, and the rows of a block marked utuh are kept on one page."""
+    row marked utuh is never split, the rows of a block marked utuh are kept on one page, and the last row
+    of a group kept with the next (a tujuan) on the page of the row after it."""
     layout = table.tata_letak
     assert layout is not None, "fit the table first"
     return WordTable(style, layout.lebar if widths else None, layout.skala, layout.tinggi_judul,
-                     tuple((row.utuh, block.utuh and n < len(block.indikator) - 1)
+                     tuple((row.utuh, (block.utuh and n < len(block.indikator) - 1)
+                            or (sasaran.dengan_berikutnya and block is sasaran.blok[-1]
+                                and n == len(block.indikator) - 1))
                            for sasaran in table.sasaran for block in sasaran.blok
                            for n, row in enumerate(block.indikator)))

@@ -9,7 +9,8 @@ they still do not fit, the table cannot be printed on that paper and TableTooWid
 
 Row heights are estimated by wrapping the cells' words in the template's font: a row that fits on a
 page is never split, and the rows of one sasaran are kept together under one merged cell when they
-fit on a page together; otherwise each row names its sasaran, so that no page shows rows without it.
+fit on a page together; otherwise each row names its sasaran, so that no page shows rows without it. A
+tujuan's rows are kept on the page of the first rows under it, when they fit there together.
 Both writers follow the result: the HTML template through the context, the Word writer through the
 table grid, the table styles' size and the rows' pagination properties (a render.WordTable).
 """
@@ -69,6 +70,7 @@ class TablePlan:
     layout: TableLayout
     rows_whole: tuple[bool, ...]  # per row, in table order: it fits on a page and is never split
     sasaran_together: tuple[bool, ...]  # per sasaran: its rows fit on one page together
+    with_next: tuple[bool, ...] = ()  # per group: a tujuan kept with the first rows after it
 
 
 class TextMeasure:
@@ -163,33 +165,38 @@ def fit_table(table, look: TemplateLook, page: PageSetup, landscape: bool = True
 
 
 def _rows(table):
-    """(sasaran index, indicator index in its sasaran, row) of every row, in table order."""
+    """(where the row's indicator is written, or None, row) of every row, in table order: the row's own
+    place (sasaran_table.TableRow.letak), else its place in a table of sasaran."""
     for s, sasaran in enumerate(table.sasaran):
         for i, row in enumerate(sasaran.indikator):
-            yield s, i, row
+            if row.nomor is None:  # a tujuan's name alone: nothing of it is written under a year
+                yield None, row
+            else:
+                yield (row.letak or ("sasaran", s, "indikator", i)), row
 
 
 def _columns(table) -> list[_Column]:
-    columns = [_Column("no", table.judul_no, tuple((f"{row.nomor}.", None) for _, _, row in _rows(table)))]
+    columns = [_Column("no", table.judul_no, tuple((f"{row.nomor}." if row.nomor else "", None)
+                                                   for _, row in _rows(table)))]
     for index, column in enumerate(table.kolom):
         if column.tahun:
             columns += [_Column(column.nama, year, tuple(
-                (row.sel[index].nilai[n] or "-", ("sasaran", s, "indikator", i, column.nama,
-                                                  *([year] if column.kunci_tahun else [])))
-                for s, i, row in _rows(table))) for n, year in enumerate(column.tahun)]
+                (row.sel[index].nilai[n] or "-", loc and (*loc, column.nama, *([year] if column.kunci_tahun else [])))
+                for loc, row in _rows(table))) for n, year in enumerate(column.tahun)]
         elif column.jenis == "sempit":
             columns.append(_Column(column.nama, column.judul, tuple(
-                (_cell_text(row.sel[index]), ("sasaran", s, "indikator", i, column.nama))
-                for s, i, row in _rows(table))))
+                (_cell_text(row.sel[index]), loc and (*loc, column.nama)) for loc, row in _rows(table))))
         else:
             columns.append(_Column(column.nama, text=True, weight=column.bobot))
     return columns
 
 
 def _cell_text(cell) -> str:
-    """A cell's text, its parts joined (their labels estimated)."""
+    """A cell's text, its parts joined (their labels estimated), its values (a narrow column's) as shown."""
     if cell.bagian:
         return " ".join(LABEL_ESTIMATE + "".join(run.teks for run in part.isi) for part in cell.bagian)
+    if cell.nilai is not None:
+        return " ".join(value or "-" for value in cell.nilai)
     return "".join(run.teks for run in cell.isi)
 
 
@@ -207,7 +214,10 @@ def _words(text: str) -> list[str]:
 
 
 def _unbreakable(text: str) -> list[str]:
-    """The pieces of a narrow cell: a number is kept whole ("1.234,50"); a text breaks as words do."""
+    """The pieces of a narrow cell: a number is kept whole ("1.234,50"), a band breaks only after its dash
+    ("143,33 -", "139,83": the templates tie the dash to the first number); a text breaks as words do."""
+    if band := re.fullmatch(r"([-+]?[\d.,]+)\s+-\s+([-+]?[\d.,]+)", text.strip()):
+        return [f"{band[1]} -", band[2]]
     return [text] if re.fullmatch(r"[-+]?[\d.,]+%?", text.strip()) else _words(text)
 
 
@@ -258,7 +268,7 @@ def _text_minimums(table, measure: TextMeasure, size: float, padding: float, who
     for index, column in enumerate(table.kolom):
         if column.jenis != "teks":
             continue
-        longest = max((measure.width(w, size) for _, _, row in _rows(table)
+        longest = max((measure.width(w, size) for _, row in _rows(table)
                        for w in _words(_cell_text(row.sel[index]))), default=0) if whole_words else 0
         title_word = max(measure.width(w, size, bold=True) for w in column.judul.split())
         needed = max(column.huruf * average, min(longest, LONG_WORD * average), title_word)
@@ -305,7 +315,7 @@ def _cell_heights(table, widths: list[float], measure: TextMeasure, size: float,
         position += len(column.tahun) or 1
     inner = [(w - 2 * padding) * PT_PER_MM for w in widths]
     heights = []
-    for _, _, row in _rows(table):
+    for _, row in _rows(table):
         cells = []
         for index, cell in enumerate(row.sel):
             if cell.bagian:
@@ -352,10 +362,11 @@ def _first_header_row(table, widths: list[float], measure: TextMeasure, size: fl
                for title, column in zip(titles, table.kolom, strict=True)) + 2 * CELL_PADDING_V
 
 
-def _pagination(table, widths, measure, size, look, page_height, following) -> tuple[tuple[bool, ...],
-                                                                                    tuple[bool, ...]]:
-    """Which rows fit on a page (and are kept whole), and which sasaran's rows fit on a page together;
-    the last row, and the last sasaran's rows, together with the ``following`` mm after the table.
+def _pagination(table, widths, measure, size, look, page_height, following) -> tuple[
+        tuple[bool, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """Which rows fit on a page (and are kept whole), which sasaran's rows fit on a page together, and
+    which tujuan fit on a page with the first rows after it; the last row, and the last sasaran's rows,
+    together with the ``following`` mm after the table.
 
     Cells that merge down (the sasaran, [tabel] gabung) count for the group of rows they span: a long
     sasaran name over short rows makes the group as tall as the name. A group that is not kept together
@@ -364,6 +375,7 @@ def _pagination(table, widths, measure, size, look, page_height, following) -> t
     cells = iter(_cell_heights(table, widths, measure, size, look))
     merging = [cell.kolom in ("sasaran", *table.gabung) for cell in table.sasaran[0].indikator[0].sel]
     whole, together = [], []
+    heights = []  # per group: (the height of its first block, of its last block)
     last = len(table.sasaran) - 1
     for number, sasaran in enumerate(table.sasaran):
         group = [next(cells) for _ in sasaran.indikator]
@@ -376,4 +388,8 @@ def _pagination(table, widths, measure, size, look, page_height, following) -> t
         fits_together = len(group) == 1 or max(sum(own), spanning) <= room
         together.append(fits_together)
         whole += [height <= room for height in (own if fits_together and len(group) > 1 else alone)]
-    return tuple(whole), tuple(together)
+        block = max(sum(own), spanning) if fits_together and table.berkelompok else None
+        heights.append((block or alone[0], block or alone[-1]))
+    with_next = tuple(group.jenis == "tujuan" and number < last and heights[number][1] + heights[number + 1][0] <= room
+                      for number, group in enumerate(table.sasaran))
+    return tuple(whole), tuple(together), with_next

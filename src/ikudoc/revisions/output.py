@@ -51,10 +51,11 @@ def _excerpt(text: str, words: int = 10) -> str:
 
 
 def with_unit(value: str | None, unit: str | None) -> str:
-    """A target as a reader says it: "8,57 %"; a text target ("N/A") has no unit."""
+    """A target as a reader says it: "8,57 %", a band "143,33 - 139,83 indeks"; a text target ("N/A") has no
+    unit."""
     if value is None:
         return "(tidak ada)"
-    return f"{value} {unit}" if unit and re.fullmatch(r"[-+]?[\d.,]+", value) else value
+    return f"{value} {unit}" if unit and re.fullmatch(r"[-+]?[\d.,]+(?: - [-+]?[\d.,]+)?", value) else value
 
 
 def _indented(text: str) -> str:
