@@ -19,7 +19,7 @@ from ikudoc.content.fields import Rentang, Target
 from ikudoc.lkjip.capaian import DEFAULT_SCALE, Capaian, absorption, average, capaian, predicate
 from ikudoc.lkjip.context import RIWAYAT_STYLE, WIDTHS
 from ikudoc.render.options import Options
-from support import ROOT, docx_to_pdf
+from support import FIXTURES, ROOT, docx_to_pdf
 from support.content_variants import filled_in, line_of
 from support.document_text import normalise
 from support.page_checker import read_pages, report_faults
@@ -389,3 +389,39 @@ def test_a_long_analysis_breaks_across_pages_and_the_checker_sees_a_daftar_isi_l
     assert report_faults(pdf, report) == []  # a long text breaks across pages; nothing is cut from its title
     word = build_file(report, tmp_path / "build", Options(("docx",))).outputs[0]
     assert report_faults(docx_to_pdf(word, tmp_path), report)[0].startswith("daftar isi: ")  # left for Word to fill
+
+
+def report_over(tmp_path: Path, fixture: str, realisasi: dict) -> Path:
+    """A 2025 report over an IKU of the round-two shapes (tests/fixtures), without programs."""
+    shutil.copy(FIXTURES / fixture, tmp_path)
+    report = tmp_path / "lkjip_2025.toml"
+    report.write_text(report_text(iku=fixture, realisasi=realisasi, programs=())
+                      .replace("tahun = 2024", "tahun = 2025").replace("tanggal = 2025-02-14", "tanggal = 2026-02-14"),
+                      encoding="utf-8")
+    return report
+
+
+def test_a_tujuan_with_indicators_of_its_own_is_reported_above_its_sasaran(tmp_path):
+    report = report_over(tmp_path, "tujuan_kesehatan.toml", {
+        "Umur Harapan Hidup": {2025: "71.42"}, "Angka Kematian Ibu": {2025: "90"}, "Angka Kematian Bayi": {2025: "8.0"},
+        "Prevalensi Stunting": {2025: "19.5"}, "Cakupan Kepesertaan Jaminan Kesehatan Nasional": {2025: "96.1"}})
+    word = build_file(report, tmp_path / "build", Options(("docx",))).outputs[0]
+    headings = [normalise(p.text) for p in docx.Document(str(word)).paragraphs if p.style.style_id == "JudulSasaran"]
+    assert headings[:3] == ["Tujuan 1: Meningkatnya Kualitas Kesehatan Masyarakat",
+                            "Indikator Tujuan 1.1: Umur Harapan Hidup", "Sasaran 1: Menurunnya Angka Kematian Ibu"]
+    assert tables(word)[0][1:3] == [["1.", "Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup",
+                                     "71,35 tahun"],
+                                    ["2.", "Menurunnya Angka Kematian Ibu", "Angka Kematian Ibu", "95 per 100.000 KH"]]
+    assert tables(word)[1][1] == ["1.", "Umur Harapan Hidup", "71,35 tahun", "71,42 tahun", "100,10", "Sangat Baik"]
+
+
+def test_a_band_target_of_a_lower_is_better_index_is_met_inside_it(tmp_path):
+    report = report_over(tmp_path, "rentang_turun.toml", {
+        "Indeks Risiko Bencana (indeks)": {2025: "141.20"}, "Jumlah Korban Jiwa Akibat Bencana (jiwa)": {2025: "9"},
+        "Persentase Desa Tangguh Bencana (%)": {2025: "27"}})
+    word = build_file(report, tmp_path / "build", Options(("docx",))).outputs[0]
+    assert tables(word)[1][1:] == [
+        ["1.", "Indeks Risiko Bencana (indeks)", "143,33 - 139,83", "141,20", "100,00", "Sangat Baik"],
+        ["2.", "Jumlah Korban Jiwa Akibat Bencana (jiwa)", "12", "9", "125,00", "Sangat Baik"],
+        ["", "Rata-rata capaian sasaran", "", "", "112,50", "Sangat Baik"],
+    ]

@@ -20,7 +20,7 @@ FONTS = ["Arial", "Liberation Sans", "DejaVu Sans"]
 TARGET_COLOUR, ACHIEVED_COLOUR = "#9DB3CF", "#1F4E79"
 
 
-def chart(years: Sequence[TahunCapaian], unit: str, decimals: int | None) -> Image | None:
+def chart(years: Sequence[TahunCapaian], unit: str | None, decimals: int | None) -> Image | None:
     """The chart of ``years``, or None when no year has a number to draw."""
     drawn = [(year, _bar(year.target), _bar(year.realisasi)) for year in years]
     if not any(target or achieved for _, target, achieved in drawn):
@@ -46,7 +46,7 @@ def chart(years: Sequence[TahunCapaian], unit: str, decimals: int | None) -> Ima
                     axes.annotate(label, (n + offset, bottom + height), ha="center", va="bottom", fontsize=6.5,
                                   xytext=(0, 1.5), textcoords="offset points")
             axes.set_xticks(range(len(drawn)), [year.tahun for year, _, _ in drawn])
-            axes.set_ylabel(unit if unit not in ("", "-") else "")
+            axes.set_ylabel(unit if unit not in (None, "", "-") else "")
             axes.margins(y=0.15)
             axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: _tick(value, decimals)))
             axes.legend(handles=[Patch(color=TARGET_COLOUR, label="Target"),

@@ -153,11 +153,13 @@ def _percent_text(value: Capaian) -> str:
 
 
 def _agreement_rows(laporan: LaporanKinerja) -> tuple[DataRow, ...]:
-    rows, last = [], None
+    """A row per indicator, its group (sasaran, or a tujuan with indicators of its own) numbered and named
+    on its first."""
+    rows, last, number = [], None, 0
     for row in laporan.indikator:
-        first = row.nomor_sasaran != last
-        last = row.nomor_sasaran
-        rows.append(DataRow((cell(f"{row.nomor_sasaran}." if first else "", True),
+        first = row.sasaran is not last
+        last, number = row.sasaran, number + first
+        rows.append(DataRow((cell(f"{number}." if first else "", True),
                              cell(row.sasaran.nama if first else ""), cell(row.indikator.nama),
                              cell(_with_unit(row.target, row.indikator), True))))
     return tuple(rows)
@@ -173,7 +175,7 @@ def _capaian_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> t
     year = laporan.tahun
     blocks: list = []
     for group in angka.sasaran:
-        blocks.append(Heading(f"Sasaran {group.nomor}: {group.sasaran.nama}"))
+        blocks.append(Heading(f"{group.sebutan}: {group.sasaran.nama}"))
         blocks.extend(_this_year(group, year, caption))
         blocks.extend(_history(group, year, caption))
         blocks.extend(_renstra(group, year, angka.tahun_renstra, caption))
@@ -190,7 +192,7 @@ def _this_year(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
             for n, row in enumerate(group.indikator, 1)]
     rows.append(DataRow((cell(""), cell("Rata-rata capaian sasaran"), cell(""), cell(""),
                          cell(_percent_text(group.rata_rata), True), cell(group.predikat or "-", True)), jumlah=True))
-    return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian Sasaran {group.nomor} Tahun {year}"),
+    return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian {group.sebutan} Tahun {year}"),
                       CAPAIAN_STYLE, ("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT"),
                       tuple(rows)),)
 
@@ -202,7 +204,7 @@ def _history(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
     rows = tuple(DataRow((cell(row.baris.indikator.nama), *(
         cell((_shown(entry.realisasi, row.baris.indikator), f"({_percent_text(entry.capaian)})"), True)
         for entry in row.riwayat))) for row in group.indikator)
-    return (DataTable(caption("Tabel", f"Realisasi dan (Capaian %) Sasaran {group.nomor} Tahun {years[0]}–{year}"),
+    return (DataTable(caption("Tabel", f"Realisasi dan (Capaian %) {group.sebutan} Tahun {years[0]}–{year}"),
                       RIWAYAT_STYLE, ("INDIKATOR KINERJA", *years), rows),)
 
 
@@ -212,8 +214,8 @@ def _renstra(group: CapaianSasaran, year: str, last_year: str, caption: _Numbers
                           cell(_with_unit(row.renstra.realisasi, row.baris.indikator), True),
                           cell(_percent_text(row.renstra.capaian), True)))
                  for n, row in enumerate(group.indikator, 1))
-    return (DataTable(caption("Tabel", f"Realisasi {year} terhadap Target Akhir Renstra ({last_year}) Sasaran "
-                                       f"{group.nomor}"),
+    return (DataTable(caption("Tabel", f"Realisasi {year} terhadap Target Akhir Renstra ({last_year}) "
+                                       f"{group.sebutan}"),
                       RENSTRA_STYLE, ("NO", "INDIKATOR KINERJA", f"TARGET {last_year}", f"REALISASI {year}",
                                       "CAPAIAN (%)"), rows),)
 
@@ -225,14 +227,15 @@ def _national(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
                  for n, row in enumerate(group.indikator, 1) if row.baris.capaian.standar_nasional is not None)
     if not rows:
         return ()
-    return (DataTable(caption("Tabel", f"Realisasi {year} dan Standar Nasional Sasaran {group.nomor}"), STANDAR_STYLE,
+    return (DataTable(caption("Tabel", f"Realisasi {year} dan Standar Nasional {group.sebutan}"), STANDAR_STYLE,
                       ("NO", "INDIKATOR KINERJA", f"REALISASI {year}", "STANDAR NASIONAL"), rows),)
 
 
 def _indicator(laporan: LaporanKinerja, group: CapaianSasaran, n: int, row: CapaianIndikator, caption: _Numbers
                ) -> tuple:
     indikator = row.baris.indikator
-    blocks: list = [Heading(f"Indikator {group.nomor}.{n}: {indikator.nama}")]
+    of_tujuan = "Tujuan " if group.kelompok == "Tujuan" else ""  # (tujuan 1 and sasaran 1 both have a 1.1)
+    blocks: list = [Heading(f"Indikator {of_tujuan}{group.nomor}.{n}: {indikator.nama}")]
     picture = chart(row.riwayat, indikator.satuan, indikator.desimal) if laporan.konten.laporan.grafik else None
     if picture is not None:
         years = row.riwayat[0].tahun, row.riwayat[-1].tahun

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..content.fields import Target
-from ..iku.model import Sasaran
+from ..iku.model import Sasaran, Tujuan
 from .capaian import DEFAULT_SCALE, Capaian, absorption, average, capaian, predicate
 from .loader import IndikatorLaporan, LaporanKinerja
 
@@ -33,11 +33,23 @@ class CapaianIndikator:
 
 @dataclass(frozen=True)
 class CapaianSasaran:
+    """A sasaran's indicators with their mean (or a tujuan's, when it has indicators of its own)."""
+
     nomor: int
-    sasaran: Sasaran
+    sasaran: Sasaran | Tujuan
     indikator: tuple[CapaianIndikator, ...]
     rata_rata: Capaian
     predikat: str | None
+
+    @property
+    def kelompok(self) -> str:
+        """"Sasaran" or "Tujuan": how the report names the group ("Sasaran 2: ...")."""
+        return "Tujuan" if isinstance(self.sasaran, Tujuan) else "Sasaran"
+
+    @property
+    def sebutan(self) -> str:
+        """"Sasaran 2", "Tujuan 1": the group in captions."""
+        return f"{self.kelompok} {self.nomor}"
 
 
 @dataclass(frozen=True)
@@ -75,19 +87,20 @@ def figures(laporan: LaporanKinerja) -> Angka:
     # for, the same columns for all (an indicator without a figure that year shows "-").
     earlier = sorted({year for row in laporan.indikator for year in (*row.indikator.target, *row.capaian.realisasi)
                       if year < laporan.tahun})
-    groups: dict[int, list[CapaianIndikator]] = {}
+    groups: dict[int, list[CapaianIndikator]] = {}  # by the group itself: a tujuan and a sasaran may share a number
     for row in laporan.indikator:
         arah = row.indikator.arah
         now = _year(row, laporan.tahun, row.target, rules.rumus_turun)
         history = tuple(_year(row, year, row.indikator.target.get(year), rules.rumus_turun) for year in earlier)
         end = row.indikator.target.get(last_year)
         renstra = TahunCapaian(last_year, end, now.realisasi, capaian(end, now.realisasi, arah, rules.rumus_turun))
-        groups.setdefault(row.nomor_sasaran, []).append(
+        groups.setdefault(id(row.sasaran), []).append(
             CapaianIndikator(row, now, (*history, now), renstra, predicate(now.capaian, levels)))
     sasaran = []
-    for number, rows in groups.items():
+    for rows in groups.values():
         mean = average(row.tahun_ini.capaian for row in rows)
-        sasaran.append(CapaianSasaran(number, rows[0].baris.sasaran, tuple(rows), mean, predicate(mean, levels)))
+        first = rows[0].baris
+        sasaran.append(CapaianSasaran(first.nomor_sasaran, first.sasaran, tuple(rows), mean, predicate(mean, levels)))
     overall = average(row.tahun_ini.capaian for group in sasaran for row in group.indikator)
     programs = tuple(SerapanProgram(p.nama, p.anggaran, p.realisasi, absorption(p.anggaran, p.realisasi))
                      for p in laporan.program)

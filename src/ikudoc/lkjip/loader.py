@@ -13,18 +13,19 @@ from ..content.problems import ContentError, Loc, Problem
 from ..content.revision_source import ContentRef, RevisionError, resolve_relative
 from ..content.source import TomlSource
 from ..content.validate import raise_problems, validate
-from ..iku.model import Indikator, Konten, Penandatangan, Sasaran, Target
+from ..iku.model import Indikator, Konten, Penandatangan, Sasaran, Target, Tujuan
 from ..perjanjian.loader import PerjanjianKinerja
 from .model import REFERENCES, AnggaranProgram, CapaianIndikator, KontenLaporan
 
 
 @dataclass(frozen=True)
 class IndikatorLaporan:
-    """One IKU indicator as the report sees it: its sasaran, the year's target, and what the report says of
-    it (its [[capaian]] and where that is written)."""
+    """One IKU indicator as the report sees it: its sasaran (or the tujuan above the sasaran, for an
+    indicator of its own), the year's target, and what the report says of it (its [[capaian]] and where
+    that is written)."""
 
-    sasaran: Sasaran
-    nomor_sasaran: int
+    sasaran: Sasaran | Tujuan
+    nomor_sasaran: int  # among the IKU's sasaran, or among its tujuan
     indikator: Indikator
     target: Target | None  # the report year's: the PK's, else the IKU's (None when the IKU has none)
     capaian: CapaianIndikator
@@ -148,9 +149,9 @@ def _paired(konten: KontenLaporan, iku: Konten, pk: PerjanjianKinerja | None, pr
                                     f"[[capaian]] dengan indikator = \"{indikator.nama}\" dan realisasi {year}",
                                     "capaian-belum-ada"))
     pk_targets = {row.indikator.nama: row.target for row in pk.targets()} if pk else {}
-    sasaran_numbers = {id(sasaran): s for s, sasaran in enumerate(iku.sasaran, 1)}
+    numbers = {id(group): n for groups in (iku.sasaran, iku.tujuan) for n, group in enumerate(groups, 1)}
     rows = tuple(
-        IndikatorLaporan(sasaran, sasaran_numbers[id(sasaran)], indikator,
+        IndikatorLaporan(sasaran, numbers[id(sasaran)], indikator,
                          pk_targets.get(indikator.nama, indikator.target.get(year)),
                          konten.capaian[found[n]], ("capaian", found[n]))
         for n, (_, sasaran, indikator) in enumerate(indicators) if n in found)
