@@ -62,12 +62,16 @@ DOCUMENTS = {
 @pytest.mark.parametrize("paper", ["A4", "F4"])
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_word_finds_nothing_to_repair(document, paper, tmp_path, office):
+    """On A4 the Word file with its daftar isi filled and the one left for Word to fill, for both versions
+    of Word; on F4 (another page setup, other table widths) the filled one for today's Word: each run of
+    the validator takes a second."""
     content = DOCUMENTS[document](tmp_path)
-    filled = build_file(content, tmp_path / "terisi", Options(("docx",), kertas=paper, fill_toc=True), office)
-    plain = build_file(content, tmp_path / "polos", Options(("docx",), kertas=paper))
-    for built in (filled.outputs[0], plain.outputs[0]):
-        for version in VERSIONS:
-            assert word_errors(built, version) == [], f"{built.parent.name}, {version}"
+    built = [build_file(content, tmp_path / "terisi", Options(("docx",), kertas=paper, fill_toc=True), office)]
+    if paper == "A4":
+        built.append(build_file(content, tmp_path / "polos", Options(("docx",), kertas=paper)))
+    for docx in (result.outputs[0] for result in built):
+        for version in VERSIONS if paper == "A4" else VERSIONS[:1]:
+            assert word_errors(docx, version) == [], f"{docx.parent.name}, {version}"
 
 
 def settings(docx) -> bytes:
