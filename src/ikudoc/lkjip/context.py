@@ -190,7 +190,7 @@ def _this_year(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
                     row.baris.indikator), True), cell(_with_unit(row.tahun_ini.realisasi, row.baris.indikator), True),
                      cell(_percent_text(row.tahun_ini.capaian), True), cell(row.predikat or "-", True)))
             for n, row in enumerate(group.indikator, 1)]
-    rows.append(DataRow((cell(""), cell("Rata-rata capaian sasaran"), cell(""), cell(""),
+    rows.append(DataRow((cell(""), cell(f"Rata-rata capaian {group.kelompok.lower()}"), cell(""), cell(""),
                          cell(_percent_text(group.rata_rata), True), cell(group.predikat or "-", True)), jumlah=True))
     return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian {group.sebutan} Tahun {year}"),
                       CAPAIAN_STYLE, ("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT"),
