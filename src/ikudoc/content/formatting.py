@@ -54,6 +54,15 @@ def format_target(target, indikator) -> str:
     return format_number(target.nilai, indikator.desimal)
 
 
+def format_with_unit(target, indikator) -> str:
+    """A target (or realisasi) with the indicator's satuan, as a table without a SATUAN column shows it:
+    "8,57 %", "143,33 - 139,83 indeks"; a text ("WTP", "N/A") as typed, without one."""
+    text = format_target(target, indikator)
+    if isinstance(target.nilai, str) or indikator.satuan in (None, "", "-"):
+        return text
+    return f"{text} {indikator.satuan}"
+
+
 def format_month(day: datetime.date) -> str:
     """2024-10-01 -> "Oktober 2024"."""
     return format_date(day, "MMMM y", locale=LOCALE)

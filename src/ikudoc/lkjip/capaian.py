@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from ..content.fields import Rentang, Target
+from ..content.formatting import format_number
 
 Arah = Literal["naik", "turun"]
 RumusTurun = Literal["2T-R", "T/R"]
@@ -51,6 +52,11 @@ class Capaian:
     def dibulatkan(self) -> Decimal | None:
         """The percentage with two decimals, rounded half up (104.5115... -> 104.51)."""
         return None if self.persen is None else self.persen.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def teks(self) -> str:
+        """As the report prints it: "104,51", a verdict ("Tercapai"), or "-"."""
+        return shown_percent(self.persen) if self.persen is not None else self.keterangan or "-"
 
 
 NONE = Capaian()
@@ -121,5 +127,6 @@ def absorption(budget: int, spent: int) -> Decimal | None:
         return Decimal(spent) / Decimal(budget) * _HUNDRED
 
 
-def rounded(percent: Decimal | None) -> Decimal | None:
-    return None if percent is None else percent.quantize(_CENT, rounding=ROUND_HALF_UP)
+def shown_percent(percent: Decimal | None) -> str:
+    """A percentage as the report prints it: two decimals, rounded half up (104.5115... -> "104,51"); None "-"."""
+    return "-" if percent is None else format_number(percent.quantize(_CENT, rounding=ROUND_HALF_UP), 2)

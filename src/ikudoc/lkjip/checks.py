@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..content.fields import Target, parse_target
-from ..content.formatting import format_number, format_rupiah, format_target
+from ..content.formatting import format_rupiah, format_target
 from ..content.problems import Problem
 from ..content.regular_file import NotARegularFile, read_regular
 from ..content.revision_source import CONTENT_LIMIT
@@ -77,7 +77,7 @@ def _capaian_plausible(laporan: LaporanKinerja, report: Report) -> None:
             shown = row.tahun_ini.capaian.dibulatkan
             if shown is not None and not LOWEST <= shown <= HIGHEST:
                 report.warning((*row.baris.loc, "realisasi", laporan.tahun),
-                               f"capaian {laporan.tahun} \"{row.baris.indikator.nama}\" {format_number(shown, 2)} "
+                               f"capaian {laporan.tahun} \"{row.baris.indikator.nama}\" {row.tahun_ini.capaian.teks} "
                                f"%: di luar {LOWEST}–{HIGHEST} %; periksa realisasi dan satuannya",
                                "capaian-di-luar-kewajaran")
 

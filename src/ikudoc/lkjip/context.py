@@ -11,12 +11,12 @@ from pathlib import Path
 
 from ..content.chapters import References, chapters
 from ..content.fields import Penandatangan, Target
-from ..content.formatting import format_number, format_rupiah, format_target
+from ..content.formatting import format_rupiah, format_target, format_with_unit
 from ..content.markup import ListReference
 from ..iku.model import Indikator
 from ..render.blocks import DataRow, DataTable, Figure, Heading, cell
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
-from .capaian import Capaian, rounded
+from .capaian import shown_percent
 from .chart import WIDTH_MM, chart
 from .figures import Angka, CapaianIndikator, CapaianSasaran, figures
 from .loader import LaporanKinerja
@@ -138,18 +138,7 @@ def _shown(value: Target | None, indikator: Indikator) -> str:
 
 
 def _with_unit(value: Target | None, indikator: Indikator) -> str:
-    """A figure with its unit ("36,18 %", "143,33 - 139,83 Indeks"); a text ("WTP", "N/A") as it is."""
-    text = _shown(value, indikator)
-    if value is None or isinstance(value.nilai, str) or indikator.satuan in (None, "", "-"):
-        return text
-    return f"{text} {indikator.satuan}"
-
-
-def _percent_text(value: Capaian) -> str:
-    """104.5115 -> "104,51"; a verdict as it is; nothing "-"."""
-    if value.dibulatkan is not None:
-        return format_number(value.dibulatkan, 2)
-    return value.keterangan or "-"
+    return "-" if value is None else format_with_unit(value, indikator)
 
 
 def _agreement_rows(laporan: LaporanKinerja) -> tuple[DataRow, ...]:
@@ -188,10 +177,10 @@ def _capaian_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> t
 def _this_year(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
     rows = [DataRow((cell(f"{n}.", True), cell(row.baris.indikator.nama), cell(_with_unit(row.tahun_ini.target,
                     row.baris.indikator), True), cell(_with_unit(row.tahun_ini.realisasi, row.baris.indikator), True),
-                     cell(_percent_text(row.tahun_ini.capaian), True), cell(row.predikat or "-", True)))
+                     cell(row.tahun_ini.capaian.teks, True), cell(row.predikat or "-", True)))
             for n, row in enumerate(group.indikator, 1)]
     rows.append(DataRow((cell(""), cell(f"Rata-rata capaian {group.kelompok.lower()}"), cell(""), cell(""),
-                         cell(_percent_text(group.rata_rata), True), cell(group.predikat or "-", True)), jumlah=True))
+                         cell(group.rata_rata.teks, True), cell(group.predikat or "-", True)), jumlah=True))
     return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian {group.sebutan} Tahun {year}"),
                       CAPAIAN_STYLE, ("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT"),
                       tuple(rows)),)
@@ -202,7 +191,7 @@ def _history(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
     if len(years) < 2:
         return ()
     rows = tuple(DataRow((cell(row.baris.indikator.nama), *(
-        cell((_shown(entry.realisasi, row.baris.indikator), f"({_percent_text(entry.capaian)})"), True)
+        cell((_shown(entry.realisasi, row.baris.indikator), f"({entry.capaian.teks})"), True)
         for entry in row.riwayat))) for row in group.indikator)
     return (DataTable(caption("Tabel", f"Realisasi dan (Capaian %) {group.sebutan} Tahun {years[0]}–{year}"),
                       RIWAYAT_STYLE, ("INDIKATOR KINERJA", *years), rows),)
@@ -212,7 +201,7 @@ def _renstra(group: CapaianSasaran, year: str, last_year: str, caption: _Numbers
     rows = tuple(DataRow((cell(f"{n}.", True), cell(row.baris.indikator.nama),
                           cell(_with_unit(row.renstra.target, row.baris.indikator), True),
                           cell(_with_unit(row.renstra.realisasi, row.baris.indikator), True),
-                          cell(_percent_text(row.renstra.capaian), True)))
+                          cell(row.renstra.capaian.teks, True)))
                  for n, row in enumerate(group.indikator, 1))
     return (DataTable(caption("Tabel", f"Realisasi {year} terhadap Target Akhir Renstra ({last_year}) "
                                        f"{group.sebutan}"),
@@ -252,15 +241,13 @@ def _budget_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tu
     if not angka.program:
         return ()
 
-    def percent(value) -> str:
-        return "-" if value is None else format_number(rounded(value), 2)
-
     rows = [DataRow((cell(f"{n}.", True), cell(p.nama), cell(format_rupiah(p.anggaran), True),
-                     cell(format_rupiah(p.realisasi), True), cell(percent(p.persen), True)))
+                     cell(format_rupiah(p.realisasi), True), cell(shown_percent(p.persen), True)))
             for n, p in enumerate(angka.program, 1)]
     total = angka.jumlah
     rows.append(DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(total.anggaran), True),
-                         cell(format_rupiah(total.realisasi), True), cell(percent(total.persen), True)), jumlah=True))
+                         cell(format_rupiah(total.realisasi), True), cell(shown_percent(total.persen), True)),
+                        jumlah=True))
     return (DataTable(caption("Tabel", f"Realisasi Anggaran per Program Tahun {laporan.tahun}"), ANGGARAN_STYLE,
                       ("NO", "PROGRAM", "ANGGARAN", "REALISASI", "SERAPAN (%)"), tuple(rows)),)
 

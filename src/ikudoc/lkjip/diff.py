@@ -4,7 +4,7 @@ per year and its analysis, the budget's realisasi and absorption, and the overal
 
 from __future__ import annotations
 
-from ..content.formatting import format_number, format_rupiah, format_target
+from ..content.formatting import format_rupiah, format_target
 from ..content.problems import format_key_path
 from ..revisions.comparison import Collector, Comparison, Group
 from ..revisions.parts import compare_chapters, compare_fields
@@ -38,7 +38,7 @@ def _by_indicator(angka: Angka) -> dict[str, CapaianIndikator]:
 
 
 def _percent(value: Capaian) -> str:
-    return format_number(value.dibulatkan, 2) + " %" if value.dibulatkan is not None else (value.keterangan or "-")
+    return f"{value.teks} %" if value.persen is not None else value.teks
 
 
 def _compare_indicators(out: Collector, old: LaporanKinerja, new: LaporanKinerja, was: Angka, now: Angka) -> None:

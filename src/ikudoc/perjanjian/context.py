@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.formatting import format_rupiah, format_target
+from ..content.formatting import format_rupiah, format_with_unit
 from ..content.markup import Block, Run
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
 from ..render.sasaran_table import (
@@ -103,11 +103,9 @@ def _target_table(pk: PerjanjianKinerja, layout: Layout, page) -> SasaranTable:
     columns = tuple(TableColumn.of(spec) for spec in COLUMNS)
     groups: dict[tuple, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
     for number, row in enumerate(pk.targets(), 1):
-        value = format_target(row.target, row.indikator)
-        unit = row.indikator.satuan
-        shown = value if unit in (None, "-") else f"{value} {unit}"
         cells = tuple(TableCell(name, isi=(Run(text),)) for name, text in (
-            ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama), ("target", shown)))
+            ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama),
+            ("target", format_with_unit(row.target, row.indikator))))
         groups.setdefault(row.loc[:2], (row.sasaran.nama, []))[1].append(TableRow(number, row.indikator.nama, cells))
     table = SasaranTable("NO", columns, tuple(SasaranRows(n, name, tuple(rows))
                                              for n, (name, rows) in enumerate(groups.values(), 1)),
