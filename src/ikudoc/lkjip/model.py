@@ -49,8 +49,10 @@ Rupiah = Annotated[int, BeforeValidator(lambda value: 0 if is_unfilled(value) el
                                              PLACEHOLDER_SCHEMA]})]
 
 
-#: A percentage typed whole (91) or with decimals (90.5), read exactly.
-Percent = Annotated[Decimal, Field(ge=-1000, le=1000), BeforeValidator(lambda v: Decimal(v) if type(v) is int else v)]
+#: A percentage typed whole (91) or with decimals (90.5), read exactly. Its schema is a number, as it is
+#: written in TOML (pydantic's own schema for a Decimal changes between its versions).
+Percent = Annotated[Decimal, Field(ge=-1000, le=1000), BeforeValidator(lambda v: Decimal(v) if type(v) is int else v),
+                    WithJsonSchema({"type": "number", "minimum": -1000, "maximum": 1000})]
 
 
 class Predikat(Model):
