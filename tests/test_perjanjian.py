@@ -173,6 +173,39 @@ def test_the_word_file_prints_on_two_signable_pages_in_libreoffice(pk_build, tmp
     assert all(not page.overflow for page in pages)
 
 
+# The second round of agency shapes (test_agencies_round_two) as agreements for 2026: a band of a
+# lower-is-better index and falling targets; a tujuan with its own indicator, named under TUJUAN/SASARAN
+# as in its IKU, and the satuan of each indicator beside its target.
+ROUND_TWO_AGREEMENTS = {
+    "rentang_turun": ("SASARAN STRATEGIS", [
+        ["1.", "Menurunnya Risiko Bencana", "Indeks Risiko Bencana (indeks)", "139,83 - 136,50"],
+        ["1.", "Menurunnya Risiko Bencana", "Jumlah Korban Jiwa Akibat Bencana (jiwa)", "10"],
+        ["2.", "Meningkatnya Ketangguhan Desa terhadap Bencana", "Persentase Desa Tangguh Bencana (%)", "30"]]),
+    "tujuan_kesehatan": ("TUJUAN/SASARAN", [
+        ["1.", "Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup", "71,50 tahun"],
+        ["2.", "Menurunnya Angka Kematian Ibu", "Angka Kematian Ibu", "92 per 100.000 KH"],
+        ["3.", "Menurunnya Angka Kematian Bayi", "Angka Kematian Bayi", "8,0 per 1.000 KH"],
+        ["4.", "Menurunnya Prevalensi Stunting", "Prevalensi Stunting", "15,5 %"],
+        ["5.", "Meningkatnya Cakupan Jaminan Kesehatan", "Cakupan Kepesertaan Jaminan Kesehatan Nasional", "97 %"]]),
+}
+
+
+@pytest.mark.parametrize("shape", ROUND_TWO_AGREEMENTS)
+def test_an_agreement_from_the_new_shapes_takes_bands_falling_targets_and_tujuan(tmp_path, capsys, office, shape):
+    title, rows = ROUND_TWO_AGREEMENTS[shape]
+    pk = project(tmp_path, edited(('iku = "iku_2024.toml"', f'iku = "{shape}.toml"'), ("tahun = 2024", "tahun = 2026"),
+                                  ("tanggal = 2024-10-21", "tanggal = 2026-01-15")),
+                 iku=FIXTURES / f"{shape}.toml", iku_name=f"{shape}.toml")
+    assert run(capsys, "check", str(pk)) == (0, [f"{shown(str(pk))}: 0 galat, 0 peringatan"], [])
+    built = {path.suffix[1:]: path for path in build_file(pk, tmp_path / "build", Options(("docx", "html", "pdf")),
+                                                            office).outputs}
+    assert docx_table_rows(Document(str(built["docx"])).tables[3]) == [["NO", title, "INDIKATOR KINERJA", "TARGET"],
+                                                                       *rows]
+    assert html_table_rows(built["html"], "target") == rows
+    assert lxml.html.parse(str(built["html"])).getroot().find_class("target")[0].xpath(".//th/text()")[1] == title
+    assert agreement_faults(built["pdf"], pk) == []
+
+
 @pytest.mark.parametrize("paper", ["A4", "F4"])
 def test_a_long_agreement_keeps_each_sasaran_on_a_page_under_the_repeated_header(tmp_path, paper, office):
     """40 indicators under sasaran of 1, 2 and 3 indicators: the table runs over several pages."""

@@ -266,7 +266,7 @@ def agreement_faults(pdf: Path, content: Path) -> list[str]:
         named = _names_found(text, [name for s, indicators in sasaran for name in (s, *indicators)])
         rows = [(s, [i for i in indicators if i in named]) for s, indicators in sasaran]
         if any(here for _, here in rows):
-            found += [f"{where}: column header '{h}' missing" for h in ("SASARAN STRATEGIS", "INDIKATOR KINERJA",
+            found += [f"{where}: column header '{h}' missing" for h in (context["judul_sasaran"], "INDIKATOR KINERJA",
                                                                         "TARGET") if h not in text]
             found += [f"{where}: rows of '{s}' without the sasaran's name" for s, here in rows if here and s not in named]
     return found

@@ -14,6 +14,7 @@ from ..content.fields import Penandatangan, Target
 from ..content.formatting import format_rupiah, format_target, format_with_unit
 from ..content.markup import ListReference
 from ..iku.model import Indikator
+from ..perjanjian.context import group_title
 from ..render.blocks import DataRow, DataTable, Figure, Heading, cell
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
 from .capaian import shown_percent
@@ -154,10 +155,14 @@ def _agreement_rows(laporan: LaporanKinerja) -> tuple[DataRow, ...]:
     return tuple(rows)
 
 
+def _agreement_titles(laporan: LaporanKinerja) -> tuple[str, ...]:
+    return ("NO", group_title(row.sasaran for row in laporan.indikator), "INDIKATOR KINERJA", "TARGET")
+
+
 def _agreement_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
     source = "Perjanjian Kinerja" if laporan.pk else "Indikator Kinerja Utama"
     return (DataTable(caption("Tabel", f"Target Kinerja Tahun {laporan.tahun} ({source})"), TARGET_STYLE,
-                      ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"), _agreement_rows(laporan)),)
+                      _agreement_titles(laporan), _agreement_rows(laporan)),)
 
 
 def _capaian_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
@@ -262,8 +267,7 @@ def _attached_agreement(laporan: LaporanKinerja) -> LampiranPK | None:
                      cell("")), jumlah=True)
     return LampiranPK(
         pk.tahun,
-        DataTable("", TARGET_STYLE, ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"),
-                  _agreement_rows(laporan)),
+        DataTable("", TARGET_STYLE, _agreement_titles(laporan), _agreement_rows(laporan)),
         DataTable("", PROGRAM_STYLE, ("NO", "PROGRAM", "ANGGARAN", "KETERANGAN"), (*programs, total)),
         pk.konten.perjanjian.tempat, pk.konten.perjanjian.tanggal.teks, pk.pihak_pertama, pk.pihak_kedua)
 

@@ -4,10 +4,13 @@ templates (pk.docx, pk.html.j2) decide how it looks, the standard text of the ag
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content.formatting import format_rupiah, format_with_unit
 from ..content.markup import Block, Run
+from ..iku.columns import TUJUAN_TITLE
+from ..iku.model import Sasaran, Tujuan
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
 from ..render.sasaran_table import (
     ColumnSpec,
@@ -31,6 +34,12 @@ PROGRAM_TABLE_STYLE = "TabelProgramPK"
 COLUMNS = (ColumnSpec("sasaran", "SASARAN STRATEGIS", "teks", 1, 8), ColumnSpec("indikator", "INDIKATOR KINERJA",
                                                                                   "teks", 1, 8),
            ColumnSpec("target", "TARGET", "sempit"))
+
+
+def group_title(groups: Iterable[Sasaran | Tujuan]) -> str:
+    """The title of the column that names each row's group: TUJUAN/SASARAN, as in the IKU's table, when a
+    tujuan's own indicators are among the rows; else SASARAN STRATEGIS."""
+    return TUJUAN_TITLE if any(isinstance(group, Tujuan) for group in groups) else COLUMNS[0].judul
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,7 @@ def build_perjanjian_context(pk: PerjanjianKinerja, layout: Layout) -> Rendering
         "pihak_pertama": pk.pihak_pertama,
         "pihak_kedua": pk.konten.pihak_kedua,
         "pernyataan": _statement(pk),
+        "judul_sasaran": table.kolom[0].judul,
         "sasaran": _agreement_rows(table),
         "program": tuple(ProgramPK(n, p.nama, format_rupiah(p.anggaran), p.keterangan or "")
                          for n, p in enumerate(programs, 1)),
@@ -100,9 +110,11 @@ def _target_table(pk: PerjanjianKinerja, layout: Layout, page) -> SasaranTable:
     """The target table by sasaran, fitted to the portrait page in the template's column widths: a
     sasaran whose rows fit on a page is one merged cell over them, kept on one page; a longer one is
     written in each of its rows, so every page names it."""
-    columns = tuple(TableColumn.of(spec) for spec in COLUMNS)
+    targets = tuple(pk.targets())
+    columns = (TableColumn.of(COLUMNS[0], group_title(row.sasaran for row in targets)),
+               *(TableColumn.of(spec) for spec in COLUMNS[1:]))
     groups: dict[tuple, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
-    for number, row in enumerate(pk.targets(), 1):
+    for number, row in enumerate(targets, 1):
         cells = tuple(TableCell(name, isi=(Run(text),)) for name, text in (
             ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama),
             ("target", format_with_unit(row.target, row.indikator))))
