@@ -2,7 +2,8 @@
 SATUAN column; a tujuan with its own indicator above its sasaran, DEFINISI OPERASIONAL and FORMULA
 PERHITUNGAN as two columns; a provincial IKU without targets whose PENJELASAN cell holds labelled parts
 (alasan pemilihan, formulasi, tipe perhitungan, penanggung jawab, sumber data). Each shape is built to DOCX,
-HTML and PDF and read back cell by cell; the checks each speak in one line with the place."""
+HTML and PDF and read back cell by cell, and imported back into the same keys; the checks each speak in one
+line with the place."""
 
 from __future__ import annotations
 
@@ -241,8 +242,11 @@ def table_of(konten) -> list[tuple]:
             for loc, group in konten.groups()]
 
 
-@pytest.mark.parametrize("shape", ["rentang_turun", "tujuan_kesehatan"])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_import_reads_the_built_table_back_into_the_same_keys(shape, tmp_path):
+    """The provincial PENJELASAN cell's labelled parts come back as their fields, its tipe perhitungan as
+    kumulatif, and their order as [tabel] penjelasan."""
+    from ikudoc.iku.columns import shown
     from ikudoc.iku.loader import load
     from ikudoc.importer import import_word
 
@@ -251,7 +255,11 @@ def test_import_reads_the_built_table_back_into_the_same_keys(shape, tmp_path):
     content.write_text(import_word(word, "impor.toml").text, encoding="utf-8")
     konten, original = load(content), load(FIXTURES / f"{shape}.toml")
     assert table_of(konten) == table_of(original)
-    assert konten.tabel.kolom == original.tabel.kolom
+    assert shown(konten) == shown(original) and konten.tabel.judul == original.tabel.judul
+    assert konten.tabel.penjelasan == original.tabel.penjelasan
+    if "kumulatif" in (original.tabel.penjelasan or ()):  # (the other tables do not print it)
+        assert [i.is_cumulative() for _, _, i in konten.indicators()] == [False, False, True]
+        assert [i.is_cumulative() or False for _, _, i in original.indicators()] == [False, False, True]
 
 
 def test_import_reads_tujuan_rows_bands_kondisi_akhir_and_two_explanation_columns_as_typed(tmp_path):
@@ -311,3 +319,38 @@ def test_a_band_in_a_narrow_year_column_breaks_only_after_its_dash(tmp_path, off
         start, end = band.split(" - ")
         assert any(line.endswith(f"{start} -") and after.startswith(end) for line, after in zip(lines, lines[1:],
                                                                                              strict=False)), band
+
+
+def test_import_reads_a_typed_provincial_penjelasan_cell_into_its_fields(tmp_path):
+    """Labels as a provincial typist writes them, one per line of the cell; a tipe perhitungan that is
+    neither kumulatif nor non kumulatif is left for the user, with a note at its place."""
+    from ikudoc.iku.loader import load
+    from ikudoc.importer import import_word
+    from support.word_fixtures import TypedDocument
+    from test_import import five_year_document
+
+    document: TypedDocument = five_year_document()
+    document.table = None
+    document.plain_table = [
+        ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "PENJELASAN", "SAT."],
+        ["1.", "Meningkatnya Pertumbuhan Ekonomi", "Laju Pertumbuhan Ekonomi",
+         "Alasan Pemilihan : Kinerja perekonomian daerah.\nFormulasi : (PDRB t - PDRB t-1) / PDRB t-1 x 100\n"
+         "Tipe Perhitungan : Non-Kumulatif\nPenanggung Jawab : BAPPEDA\nSumber Data : BPS", "%"],
+        ["2.", "^", "Indeks Gini", "Alasan Pemilihan : Ketimpangan pendapatan.\nFormulasi : Dihitung BPS\n"
+         "Tipe Perhitungan : Rata-rata\nPenanggung Jawab : BAPPEDA\nSumber Data : BPS", "indeks"],
+    ]
+    document.plain_table[2][1] = "Meningkatnya Pertumbuhan Ekonomi"
+    source = document.save(tmp_path / "provinsi.docx")
+    content = tmp_path / "provinsi.toml"
+    text = import_word(source, "provinsi.toml").text
+    content.write_text(text, encoding="utf-8")
+    assert '# PERIKSA: tipe perhitungan "Rata-rata" tidak dikenali; tulis kumulatif = true atau false' in text
+    konten = load(content)
+    growth, gini = konten.sasaran[0].indikator
+    assert (growth.alasan_pemilihan.sumber, growth.rumus_perhitungan.sumber, growth.kumulatif, growth.penanggung_jawab,
+            growth.sumber_data) == ("Kinerja perekonomian daerah.", "(PDRB t - PDRB t-1) / PDRB t-1 x 100", False,
+                                    "BAPPEDA", "BPS")
+    assert (gini.kumulatif, gini.sumber_data) == (None, "BPS")
+    assert konten.tabel.penjelasan == ["alasan_pemilihan", "rumus_perhitungan", "kumulatif", "penanggung_jawab",
+                                       "sumber_data"]
+    assert konten.tabel.judul == {"penjelasan": "PENJELASAN"}

@@ -146,6 +146,8 @@ def _content(word, parts: Parts, table: TableData, periksa: Periksa) -> tuple[di
         tabel["judul"] = table.judul
     if table.gabung:
         tabel["gabung"] = table.gabung
+    if table.penjelasan:
+        tabel["penjelasan"] = table.penjelasan
     if tabel:
         content["tabel"] = tabel
     if table.revised and "perubahan" not in content["dokumen"]:

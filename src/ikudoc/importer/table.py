@@ -5,8 +5,9 @@ PERUBAHAN)", "(SETELAH PERUBAHAN)", "KONDISI AWAL") its years. A sasaran cell me
 indicators, repeated in each row or left empty under the first is one sasaran. In a "TUJUAN/SASARAN"
 column a tujuan is the cell written "Tujuan ...", in bold among plain sasaran, or without an indicator
 beside it; the sasaran under it are its own. The penjelasan cell is split into makna / alasan pemilihan
-/ rumus perhitungan by its labels; two or more such columns (DEFINISI OPERASIONAL, FORMULA PERHITUNGAN)
-stay columns of their own. Targets written the Indonesian way ("33,54", "1.234,5") become numbers
+/ rumus perhitungan by its labels, and a provincial cell's tipe perhitungan / penanggung jawab / sumber
+data too, whose order becomes [tabel] penjelasan; two or more such columns (DEFINISI OPERASIONAL,
+FORMULA PERHITUNGAN) stay columns of their own. Targets written the Indonesian way ("33,54", "1.234,5") become numbers
 (33.54, 1234.5), a band "143,33 - 139,83" two of them ([143.33, 139.83]); "N/A", "-", "60 kali" stay text.
 """
 
@@ -28,7 +29,13 @@ _LABELS = (
     ("alasan_pemilihan", r"Alasan\s+Pemilihan(?:\s+Indikator)?"),
     ("rumus_perhitungan", r"Rumus(?:\s+Perhitungan)?|Cara\s+Perhitungan|Metode\s+Perhitungan|Formula(?:si)?"),
     ("alasan_perubahan", r"Alasan\s+Perubahan(?:\s+Target)?"),
+    ("kumulatif", r"Tipe\s+Perhitungan|Jenis\s+Perhitungan"),
+    ("penanggung_jawab", r"Penanggung\s*Jawab"),
+    ("sumber_data", r"Sumber\s+Data"),
 )
+#: The labelled parts ikudoc's penjelasan cell holds without [tabel] penjelasan, in its order.
+_DEFAULT_PARTS = ("makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")
+_NOT_CUMULATIVE = re.compile(r"(?:non|tidak|bukan)[\s-]*kumulatif", re.IGNORECASE)
 _LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<open>\**)[ \t]*(?:"
                     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LABELS)
                     + r")[ \t]*(?P<close>\**)[ \t]*:[ \t]*(?P<after>\**)", re.IGNORECASE)
@@ -56,6 +63,7 @@ class TableData:
     kolom: list[str] | None = None  # [tabel] kolom, when the order is not ikudoc's default
     judul: dict[str, str] = field(default_factory=dict)  # [tabel] judul: titles that are not the default
     gabung: list[str] = field(default_factory=list)  # [tabel] gabung: columns merged over a sasaran's rows
+    penjelasan: list[str] = field(default_factory=list)  # the penjelasan cells' labelled parts, in order
 
     @property
     def indicators(self) -> int:
@@ -287,7 +295,7 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
             if not sasaran and not sasaran_rows:
                 periksa.add(("sasaran", len(data.sasaran) - 1, "nama"), "sel sasaran kosong; tulis sasarannya")
         loc = ("sasaran", len(data.sasaran) - 1, "indikator", len(current["indikator"]))
-        current["indikator"].append(_indicator(name, first, columns, row, loc, periksa))
+        current["indikator"].append(_indicator(name, first, columns, row, loc, periksa, data.penjelasan))
         for footnote in (f for c in {c.origin: c for c in row}.values() for p in c.paragraphs for f in p.footnotes):
             periksa.add(loc, f"catatan kaki di tabel tidak diimpor: \"{footnote}\"")
     if heading is not None:
@@ -306,6 +314,9 @@ def read_table(grids: list[Grid], periksa: Periksa) -> TableData:
         for group in data.sasaran:
             group.pop("tujuan", None)
     data.kolom, data.judul = _table_setup(columns, data, sasaran_rows)
+    # [tabel] penjelasan only when the cells hold what ikudoc's does not, or in another order
+    if data.penjelasan == [part for part in _DEFAULT_PARTS if part in data.penjelasan]:
+        data.penjelasan = []
     data.gabung = [name for name in _MERGEABLE if any(
         len(s["indikator"]) > 1 and seen.get(name, -1) != -1 for s, seen in zip(data.sasaran, origins, strict=True))]
     return data
@@ -337,18 +348,21 @@ def _read_tujuan(data: TableData, text: str, name: str, first: dict, columns: li
     if name:
         indikator = data.tujuan[-1]["indikator"]
         loc = ("tujuan", len(data.tujuan) - 1, "indikator", len(indikator))
-        indikator.append(_indicator(name, first, columns, row, loc, periksa))
+        indikator.append(_indicator(name, first, columns, row, loc, periksa, data.penjelasan))
 
 
 def _filled(role: str, data: TableData) -> bool:
     """Whether some indicator has something for the table column ``role``."""
     indicators = [ind for s in data.tujuan + data.sasaran for ind in s["indikator"]]
     if role == "penjelasan":
-        return any(k in ind for ind in indicators for k in ("makna", "alasan_pemilihan", "rumus_perhitungan"))
+        return any(k in ind for ind in indicators for k in (*_PARTS, *data.penjelasan))
     return role in ("sasaran", "indikator") or any(role in ind for ind in indicators)
 
 
-def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa: Periksa) -> dict:
+def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa: Periksa,
+               labelled_parts: list[str]) -> dict:
+    """An indicator's fields from its row; the labels its penjelasan cell holds are added to
+    ``labelled_parts`` in the order met."""
     ind: dict = {"nama": name}
     if "kode" in first:
         ind["kode"] = _cell_text(first["kode"], False) or None
@@ -359,11 +373,20 @@ def _indicator(name: str, first: dict, columns: list[Column], row, loc, periksa:
                 periksa.add((*loc, "makna"), "sel penjelasan tanpa label (Makna Indikator :, Alasan Pemilihan :, "
                             "Rumus Perhitungan :); seluruhnya dimasukkan ke makna")
             ind.update(parts)
+            if labelled:
+                labelled_parts.extend(part for part in parts if part not in labelled_parts)
+    if "kumulatif" in ind:  # "Tipe Perhitungan : Non Kumulatif"
+        typed = ind.pop("kumulatif")
+        if "kumulatif" in typed.lower():
+            ind["kumulatif"] = not _NOT_CUMULATIVE.search(typed)
+        else:
+            periksa.add(loc, f"tipe perhitungan \"{typed}\" tidak dikenali; tulis kumulatif = true "
+                        "atau false")
     for part in ("alasan_pemilihan", "rumus_perhitungan"):
         if part in first and _cell_text(first[part], True):
             ind[part] = _cell_text(first[part], True)
-    ind = {k: ind[k] for k in ("nama", "kode", "makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan")
-           if ind.get(k)}
+    ind = {k: ind[k] for k in ("nama", "kode", "makna", "alasan_pemilihan", "rumus_perhitungan", "alasan_perubahan",
+                               "kumulatif", "penanggung_jawab", "sumber_data") if ind.get(k) not in (None, "")}
     if "satuan" in first:  # (a table without the column has no satuan, noted once)
         ind["satuan"] = _cell_text(first["satuan"], False) or "-"
         if ind["satuan"] == "-":
