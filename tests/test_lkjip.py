@@ -17,7 +17,7 @@ from ikudoc.cli import main
 from ikudoc.commands.build import build_file
 from ikudoc.content.fields import Rentang, Target
 from ikudoc.lkjip.capaian import DEFAULT_SCALE, Capaian, absorption, average, capaian, predicate
-from ikudoc.lkjip.context import RIWAYAT_STYLE, WIDTHS
+from ikudoc.lkjip.context import RIWAYAT_STYLE, TARGET_STYLE, WIDTHS
 from ikudoc.render.options import Options
 from support import FIXTURES, ROOT, docx_to_pdf
 from support.content_variants import filled_in, line_of
@@ -96,17 +96,37 @@ def test_absorption_is_realisasi_over_anggaran():
 
 # A real agency's report, as it is published: the tables come out with the computed capaian.
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def tables(path: Path) -> list[list[list[str]]]:
     """The figure tables of a built DOCX (those in the report's table styles), rows of cell texts."""
     document = docx.Document(str(path))
     return [[[normalise(cell.text) for cell in row.cells] for row in table.rows]
-            for table in document.tables if table.style is not None and table.style.style_id in {*WIDTHS, RIWAYAT_STYLE}]
+            for table in document.tables if table.style is not None and table.style.style_id in {*WIDTHS, RIWAYAT_STYLE, TARGET_STYLE}]
 
 
 def html_tables(path: Path) -> list[list[list[str]]]:
+    """The figure tables of a web page, rows of cell texts; a cell spanning rows read in each, as Word's are."""
     page = lxml.html.parse(str(path)).getroot()
-    return [[[normalise(" ".join(cell.itertext())) for cell in row.iter("th", "td")] for row in table.iter("tr")]
-            for table in page.xpath("//table[contains(concat(' ', @class, ' '), ' angka ')]")]
+    found = []
+    for table in page.xpath("//table[contains(concat(' ', @class, ' '), ' angka ')]"):
+        spanning: dict[int, tuple[int, str]] = {}  # column -> (rows it still covers, its text)
+        found.append([_row_cells(tr, spanning) for tr in table.iter("tr")])
+    return found
+
+
+def _row_cells(tr, spanning: dict[int, tuple[int, str]]) -> list[str]:
+    cells: list[str] = []
+    for cell in [*tr.iter("th", "td"), None]:
+        while spanning.get(len(cells), (0, ""))[0]:  # the cells of rowspans from above come first
+            left, text = spanning[len(cells)]
+            spanning[len(cells)] = (left - 1, text)
+            cells.append(text)
+        if cell is not None:
+            spanning[len(cells)] = (int(cell.get("rowspan", 1)) - 1, normalise(" ".join(cell.itertext())))
+            cells.append(spanning[len(cells)][1])
+    return cells
 
 
 @pytest.fixture(scope="module")
@@ -431,6 +451,28 @@ def test_a_report_of_five_groups_of_one_indicator_prints_without_a_page_fault(tm
                            office).outputs
     for printed in (pdf, docx_to_pdf(word, tmp_path / "cetak")):
         assert report_faults(printed, report) == [], printed
+
+
+def test_the_target_table_merges_a_sasaran_over_its_indicators_as_the_pk_does(tmp_path):
+    """The year's targets go through the table fitter the Perjanjian Kinerja's go through: the number and
+    name of a sasaran are one cell over its indicators' rows, kept on one page."""
+    report = report_over(tmp_path, "rentang_turun.toml", {
+        "Indeks Risiko Bencana (indeks)": {2025: "141.20"}, "Jumlah Korban Jiwa Akibat Bencana (jiwa)": {2025: "9"},
+        "Persentase Desa Tangguh Bencana (%)": {2025: "27"}})
+    word, page = build_file(report, tmp_path / "build", Options(("docx", "html"))).outputs
+    table = next(t for t in docx.Document(str(word)).tables if t.style.style_id == TARGET_STYLE)
+    merges = [[cell.find(f"{W}tcPr/{W}vMerge") for cell in row._tr.findall(f"{W}tc")] for row in table.rows[1:]]
+    assert [[None if m is None else m.get(f"{W}val", "continue") for m in row[:2]] for row in merges] == [
+        ["restart", "restart"], ["continue", "continue"], [None, None]]
+    assert [row._tr.find(f"{W}trPr/{W}cantSplit") is not None for row in table.rows[1:]] == [True] * 3
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row._tr.iter(f"{W}p")) for row in table.rows[1:]]
+    assert kept == [True, False, False]  # the sasaran's first row is kept with its second, on one page
+    rows = [["1.", "Menurunnya Risiko Bencana", "Indeks Risiko Bencana (indeks)", "143,33 - 139,83"],
+            ["1.", "Menurunnya Risiko Bencana", "Jumlah Korban Jiwa Akibat Bencana (jiwa)", "12"],
+            ["2.", "Meningkatnya Ketangguhan Desa terhadap Bencana", "Persentase Desa Tangguh Bencana (%)", "25"]]
+    assert tables(word)[0][1:] == rows and html_tables(page)[0][1:] == rows
+    cells = lxml.html.parse(str(page)).getroot().find_class(TARGET_STYLE)[0].xpath(".//tbody/tr[1]/td/@rowspan")
+    assert cells == ["2", "2"]
 
 
 def test_a_band_target_of_a_lower_is_better_index_is_met_inside_it(tmp_path):

@@ -7,6 +7,7 @@ everything looks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..content.chapters import References, chapters
@@ -14,9 +15,10 @@ from ..content.fields import Penandatangan, Target
 from ..content.formatting import format_rupiah, format_target, format_with_unit
 from ..content.markup import ListReference
 from ..iku.model import Indikator
-from ..perjanjian.context import group_title
-from ..render.blocks import DataRow, DataTable, Figure, Heading, cell
+from ..perjanjian.context import target_table
+from ..render.blocks import DataRow, DataTable, Figure, Heading, cell, sasaran_rows
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
+from ..render.sasaran_table import SasaranTable, word_table
 from .capaian import shown_percent
 from .chart import WIDTH_MM, chart
 from .figures import Angka, CapaianIndikator, CapaianSasaran, figures
@@ -26,8 +28,10 @@ from .loader import LaporanKinerja
 TARGET_STYLE, CAPAIAN_STYLE, RIWAYAT_STYLE = "TabelTargetLaporan", "TabelCapaianLaporan", "TabelRiwayatLaporan"
 RENSTRA_STYLE, STANDAR_STYLE, ANGGARAN_STYLE = "TabelRenstraLaporan", "TabelStandarLaporan", "TabelAnggaranLaporan"
 PROGRAM_STYLE = "TabelProgramLaporan"
+#: The target table's shares (the PK template's); its rows are laid out by the fitter the PK's table goes
+#: through, which merges a sasaran's cell over its indicators.
+TARGET_WIDTHS = (6, 36, 40, 18)
 WIDTHS = {
-    TARGET_STYLE: (6, 36, 40, 18),
     CAPAIAN_STYLE: (6, 38, 14, 14, 14, 14),
     RENSTRA_STYLE: (6, 46, 16, 16, 16),
     STANDAR_STYLE: (6, 54, 20, 20),
@@ -77,7 +81,10 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
     iku = laporan.iku
     page = layout.page(iku.dokumen.kertas, iku.dokumen.margin)
     angka = figures(laporan)
-    parts = _parts(laporan, angka)
+    targets = target_table(((row.sasaran, row.indikator, _with_unit(row.target, row.indikator))
+                            for row in laporan.indikator), layout, page, TARGET_STYLE, "tabel target Laporan Kinerja",
+                           TARGET_WIDTHS)
+    parts = _parts(laporan, angka, targets)
     references = References({}, {}, parts)
     years = len(angka.tahun)
     numbered = chapters(konten.bab, references)
@@ -92,14 +99,14 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
         # the daftar tabel and daftar grafik: every captioned table and chart of the chapters, in order
         "daftar_tabel": _captioned(numbered, DataTable),
         "daftar_grafik": _captioned(numbered, Figure),
-        "lampiran": _attached_agreement(laporan),
+        "lampiran": _attached_agreement(laporan, targets),
         "tte": konten.tte,
     }
     # each total row stays on the page of the last program (the budget table, and the attached PK's)
     programs = {ANGGARAN_STYLE: len(laporan.program),
                 PROGRAM_STYLE: len(laporan.pk.konten.program) if laporan.pk else 0}
     plans = tuple(WordTable(style, lebar=_percent(widths), baris=_kept_with_total(programs.get(style)))
-                  for style, widths in WIDTHS.items())
+                  for style, widths in WIDTHS.items()) + (word_table(targets, TARGET_STYLE),)
     if years > 1:  # a column per year compared
         plans += (WordTable(RIWAYAT_STYLE, lebar=_percent((30, *([70 / years] * years)))),)
     return Rendering(variables, page, _metadata(laporan), plans)
@@ -120,7 +127,7 @@ def _percent(weights: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(100 * w / total for w in weights)
 
 
-def _parts(laporan: LaporanKinerja, angka: Angka) -> dict[str, tuple]:
+def _parts(laporan: LaporanKinerja, angka: Angka, targets: SasaranTable) -> dict[str, tuple]:
     """The blocks each part name stands for, captions numbered by the chapter the text places it in."""
     placed: dict[str, int] = {}
     for number, bab in enumerate(laporan.konten.bab, 1):
@@ -129,7 +136,8 @@ def _parts(laporan: LaporanKinerja, angka: Angka) -> dict[str, tuple]:
                 if isinstance(block, ListReference) and block.nama in PARTS:
                     placed.setdefault(block.nama, number)
     counters: dict[int, _Numbers] = {}
-    makers = {"tabel_pk": _agreement_part, "capaian_kinerja": _capaian_part, "realisasi_anggaran": _budget_part}
+    makers = {"tabel_pk": partial(_agreement_part, targets=targets), "capaian_kinerja": _capaian_part,
+              "realisasi_anggaran": _budget_part}
     return {name: makers[name](laporan, angka, counters.setdefault(placed[name], _Numbers(placed[name])))
             for name in PARTS if name in placed}
 
@@ -142,27 +150,14 @@ def _with_unit(value: Target | None, indikator: Indikator) -> str:
     return "-" if value is None else format_with_unit(value, indikator)
 
 
-def _agreement_rows(laporan: LaporanKinerja) -> tuple[DataRow, ...]:
-    """A row per indicator, its group (sasaran, or a tujuan with indicators of its own) numbered and named
-    on its first."""
-    rows, last, number = [], None, 0
-    for row in laporan.indikator:
-        first = row.sasaran is not last
-        last, number = row.sasaran, number + first
-        rows.append(DataRow((cell(f"{number}." if first else "", True),
-                             cell(row.sasaran.nama if first else ""), cell(row.indikator.nama),
-                             cell(_with_unit(row.target, row.indikator), True))))
-    return tuple(rows)
+def _target_data(table: SasaranTable, caption: str = "") -> DataTable:
+    """The fitted target table as the template's table of figures, its groups merged as the fitter says."""
+    return DataTable(caption, TARGET_STYLE, ("NO", *(column.judul for column in table.kolom)), sasaran_rows(table))
 
 
-def _agreement_titles(laporan: LaporanKinerja) -> tuple[str, ...]:
-    return ("NO", group_title(row.sasaran for row in laporan.indikator), "INDIKATOR KINERJA", "TARGET")
-
-
-def _agreement_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
+def _agreement_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers, targets: SasaranTable) -> tuple:
     source = "Perjanjian Kinerja" if laporan.pk else "Indikator Kinerja Utama"
-    return (DataTable(caption("Tabel", f"Target Kinerja Tahun {laporan.tahun} ({source})"), TARGET_STYLE,
-                      _agreement_titles(laporan), _agreement_rows(laporan)),)
+    return (_target_data(targets, caption("Tabel", f"Target Kinerja Tahun {laporan.tahun} ({source})")),)
 
 
 def _capaian_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tuple:
@@ -257,7 +252,7 @@ def _budget_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tu
                       ("NO", "PROGRAM", "ANGGARAN", "REALISASI", "SERAPAN (%)"), tuple(rows)),)
 
 
-def _attached_agreement(laporan: LaporanKinerja) -> LampiranPK | None:
+def _attached_agreement(laporan: LaporanKinerja, targets: SasaranTable) -> LampiranPK | None:
     pk = laporan.pk
     if pk is None:
         return None
@@ -267,7 +262,7 @@ def _attached_agreement(laporan: LaporanKinerja) -> LampiranPK | None:
                      cell("")), jumlah=True)
     return LampiranPK(
         pk.tahun,
-        DataTable("", TARGET_STYLE, _agreement_titles(laporan), _agreement_rows(laporan)),
+        _target_data(targets),
         DataTable("", PROGRAM_STYLE, ("NO", "PROGRAM", "ANGGARAN", "KETERANGAN"), (*programs, total)),
         pk.konten.perjanjian.tempat, pk.konten.perjanjian.tanggal.teks, pk.pihak_pertama, pk.pihak_kedua)
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from ..content.formatting import format_rupiah, format_with_unit
 from ..content.markup import Block, Run
 from ..iku.columns import TUJUAN_TITLE
-from ..iku.model import Sasaran, Tujuan
+from ..iku.model import Indikator, Sasaran, Tujuan
+from ..render.page_setup import PageSetup
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
 from ..render.sasaran_table import (
     ColumnSpec,
@@ -106,24 +107,31 @@ def _statement(pk: PerjanjianKinerja) -> tuple[Block, ...] | None:
     return tuple(text.blok) if text else None
 
 
-def _target_table(pk: PerjanjianKinerja, layout: Layout, page) -> SasaranTable:
-    """The target table by sasaran, fitted to the portrait page in the template's column widths: a
-    sasaran whose rows fit on a page is one merged cell over them, kept on one page; a longer one is
-    written in each of its rows, so every page names it."""
-    targets = tuple(pk.targets())
-    columns = (TableColumn.of(COLUMNS[0], group_title(row.sasaran for row in targets)),
+def _target_table(pk: PerjanjianKinerja, layout: Layout, page: PageSetup) -> SasaranTable:
+    return target_table(((row.sasaran, row.indikator, format_with_unit(row.target, row.indikator))
+                         for row in pk.targets()), layout, page, TARGET_TABLE_STYLE, "tabel target Perjanjian Kinerja")
+
+
+def target_table(rows: Iterable[tuple[Sasaran | Tujuan, Indikator, str]], layout: Layout, page: PageSetup,
+                 style: str, name: str, widths: tuple[int, ...] = ()) -> SasaranTable:
+    """A table of targets by sasaran (or tujuan): each indicator with its group and its target as shown,
+    fitted to the portrait page in the column widths of the Word template's table of ``style`` (or in
+    ``widths``' proportions, when the template's table is a generic one): a sasaran whose rows fit on a
+    page is one merged cell over them, kept on one page; a longer one is written in each of its rows, so
+    every page names it. The PK's table, and the LKjIP's."""
+    rows = tuple(rows)
+    columns = (TableColumn.of(COLUMNS[0], group_title(group for group, _, _ in rows)),
                *(TableColumn.of(spec) for spec in COLUMNS[1:]))
-    groups: dict[tuple, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
-    for number, row in enumerate(targets, 1):
-        cells = tuple(TableCell(name, isi=(Run(text),)) for name, text in (
-            ("sasaran", row.sasaran.nama), ("indikator", row.indikator.nama),
-            ("target", format_with_unit(row.target, row.indikator))))
-        groups.setdefault(row.loc[:2], (row.sasaran.nama, []))[1].append(TableRow(number, row.indikator.nama, cells))
-    table = SasaranTable("NO", columns, tuple(SasaranRows(n, name, tuple(rows))
-                                             for n, (name, rows) in enumerate(groups.values(), 1)),
-                         nama="tabel target Perjanjian Kinerja")
-    widths = header_widths(layout.word_template, TARGET_TABLE_STYLE)
-    return fitted(table, layout.look(TARGET_TABLE_STYLE), page, Placement(mendatar=False, lebar=widths or None))
+    groups: dict[int, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
+    for number, (group, indikator, target) in enumerate(rows, 1):
+        cells = tuple(TableCell(column, isi=(Run(text),)) for column, text in (
+            ("sasaran", group.nama), ("indikator", indikator.nama), ("target", target)))
+        groups.setdefault(id(group), (group.nama, []))[1].append(TableRow(number, indikator.nama, cells))
+    table = SasaranTable("NO", columns, tuple(SasaranRows(n, group_name, tuple(group_rows))
+                                             for n, (group_name, group_rows) in enumerate(groups.values(), 1)),
+                         nama=name)
+    widths = header_widths(layout.word_template, style) or widths
+    return fitted(table, layout.look(style), page, Placement(mendatar=False, lebar=widths or None))
 
 
 def _agreement_rows(table: SasaranTable) -> tuple[SasaranPK, ...]:

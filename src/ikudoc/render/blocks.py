@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..content.markup import plain_text
 from .rendering import Image
+from .sasaran_table import SasaranTable
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Heading:
 class DataCell:
     teks: tuple[str, ...]  # its lines
     angka: bool = False  # a figure: centred in its column
+    gabung: Literal["", "mulai", "lanjut"] = ""  # "mulai": merged down over ``baris`` rows; "lanjut": covered
+    baris: int = 1
 
 
 @dataclass(frozen=True)
@@ -69,3 +73,18 @@ def caption_anchor(caption: str) -> str:
 
 def cell(text: str | tuple[str, ...], angka: bool = False) -> DataCell:
     return DataCell(text if isinstance(text, tuple) else (text,), angka)
+
+
+def sasaran_rows(table: SasaranTable) -> tuple[DataRow, ...]:
+    """A fitted table of sasaran (sasaran_table.fitted) as the rows of a DataTable: each group's number and
+    name merged down over the rows the fitter keeps together, a narrow column's cells as figures."""
+    narrow = {column.nama for column in table.kolom if column.jenis == "sempit"}
+    rows = []
+    for group in table.sasaran:
+        for block in group.blok:
+            for row in block.indikator:
+                named = next(c for c in row.sel if c.kolom == "sasaran")
+                rows.append(DataRow((DataCell((f"{group.nomor}.",), True, named.gabung, named.baris),
+                                     *(DataCell((plain_text(c.isi),), c.kolom in narrow, c.gabung, c.baris)
+                                       for c in row.sel))))
+    return tuple(rows)
