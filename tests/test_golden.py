@@ -2,6 +2,9 @@
 reviewed golden files, so that every change of layout shows in review as a diff of tests/golden/. The Word parts are compared as canonical
 XML (C14N 2.0: attributes sorted, one element per line), never as bytes.
 
+The LKjIP's Word template is checked the same way against what tests/support/lkjip_template.py makes of
+the IKU's and the PK's.
+
 After an intended change: `python -m pytest tests/test_golden.py --accept`, then read `git diff tests/golden`
 and look at the pages (`ikudoc preview`) before committing the new goldens."""
 
@@ -14,7 +17,7 @@ import pytest
 
 from ikudoc.commands.build import build_file
 from ikudoc.render.options import Options
-from support import ROOT, canonical
+from support import ROOT, canonical, lkjip_template
 
 GOLDEN = Path(__file__).parent / "golden"
 WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
@@ -55,3 +58,15 @@ def test_canonical_form_ignores_attribute_order_and_indentation_but_not_text():
     other = b'<w:p xmlns:w="urn:w">\n  <w:r b="2" a="1">\n    <w:t>x</w:t>\n  </w:r>\n</w:p>'
     assert canonical(one) == canonical(other)
     assert canonical(one) != canonical(one.replace(b">x<", b">y<"))
+
+
+def test_the_report_template_is_made_from_the_iku_and_pk_templates(request):
+    """templates/lkjip.docx is what tests/support/lkjip_template.py makes of iku.docx and pk.docx, so that a
+    change of the IKU's or the PK's look reaches the report (--accept writes it anew)."""
+    if request.config.getoption("--accept"):
+        lkjip_template.write()
+    made = lkjip_template.made()
+    with zipfile.ZipFile(lkjip_template.TARGET) as shipped:
+        assert shipped.namelist() == list(made)
+        differing = [name for name in made if shipped.read(name) != made[name]]
+    assert differing == [], "templates/lkjip.docx is not what its maker makes: rerun with --accept and review"
