@@ -12,12 +12,13 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
+from docx.shared import Pt
 
 from ikudoc.cli import main
 from ikudoc.commands.build import build_file
 from ikudoc.content.fields import Rentang, Target
 from ikudoc.lkjip.capaian import DEFAULT_SCALE, Capaian, absorption, average, capaian, predicate
-from ikudoc.lkjip.context import RIWAYAT_STYLE, TARGET_STYLE, WIDTHS
+from ikudoc.lkjip.context import CAPAIAN_STYLE, RIWAYAT_STYLE, TARGET_STYLE, WIDTHS
 from ikudoc.render.options import Options
 from support import FIXTURES, ROOT, docx_to_pdf
 from support.content_variants import filled_in, line_of
@@ -398,6 +399,24 @@ def test_the_sample_report_prints_without_a_page_fault(tmp_path, office):
     assert report_faults(pdf, report) == []
     lampiran = next(page for page in read_pages(pdf) if "PERJANJIAN KINERJA TAHUN 2024" in page.text)
     assert "PIHAK PERTAMA," in lampiran.text and "JUMLAH" in lampiran.text
+
+
+def test_an_average_is_kept_with_its_indicators_and_the_checker_sees_one_apart(tmp_path, office):
+    """The row before an average (or a JUMLAH) is kept on its page; without that, and the average row too
+    tall for what is left of the page, it stands apart from its indicators, and the page checker says so."""
+    report = health_report(tmp_path)
+    word = build_file(report, tmp_path / "build", Options(("docx",), fill_toc=True), office).outputs[0]
+    document = docx.Document(str(word))
+    capaian = next(t for t in document.tables if t.style.style_id == CAPAIAN_STYLE)
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row._tr.iter(f"{W}p")) for row in capaian.rows]
+    assert kept == [False, False, True, False]  # header, an indicator, the last indicator kept with, the average
+    assert report_faults(docx_to_pdf(word, tmp_path / "cetak"), report) == []
+    for keep in list(capaian.rows[-2]._tr.iter(f"{W}keepNext")):  # as before: not kept, and too tall for the page
+        keep.getparent().remove(keep)
+    capaian.rows[-1].cells[1].paragraphs[0].paragraph_format.space_before = Pt(560)
+    document.save(str(word))
+    apart = [fault for fault in report_faults(docx_to_pdf(word, tmp_path / "dipisah"), report) if "daftar" not in fault]
+    assert apart == ["page 10: an average (Rata-rata capaian) apart from its indicators"]
 
 
 def test_a_long_analysis_breaks_across_pages_and_the_checker_sees_a_daftar_isi_left_empty(tmp_path, office):

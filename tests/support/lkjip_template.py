@@ -48,7 +48,9 @@ TAG_CELL_WIDTH = 100
 HEAD_SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/>'
 CELL_STYLE = ("{{ ('JumlahAngkaTabel' if sel.angka else 'JumlahTabel') if baris.jumlah else "
               "('AngkaTabel' if sel.angka else 'IsiTabel') }}")
-CELL_TEXT = tag("{%p for teks in sel.teks %}") + para(CELL_STYLE, "{{ teks }}") + tag("{%p endfor %}")
+# the row before a total is kept on the page of the total (blocks.totalled)
+KEPT = "{% if baris.dengan_berikutnya %}<w:keepNext/>{% endif %}"
+CELL_TEXT = tag("{%p for teks in sel.teks %}") + para(CELL_STYLE, "{{ teks }}", KEPT) + tag("{%p endfor %}")
 
 
 #: The daftar tabel and daftar grafik: a title in the daftar isi and a page of their own, each a Word index
@@ -94,7 +96,7 @@ TABLE_MACRO = "".join([
     cell(TAG_CELL_WIDTH, para("IsiTabel", "{%tc for sel in baris.sel %}")),
     # a cell merged down (a sasaran over its indicators): the first holds the text, those under it are covered
     cell(TAG_CELL_WIDTH, para("IsiTabel", '{%tc if sel.gabung == "lanjut" %}')),
-    cell(3023, para(CELL_STYLE), "<w:vMerge/>"),
+    cell(3023, para(CELL_STYLE, "", KEPT), "<w:vMerge/>"),
     cell(TAG_CELL_WIDTH, para("IsiTabel", '{%tc elif sel.gabung == "mulai" %}')),
     cell(3023, CELL_TEXT, '<w:vMerge w:val="restart"/>'),
     cell(TAG_CELL_WIDTH, para("IsiTabel", "{%tc else %}")),

@@ -281,12 +281,13 @@ def _pages_with_pictures(pdf: Path) -> set[int]:
 def report_faults(pdf: Path, content: Path) -> list[str]:
     """The faults of a printed Laporan Kinerja: a daftar isi entry without its page; a page ending with a
     heading or a caption (what it announces is on the next page); a page holding only a signature block;
-    words off the paper; a total (JUMLAH) apart from its programs; a chart not on the page of its caption."""
+    words off the paper; a total (JUMLAH) apart from its programs, an average (Rata-rata capaian) apart from
+    its indicators; a chart not on the page of its caption."""
     context = rendering(content).variables
     entries = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "DAFTAR ISI"]
     entries += [title for title, listed in (("DAFTAR TABEL", context["daftar_tabel"]),
                                             ("DAFTAR GRAFIK", context["daftar_grafik"])) if listed]
-    announcing, charts, programs = [], [], []
+    announcing, charts, programs, measured = [], [], [], []
     for bab in context["bab"]:
         entries.append(f"BAB {bab.nomor} {bab.judul}")
         entries.extend(f"{bagian.nomor} {bagian.judul}" for bagian in bab.bagian)
@@ -298,6 +299,8 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
                 announcing.append(normalise(block.judul))
                 if block.gaya == "TabelAnggaranLaporan":
                     programs += [row.sel[1].teks[0] for row in block.baris if not row.jumlah]
+                if block.gaya == "TabelCapaianLaporan":
+                    measured += [row.sel[1].teks[0] for row in block.baris if not row.jumlah]
             elif kind == "grafik":
                 charts.append(normalise(block.judul))
     signer, dokumen = context["penandatangan"], context["dokumen"]
@@ -328,6 +331,10 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
         found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
         if "JUMLAH" in text and programs and not _names_found(text, programs) and "PROGRAM" in text:
             found.append(f"{where}: the total (JUMLAH) apart from its programs")
+        average = next((n for n, line in enumerate(page.lines) if re.match(r"Rata-rata capaian (sasaran|tujuan)( [-\d].*)?$",
+                                                                           line)), None)
+        if average is not None and not _names_found(" ".join(page.lines[:average]), measured):
+            found.append(f"{where}: an average (Rata-rata capaian) apart from its indicators")
     for caption in charts:
         holding = [page.number for page in pages if not _is_toc(page) and _unspaced(caption) in _unspaced(page.text)]
         if len(holding) != 1 or holding[0] not in pictures:

@@ -16,7 +16,7 @@ from ..content.formatting import format_rupiah, format_target, format_with_unit
 from ..content.markup import ListReference
 from ..iku.model import Indikator
 from ..perjanjian.context import target_table
-from ..render.blocks import DataRow, DataTable, Figure, Heading, cell, sasaran_rows
+from ..render.blocks import DataRow, DataTable, Figure, Heading, cell, sasaran_rows, totalled
 from ..render.rendering import Layout, Metadata, Rendering, WordTable
 from ..render.sasaran_table import SasaranTable, word_table
 from .capaian import shown_percent
@@ -102,11 +102,8 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
         "lampiran": _attached_agreement(laporan, targets),
         "tte": konten.tte,
     }
-    # each total row stays on the page of the last program (the budget table, and the attached PK's)
-    programs = {ANGGARAN_STYLE: len(laporan.program),
-                PROGRAM_STYLE: len(laporan.pk.konten.program) if laporan.pk else 0}
-    plans = tuple(WordTable(style, lebar=_percent(widths), baris=_kept_with_total(programs.get(style)))
-                  for style, widths in WIDTHS.items()) + (word_table(targets, TARGET_STYLE),)
+    plans = tuple(WordTable(style, lebar=_percent(widths)) for style, widths in WIDTHS.items()) + (
+        word_table(targets, TARGET_STYLE),)
     if years > 1:  # a column per year compared
         plans += (WordTable(RIWAYAT_STYLE, lebar=_percent((30, *([70 / years] * years)))),)
     return Rendering(variables, page, _metadata(laporan), plans)
@@ -115,11 +112,6 @@ def build_laporan_context(laporan: LaporanKinerja, layout: Layout) -> Rendering:
 def _captioned(numbered: tuple, kind: type) -> tuple:
     return tuple(block for bab in numbered for block in (*bab.isi, *(b for bagian in bab.bagian for b in bagian.isi))
                  if isinstance(block, kind) and block.judul)
-
-
-def _kept_with_total(rows: int | None) -> tuple[tuple[bool, bool], ...] | None:
-    """Rows never split, the last before the total kept with it; None for a table without a total."""
-    return None if not rows else tuple((True, n == rows - 1) for n in range(rows + 1))
 
 
 def _percent(weights: tuple[float, ...]) -> tuple[float, ...]:
@@ -179,11 +171,11 @@ def _this_year(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
                     row.baris.indikator), True), cell(_with_unit(row.tahun_ini.realisasi, row.baris.indikator), True),
                      cell(row.tahun_ini.capaian.teks, True), cell(row.predikat or "-", True)))
             for n, row in enumerate(group.indikator, 1)]
-    rows.append(DataRow((cell(""), cell(f"Rata-rata capaian {group.kelompok.lower()}"), cell(""), cell(""),
-                         cell(group.rata_rata.teks, True), cell(group.predikat or "-", True)), jumlah=True))
+    average = DataRow((cell(""), cell(f"Rata-rata capaian {group.kelompok.lower()}"), cell(""), cell(""),
+                       cell(group.rata_rata.teks, True), cell(group.predikat or "-", True)))
     return (DataTable(caption("Tabel", f"Target, Realisasi dan Capaian {group.sebutan} Tahun {year}"),
                       CAPAIAN_STYLE, ("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT"),
-                      tuple(rows)),)
+                      totalled(rows, average)),)
 
 
 def _history(group: CapaianSasaran, year: str, caption: _Numbers) -> tuple:
@@ -245,11 +237,10 @@ def _budget_part(laporan: LaporanKinerja, angka: Angka, caption: _Numbers) -> tu
                      cell(format_rupiah(p.realisasi), True), cell(shown_percent(p.persen), True)))
             for n, p in enumerate(angka.program, 1)]
     total = angka.jumlah
-    rows.append(DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(total.anggaran), True),
-                         cell(format_rupiah(total.realisasi), True), cell(shown_percent(total.persen), True)),
-                        jumlah=True))
+    total_row = DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(total.anggaran), True),
+                         cell(format_rupiah(total.realisasi), True), cell(shown_percent(total.persen), True)))
     return (DataTable(caption("Tabel", f"Realisasi Anggaran per Program Tahun {laporan.tahun}"), ANGGARAN_STYLE,
-                      ("NO", "PROGRAM", "ANGGARAN", "REALISASI", "SERAPAN (%)"), tuple(rows)),)
+                      ("NO", "PROGRAM", "ANGGARAN", "REALISASI", "SERAPAN (%)"), totalled(rows, total_row)),)
 
 
 def _attached_agreement(laporan: LaporanKinerja, targets: SasaranTable) -> LampiranPK | None:
@@ -259,11 +250,11 @@ def _attached_agreement(laporan: LaporanKinerja, targets: SasaranTable) -> Lampi
     programs = tuple(DataRow((cell(f"{n}.", True), cell(p.nama), cell(format_rupiah(p.anggaran), True),
                               cell(p.keterangan or ""))) for n, p in enumerate(pk.konten.program, 1))
     total = DataRow((cell(""), cell("JUMLAH"), cell(format_rupiah(sum(p.anggaran for p in pk.konten.program)), True),
-                     cell("")), jumlah=True)
+                     cell("")))
     return LampiranPK(
         pk.tahun,
         _target_data(targets),
-        DataTable("", PROGRAM_STYLE, ("NO", "PROGRAM", "ANGGARAN", "KETERANGAN"), (*programs, total)),
+        DataTable("", PROGRAM_STYLE, ("NO", "PROGRAM", "ANGGARAN", "KETERANGAN"), totalled(programs, total)),
         pk.konten.perjanjian.tempat, pk.konten.perjanjian.tanggal.teks, pk.pihak_pertama, pk.pihak_kedua)
 
 

@@ -6,6 +6,8 @@ what is shown and what kind of value each cell holds; the templates say how it l
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +36,7 @@ class DataCell:
 class DataRow:
     sel: tuple[DataCell, ...]
     jumlah: bool = False  # a total row: bold
+    dengan_berikutnya: bool = False  # kept on the page of the next row (the last row before a total)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ def caption_anchor(caption: str) -> str:
 
 def cell(text: str | tuple[str, ...], angka: bool = False) -> DataCell:
     return DataCell(text if isinstance(text, tuple) else (text,), angka)
+
+
+def totalled(rows: Sequence[DataRow], total: DataRow) -> tuple[DataRow, ...]:
+    """``rows`` and their total (an average, a JUMLAH) under them, bold, never alone at the top of a page."""
+    kept = (dataclasses.replace(rows[-1], dengan_berikutnya=True),) if rows else ()
+    return (*rows[:-1], *kept, dataclasses.replace(total, jumlah=True))
 
 
 def sasaran_rows(table: SasaranTable) -> tuple[DataRow, ...]:
