@@ -163,6 +163,9 @@ def test_command_line_exit_status_and_no_traceback(tmp_path):
     (("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2019, awal = 2024 }"), "periode =",
      "kunci awal ditulis dua kali di dalam tabel { ... } (kolom 37)"),
     (("2024 = 8.57", "2024 = 8,57"), "2024 = 8,57", "angka memakai titik sebagai pemisah desimal: tulis 8.57, bukan 8,57"),
+    # the same inside { ... }, as the LKjIP's realisasi are written (the comma before "2024 =" is no decimal)
+    (("periode = { awal = 2019, akhir = 2024 }", "periode = { awal = 2019, akhir = 2024, batas = 8,57 }"),
+     "periode =", "angka memakai titik sebagai pemisah desimal: tulis batas = 8.57, bukan batas = 8,57"),
     (("[penandatangan]\n", "[penandatangan]\n[penandatangan]\n"), "[penandatangan]",
      "tabel [penandatangan] sudah ditulis sebelumnya; setiap tabel hanya boleh ditulis sekali (kolom 15)"),
     (('nip = "19670418 199203 1003"', "nip = '19670418 199203 1003"), "nip =",

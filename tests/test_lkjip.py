@@ -268,6 +268,22 @@ def test_no_realisasi_for_the_report_year_and_a_text_for_a_number_are_errors(tmp
                and entry.endswith("[realisasi-teks]") for entry in err), err
 
 
+def test_a_realisasi_typed_the_indonesian_way_is_named_a_realisasi(tmp_path, capsys):
+    """As text ("74,13") or as a bare 74,13 inside { ... }: each one line saying what to write instead."""
+    realisasi = {name: dict(years) for name, years in HEALTH_REALISASI.items()}
+    realisasi["Umur Harapan Hidup"][2024] = '"71,42"'
+    report, (status, _, err) = checked(capsys, tmp_path, report_text(realisasi=realisasi))
+    line = line_of(report, 'indikator = "Umur Harapan Hidup"') + 1
+    assert status == 1 and err[0] == (
+        f'{report}:{line}: capaian[1].realisasi.2024: realisasi "71,42" ditulis sebagai teks; tulis sebagai angka '
+        "71.42 (titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil 71,42 [realisasi-teks-angka]")
+    report.write_text(report.read_text(encoding="utf-8").replace('"71,42"', "71,42"), encoding="utf-8")
+    assert main(["check", str(report)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{report}:{line}: angka memakai titik sebagai pemisah desimal: tulis 2024 = 71.42, bukan 2024 = 71,42 "
+        "[sintaks-toml]")
+
+
 def test_a_pk_of_another_year_is_an_error(tmp_path, capsys):
     shutil.copy(ROOT / "content" / "iku_2024.toml", tmp_path)
     shutil.copy(ROOT / "content" / "pk_2024.toml", tmp_path)

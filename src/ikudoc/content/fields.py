@@ -45,6 +45,7 @@ from .regular_file import NotARegularFile, read_regular
 # The target types are content.targets'; every kind has found them here, and still does.
 from .targets import MAX_DECIMALS as MAX_DECIMALS
 from .targets import MAX_WHOLE_DIGITS as MAX_WHOLE_DIGITS
+from .targets import RealisasiValue as RealisasiValue
 from .targets import Rentang as Rentang
 from .targets import Target as Target
 from .targets import TargetValue as TargetValue

@@ -165,6 +165,12 @@ def _syntax_problem(path: Path, message: str, text: str) -> Problem:
         number = typed.split("=", 1)[1].split("#")[0].strip()
         return problem(f"angka memakai titik sebagai pemisah desimal: tulis {number.replace(',', '.')}, "
                        f"bukan {number}", tail="")
+    # the same inside { ... } on one line, "realisasi = { 2023 = 35.10, 2024 = 74,13 }" (a comma then a key
+    # and "=" is the next pair, not a decimal)
+    if inline := re.search(r"([\w\"'.-]+)\s*=\s*([-+]?\d+,\d+)(?![\d.]*\s*=)", typed.split("#")[0]):
+        key, number = inline.groups()
+        return problem(f"angka memakai titik sebagai pemisah desimal: tulis {key} = {number.replace(',', '.')}, "
+                       f"bukan {key} = {number}", tail="")
     for pattern, indonesian in _SYNTAX_MESSAGES:
         found = re.fullmatch(pattern, bare)
         if found:

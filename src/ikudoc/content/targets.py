@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import StringConstraints
@@ -53,21 +54,23 @@ class Target:
         return self.nilai if isinstance(self.nilai, Rentang) else None
 
 
-def parse_target(value: Any) -> Target:
+def parse_target(value: Any, noun: str = "target") -> Target:
+    """``value`` as typed, read as a target (or a value of the same kinds: a realisasi, named ``noun`` in
+    messages and in their codes, "realisasi-teks-angka")."""
     value = marked_number(value)  # "«contoh: 74.13»", an example still to replace, is the number 74.13
     if isinstance(value, list):
         if len(value) != 2 or any(isinstance(v, (bool, str)) or not isinstance(v, (int, float, Decimal))
                                   for v in value):
             raise PydanticCustomError(
-                "target-rentang", "rentang target ditulis sebagai dua angka dalam kurung siku, misalnya "
+                f"{noun}-rentang", f"rentang {noun} ditulis sebagai dua angka dalam kurung siku, misalnya "
                 "[143.33, 139.83], bukan {nilai}", {"nilai": str(value)[:60]})
-        low, high = (parse_target(v).nilai for v in value)
+        low, high = (parse_target(v, noun).nilai for v in value)
         return Target(Rentang(low, high))
     if isinstance(value, float):  # content read without parse_float=Decimal (tests, tools)
         value = Decimal(repr(value))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise PydanticCustomError(
-            "target-jenis", "target harus berupa angka (8.57), rentang dua angka ([143.33, 139.83]) atau teks "
+            f"{noun}-jenis", f"{noun} harus berupa angka (8.57), rentang dua angka ([143.33, 139.83]) atau teks "
             "(\"N/A\"), bukan {jenis}", {"jenis": type_name(value)},
         )
     if isinstance(value, str):
@@ -75,29 +78,29 @@ def parse_target(value: Any) -> Target:
         if _NUMBER_AS_TEXT.fullmatch(text) and "," in text:
             number = text.rstrip("%").replace(".", "").replace(",", ".")
             raise PydanticCustomError(
-                "target-teks-angka",
-                "target \"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
+                f"{noun}-teks-angka",
+                f"{noun} " "\"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
                 "(titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil {teks_id}",
                 {"teks": text, "angka": number, "teks_id": number.replace(".", ",")},
             )
         if _NUMBER_AS_TEXT.fullmatch(text):
             raise PydanticCustomError(
-                "target-teks-angka",
-                "target \"{teks}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
+                f"{noun}-teks-angka",
+                f"{noun} " "\"{teks}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
                 "sebagai pemisah desimal dan tanpa pemisah ribuan (contoh: 1234 atau 8.57)",
                 {"teks": text},
             )
         return Target(text)
     if isinstance(value, Decimal) and not value.is_finite():
         typed = "nan" if value.is_nan() else ("-inf" if value < 0 else "inf")
-        raise PydanticCustomError("target-jenis", "target harus angka biasa, bukan {nilai}", {"nilai": typed})
+        raise PydanticCustomError(f"{noun}-jenis", f"{noun} harus angka biasa, bukan " "{nilai}", {"nilai": typed})
     number = Decimal(value)
     whole_digits = number.adjusted() + 1 if number else 1
     decimals = max(0, -number.as_tuple().exponent)
     if whole_digits > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
         raise PydanticCustomError(
-            "target-angka-batas",
-            "angka target paling banyak {bulat} angka sebelum koma dan {desimal} sesudahnya; yang tertulis "
+            f"{noun}-angka-batas",
+            f"angka {noun} " "paling banyak {bulat} angka sebelum koma dan {desimal} sesudahnya; yang tertulis "
             "{tertulis}",
             {"bulat": MAX_WHOLE_DIGITS, "desimal": MAX_DECIMALS, "tertulis": _typed_length(number)},
         )
@@ -125,4 +128,10 @@ TargetValue = Annotated[
                        "([143.33, 139.83], tampil 143,33 - 139,83), atau teks (\"N/A\", \"-\").",
     }),
 ]
+#: A realisasi: the same kinds of value as a target, named so in messages.
+RealisasiValue = Annotated[Target, Parsed(partial(parse_target, noun="realisasi"), {
+    **TargetValue.__metadata__[0].json_schema,
+    "description": "Realisasi: angka dengan titik desimal tanpa kutip (74.13), rentang dua angka ([139.83, 136.5]) "
+                   "atau teks (\"N/A\", \"WTP\").",
+})]
 Year = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]

@@ -21,6 +21,7 @@ from ..content.fields import (
     Penandatangan,
     Periksa,
     PlainText,
+    RealisasiValue,
     SigningDate,
     TargetValue,
     Tte,
@@ -102,7 +103,7 @@ class Ikhtisar(Model):
 class CapaianIndikator(Model):
     indikator: PlainText = Field(title="Indikator")
     """Indikator IKU yang dilaporkan, dengan namanya (atau kodenya, misalnya "IKU-2")."""
-    realisasi: dict[Year, TargetValue] = Field(title="Realisasi")
+    realisasi: dict[Year, RealisasiValue] = Field(title="Realisasi")
     """Realisasi per tahun, satu baris per tahun, seperti target: angka (74.13), rentang ([139.83, 136.5]) atau
     teks ("N/A", "WTP"). Tahun-tahun sebelumnya dibandingkan dengan tahun laporan."""
     standar_nasional: TargetValue | None = Field(None, title="Standar nasional")
