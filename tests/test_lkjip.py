@@ -465,6 +465,8 @@ def test_a_tujuan_with_indicators_of_its_own_is_reported_above_its_sasaran(tmp_p
     assert headings[:3] == ["Tujuan 1: Meningkatnya Kualitas Kesehatan Masyarakat",
                             "Indikator Tujuan 1.1: Umur Harapan Hidup", "Sasaran 1: Menurunnya Angka Kematian Ibu"]
     assert tables(word)[0][0] == ["NO", "TUJUAN/SASARAN", "INDIKATOR KINERJA", "TARGET"]  # as in its IKU
+    target = next(t for t in docx.Document(str(word)).tables if t.style.style_id == TARGET_STYLE)
+    assert [cell.paragraphs[0].runs[0].bold for cell in target.columns[1].cells[1:3]] == [True, None]  # the tujuan
     assert tables(word)[0][1:3] == [["1.", "Meningkatnya Kualitas Kesehatan Masyarakat", "Umur Harapan Hidup",
                                      "71,35 tahun"],
                                     ["2.", "Menurunnya Angka Kematian Ibu", "Angka Kematian Ibu", "95 per 100.000 KH"]]

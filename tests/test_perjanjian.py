@@ -202,7 +202,14 @@ def test_an_agreement_from_the_new_shapes_takes_bands_falling_targets_and_tujuan
     assert docx_table_rows(Document(str(built["docx"])).tables[3]) == [["NO", title, "INDIKATOR KINERJA", "TARGET"],
                                                                        *rows]
     assert html_table_rows(built["html"], "target") == rows
-    assert lxml.html.parse(str(built["html"])).getroot().find_class("target")[0].xpath(".//th/text()")[1] == title
+    page = lxml.html.parse(str(built["html"])).getroot()
+    assert page.find_class("target")[0].xpath(".//th/text()")[1] == title
+    # a tujuan's name in bold, as in its IKU's table
+    bold = [cell.paragraphs[0].runs[0].bold for cell in Document(str(built["docx"])).tables[3].columns[1].cells[1:]]
+    tujuan = [normalise(td.text_content()) for td in page.find_class("tujuan")]
+    assert (bold[0], tujuan) == ((True, ["Meningkatnya Kualitas Kesehatan Masyarakat"]) if title == "TUJUAN/SASARAN"
+                                 else (None, []))
+    assert not any(bold[1:])
     assert agreement_faults(built["pdf"], pk) == []
 
 

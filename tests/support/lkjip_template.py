@@ -50,7 +50,10 @@ CELL_STYLE = ("{{ ('JumlahAngkaTabel' if sel.angka else 'JumlahTabel') if baris.
               "('AngkaTabel' if sel.angka else 'IsiTabel') }}")
 # the row before a total is kept on the page of the total (blocks.totalled)
 KEPT = "{% if baris.dengan_berikutnya %}<w:keepNext/>{% endif %}"
-CELL_TEXT = tag("{%p for teks in sel.teks %}") + para(CELL_STYLE, "{{ teks }}", KEPT) + tag("{%p endfor %}")
+CELL_TEXT = (tag("{%p for teks in sel.teks %}")
+             + para(CELL_STYLE, "{{ teks }}", KEPT).replace(  # a tujuan's name in bold
+                 "<w:r>", "<w:r>{% if sel.tebal %}<w:rPr><w:b/><w:bCs/></w:rPr>{% endif %}")
+             + tag("{%p endfor %}"))
 
 
 #: The daftar tabel and daftar grafik: a title in the daftar isi and a page of their own, each a Word index

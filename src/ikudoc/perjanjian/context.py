@@ -57,6 +57,7 @@ class SasaranPK:
     nama: str
     indikator: tuple[IndikatorPK, ...]
     utuh: bool  # its rows fit on one page and are kept there under one merged cell; else each row names it
+    tujuan: bool = False  # a tujuan's own indicators: its name stands out (bold), as in the IKU's table
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,9 @@ def target_table(rows: Iterable[tuple[Sasaran | Tujuan, Indikator, str]], layout
         cells = tuple(TableCell(column, isi=(Run(text),)) for column, text in (
             ("sasaran", group.nama), ("indikator", indikator.nama), ("target", target)))
         groups.setdefault(id(group), (group.nama, []))[1].append(TableRow(number, indikator.nama, cells))
-    table = SasaranTable("NO", columns, tuple(SasaranRows(n, group_name, tuple(group_rows))
-                                             for n, (group_name, group_rows) in enumerate(groups.values(), 1)),
+    kinds = {id(group): "tujuan" if isinstance(group, Tujuan) else "sasaran" for group, _, _ in rows}
+    table = SasaranTable("NO", columns, tuple(SasaranRows(n, group_name, tuple(group_rows), jenis=kinds[key])
+                                             for n, (key, (group_name, group_rows)) in enumerate(groups.items(), 1)),
                          nama=name)
     widths = header_widths(layout.word_template, style) or widths
     return fitted(table, layout.look(style), page, Placement(mendatar=False, lebar=widths or None))
@@ -142,7 +144,7 @@ def _agreement_rows(table: SasaranTable) -> tuple[SasaranPK, ...]:
         rows.append(SasaranPK(sasaran.nomor, sasaran.nama, tuple(
             IndikatorPK(row.nama, row.sel[2].isi[0].teks, not whole or n == 0,
                         len(sasaran.indikator) if whole else 1)
-            for n, row in enumerate(sasaran.indikator)), whole))
+            for n, row in enumerate(sasaran.indikator)), whole, sasaran.jenis == "tujuan"))
     return tuple(rows)
 
 

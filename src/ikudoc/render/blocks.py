@@ -30,6 +30,7 @@ class DataCell:
     angka: bool = False  # a figure: centred in its column
     gabung: Literal["", "mulai", "lanjut"] = ""  # "mulai": merged down over ``baris`` rows; "lanjut": covered
     baris: int = 1
+    tebal: bool = False  # stands out: a tujuan's name among sasaran
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def totalled(rows: Sequence[DataRow], total: DataRow) -> tuple[DataRow, ...]:
 
 def sasaran_rows(table: SasaranTable) -> tuple[DataRow, ...]:
     """A fitted table of sasaran (sasaran_table.fitted) as the rows of a DataTable: each group's number and
-    name merged down over the rows the fitter keeps together, a narrow column's cells as figures."""
+    name merged down over the rows the fitter keeps together, a tujuan's name in bold, a narrow column's
+    cells as figures."""
     narrow = {column.nama for column in table.kolom if column.jenis == "sempit"}
     rows = []
     for group in table.sasaran:
@@ -94,6 +96,7 @@ def sasaran_rows(table: SasaranTable) -> tuple[DataRow, ...]:
             for row in block.indikator:
                 named = next(c for c in row.sel if c.kolom == "sasaran")
                 rows.append(DataRow((DataCell((f"{group.nomor}.",), True, named.gabung, named.baris),
-                                     *(DataCell((plain_text(c.isi),), c.kolom in narrow, c.gabung, c.baris)
+                                     *(DataCell((plain_text(c.isi),), c.kolom in narrow, c.gabung, c.baris,
+                                                c.kolom == "sasaran" and group.jenis == "tujuan")
                                        for c in row.sel))))
     return tuple(rows)
