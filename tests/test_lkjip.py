@@ -201,6 +201,28 @@ def test_the_budget_total_sums_the_programs_exactly(health):
     ]
 
 
+def test_a_short_table_is_kept_on_one_page_and_a_long_one_only_at_its_total(tmp_path):
+    """A budget of 3 programs is kept whole (not split after its first row); one of 20 runs over pages,
+    only its last program kept with the JUMLAH."""
+    def kept_rows(programs: int) -> list[bool]:
+        text = report_text()
+        head = '[[anggaran]]\nprogram = "Program Pemenuhan Upaya Kesehatan Perorangan dan Masyarakat"'
+        assert head in text
+        added = "".join(f'\n[[anggaran]]\nprogram = "Program Tambahan {n}"\nanggaran = 1000000\nrealisasi = 900000\n'
+                        for n in range(programs - 2))
+        folder = tmp_path / str(programs)
+        folder.mkdir()
+        health_iku(folder)
+        report = folder / "lkjip_2024.toml"
+        report.write_text(text + added, encoding="utf-8")
+        word = build_file(report, folder / "build", Options(("docx",))).outputs[0]
+        budget = next(t for t in docx.Document(str(word)).tables if t.style.style_id == "TabelAnggaranLaporan")
+        return [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row._tr.iter(f"{W}p")) for row in budget.rows[1:]]
+
+    assert kept_rows(3) == [True, True, True, False]
+    assert kept_rows(20) == [False] * 19 + [True, False]
+
+
 def test_the_web_page_shows_the_same_tables_as_the_word_file(health):
     _, word, page = health
     assert html_tables(page) == tables(word)
@@ -418,14 +440,15 @@ def test_the_sample_report_prints_without_a_page_fault(tmp_path, office):
 
 
 def test_an_average_is_kept_with_its_indicators_and_the_checker_sees_one_apart(tmp_path, office):
-    """The row before an average (or a JUMLAH) is kept on its page; without that, and the average row too
-    tall for what is left of the page, it stands apart from its indicators, and the page checker says so."""
+    """The row before an average (or a JUMLAH) is kept on its page, and so is every row of a short table;
+    without that, and the average row too tall for what is left of the page, it stands apart from its
+    indicators, and the page checker says so."""
     report = health_report(tmp_path)
     word = build_file(report, tmp_path / "build", Options(("docx",), fill_toc=True), office).outputs[0]
     document = docx.Document(str(word))
     capaian = next(t for t in document.tables if t.style.style_id == CAPAIAN_STYLE)
     kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row._tr.iter(f"{W}p")) for row in capaian.rows]
-    assert kept == [False, False, True, False]  # header, an indicator, the last indicator kept with, the average
+    assert kept == [False, True, True, False]  # header, two indicators kept with the next (a short table), average
     assert report_faults(docx_to_pdf(word, tmp_path / "cetak"), report) == []
     for keep in list(capaian.rows[-2]._tr.iter(f"{W}keepNext")):  # as before: not kept, and too tall for the page
         keep.getparent().remove(keep)
@@ -503,7 +526,7 @@ def test_the_target_table_merges_a_sasaran_over_its_indicators_as_the_pk_does(tm
         ["restart", "restart"], ["continue", "continue"], [None, None]]
     assert [row._tr.find(f"{W}trPr/{W}cantSplit") is not None for row in table.rows[1:]] == [True] * 3
     kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row._tr.iter(f"{W}p")) for row in table.rows[1:]]
-    assert kept == [True, False, False]  # the sasaran's first row is kept with its second, on one page
+    assert kept == [True, True, False]  # the sasaran's rows on one page (and this short table whole)
     rows = [["1.", "Menurunnya Risiko Bencana", "Indeks Risiko Bencana (indeks)", "143,33 - 139,83"],
             ["1.", "Menurunnya Risiko Bencana", "Jumlah Korban Jiwa Akibat Bencana (jiwa)", "12"],
             ["2.", "Meningkatnya Ketangguhan Desa terhadap Bencana", "Persentase Desa Tangguh Bencana (%)", "25"]]

@@ -48,8 +48,11 @@ TAG_CELL_WIDTH = 100
 HEAD_SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/>'
 CELL_STYLE = ("{{ ('JumlahAngkaTabel' if sel.angka else 'JumlahTabel') if baris.jumlah else "
               "('AngkaTabel' if sel.angka else 'IsiTabel') }}")
-# the row before a total is kept on the page of the total (blocks.totalled)
-KEPT = "{% if baris.dengan_berikutnya %}<w:keepNext/>{% endif %}"
+# each row of a short table (DataTable.utuh) is kept with the next, and the row before a total with the total
+# (blocks.totalled): "kept", set for each row where the row starts (BODY_ROW)
+KEPT = "{% if kept %}<w:keepNext/>{% endif %}"
+BODY_ROW = ("<w:tr>{% set kept = baris.dengan_berikutnya or (t.utuh and not loop.last) %}"
+            "<w:trPr><w:cantSplit/></w:trPr>")
 CELL_TEXT = (tag("{%p for teks in sel.teks %}")
              + para(CELL_STYLE, "{{ teks }}", KEPT).replace(  # a tujuan's name in bold
                  "<w:r>", "<w:r>{% if sel.tebal %}<w:rPr><w:b/><w:bCs/></w:rPr>{% endif %}")
@@ -95,7 +98,7 @@ TABLE_MACRO = "".join([
     cell(TAG_CELL_WIDTH, para("IsiTabel", "{%tc endfor %}")),
     "</w:tr>",
     tag_row("{%tr for baris in t.baris %}"),
-    "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+    BODY_ROW,
     cell(TAG_CELL_WIDTH, para("IsiTabel", "{%tc for sel in baris.sel %}")),
     # a cell merged down (a sasaran over its indicators): the first holds the text, those under it are covered
     cell(TAG_CELL_WIDTH, para("IsiTabel", '{%tc if sel.gabung == "lanjut" %}')),

@@ -54,6 +54,17 @@ class DataTable:
     def jangkar(self) -> str:
         return caption_anchor(self.judul)
 
+    @property
+    def utuh(self) -> bool:
+        """Short enough to be kept on one page, its caption and header with it: not split after a row or
+        two, the rest on the next page."""
+        return len(self.baris) <= SHORT_TABLE_ROWS
+
+
+#: A table of figures of at most these rows is kept on one page (rows of up to three lines still fit
+#: beside its caption and header on A4 or F4).
+SHORT_TABLE_ROWS = 12
+
 
 @dataclass(frozen=True)
 class Figure:
