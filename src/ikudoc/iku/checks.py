@@ -149,6 +149,18 @@ def _targets_cover_the_period(konten: Konten, report: Report) -> None:
                        "target-tahun-periode")
 
 
+def _lampiran_titled_for_its_agency(konten: Konten, report: Report) -> None:
+    """A government's own IKU (instansi nama = pemerintah) under the default lampiran title of an OPD's."""
+    instansi = konten.instansi
+    titles = konten.dokumen.judul_lampiran
+    if instansi.nama.casefold() == instansi.pemerintah.casefold() and any(
+            "PERANGKAT DAERAH" in title.upper() or "IKU-OPD" in title.upper() for title in titles):
+        report.warning(("dokumen", "judul_lampiran"), "judul lampiran menyebut perangkat daerah (IKU-OPD), padahal "
+                       "dokumen ini IKU pemerintah daerah (instansi nama = pemerintah); tulis [dokumen] "
+                       f"judul_lampiran, misalnya [\"INDIKATOR KINERJA UTAMA (IKU)\", \"INDIKATOR KINERJA UTAMA "
+                       f"{instansi.pemerintah.upper()}\"]", "judul-lampiran-opd")
+
+
 def _signatory_is_valid(konten: Konten, report: Report) -> None:
     check_signatory(report, ("penandatangan",), konten.penandatangan, konten.dokumen.tanggal.tanggal)
 
@@ -220,8 +232,8 @@ def _import_guesses_checked(_konten: Konten, report: Report) -> None:
 
 
 #: The codes of the warnings below: the ones [periksa] abaikan may name.
-WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "nip-format", "rentang-arah", "rentang-sama",
-                           "tabel-tidak-dicantumkan", "target-tahun-periode", "tujuan-kosong"})
+WARNING_CODES = frozenset({"bab-kosong", "frasa-berulang", "judul-lampiran-opd", "nip-format", "rentang-arah",
+                           "rentang-sama", "tabel-tidak-dicantumkan", "target-tahun-periode", "tujuan-kosong"})
 
 
 RULES: list[Callable[[Konten, Report], None]] = [
@@ -231,6 +243,7 @@ RULES: list[Callable[[Konten, Report], None]] = [
     _bands_have_width,
     _tujuan_hold_something,
     _targets_cover_the_period,
+    _lampiran_titled_for_its_agency,
     _signatory_is_valid,
     _no_phrase_typed_twice,
     _no_empty_chapter,

@@ -175,6 +175,10 @@ def _who(signature: Signature) -> tuple[str, str]:
     return one_line(signature.jabatan).upper(), re.sub(r"\W", "", signature.nama).upper()
 
 
+def _who_governs(name: str) -> str:
+    return " ".join(name.split()).upper()
+
+
 def _recased(recase: Recaser, text: str, loc, periksa: Periksa) -> str:
     result, guessed = recase(text)
     if guessed:
@@ -188,7 +192,9 @@ def instansi_of(cover: Cover, properties, parts: Parts, signature: Signature | N
     taken from the lampiran or the signature, with a required note (a guess about which agency it is)."""
     nama = " ".join(cover.instansi)
     jabatan = one_line(signature.jabatan) if signature else ""
-    if not nama and parts.organisasi:
+    if not nama and parts.organisasi and _who_governs(parts.organisasi) == _who_governs(cover.pemerintah):
+        nama = parts.organisasi  # a government's own IKU: the cover names it once, as the government
+    elif not nama and parts.organisasi:
         nama = parts.organisasi
         periksa.add(("instansi", "nama"), "nama instansi tidak tertulis di sampul; diambil dari nama organisasi di "
                     "lampiran", required=True)
