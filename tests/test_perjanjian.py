@@ -312,7 +312,11 @@ def test_several_indicators_of_one_sasaran_share_its_merged_cells(tmp_path):
     (("anggaran = 1250000000", "anggaran = 1.25e9"),
      "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan angka [harus-bilangan-bulat]"),
     (("anggaran = 1250000000", 'anggaran = "1.250.000.000"'),
-     "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan teks [harus-bilangan-bulat]"),
+     "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan teks: tulis 1250000000, tanpa titik "
+     "ribuan [harus-bilangan-bulat]"),
+    (("anggaran = 1250000000", 'anggaran = "Rp 1.250.000.000,00"'),
+     "program[1].anggaran: harus berupa bilangan bulat tanpa tanda kutip, bukan teks: tulis 1250000000, tanpa titik "
+     "ribuan [harus-bilangan-bulat]"),
     (("anggaran = 1250000000", "anggaran = 0"), "program[1].anggaran: tidak boleh kurang dari 1 [terlalu-kecil]"),
     (("anggaran = 1250000000", "anggran = 1250000000"),
      'program[1].anggran: kunci tidak dikenal; maksudnya "anggaran"? Kunci yang boleh di sini: nama, anggaran, '

@@ -6,6 +6,7 @@ that was probably meant.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -88,10 +89,19 @@ def _problem(toml: TomlSource, error: Any, root: type[BaseModel]) -> Problem:
         if kind == "literal_error":
             fields["expected"] = str(ctx.get("expected", "")).replace(" or ", " atau ")
         message, code = _MESSAGES[kind]
-        return Problem(toml.path, line, loc, message.format(**fields), code)
+        return Problem(toml.path, line, loc, message.format(**fields) + _whole_number_hint(kind, error.get("input")),
+                       code)
     if kind not in _PYDANTIC_ERRORS:
         return Problem(toml.path, line, loc, error["msg"], kind)
     return Problem(toml.path, line, loc, f"nilai tidak sah ({error['msg']})", "nilai-tidak-sah")
+
+
+def _whole_number_hint(kind: str, typed: Any) -> str:
+    """What to write for a whole number typed as text with thousands separators ("Rp 1.198.500.000")."""
+    if kind != "int_type" or not isinstance(typed, str):
+        return ""
+    number = re.fullmatch(r"(?:Rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:,-|,00)?", typed.strip())
+    return f": tulis {re.sub(r'[.,]', '', number.group(1))}, tanpa titik ribuan" if number else ""
 
 
 # pydantic's own error types; every other type is a code raised by the model (PydanticCustomError),
