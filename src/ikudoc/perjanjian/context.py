@@ -123,15 +123,14 @@ def target_table(rows: Iterable[tuple[Sasaran | Tujuan, Indikator, str]], layout
     rows = tuple(rows)
     columns = (TableColumn.of(COLUMNS[0], group_title(group for group, _, _ in rows)),
                *(TableColumn.of(spec) for spec in COLUMNS[1:]))
-    groups: dict[int, tuple[str, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
+    groups: dict[int, tuple[Sasaran | Tujuan, list[TableRow]]] = {}  # by the sasaran (or tujuan) of the IKU
     for number, (group, indikator, target) in enumerate(rows, 1):
         cells = tuple(TableCell(column, isi=(Run(text),)) for column, text in (
             ("sasaran", group.nama), ("indikator", indikator.nama), ("target", target)))
-        groups.setdefault(id(group), (group.nama, []))[1].append(TableRow(number, indikator.nama, cells))
-    kinds = {id(group): "tujuan" if isinstance(group, Tujuan) else "sasaran" for group, _, _ in rows}
-    table = SasaranTable("NO", columns, tuple(SasaranRows(n, group_name, tuple(group_rows), jenis=kinds[key])
-                                             for n, (key, (group_name, group_rows)) in enumerate(groups.items(), 1)),
-                         nama=name)
+        groups.setdefault(id(group), (group, []))[1].append(TableRow(number, indikator.nama, cells))
+    table = SasaranTable("NO", columns, tuple(
+        SasaranRows(n, group.nama, tuple(group_rows), jenis="tujuan" if isinstance(group, Tujuan) else "sasaran")
+        for n, (group, group_rows) in enumerate(groups.values(), 1)), nama=name)
     widths = header_widths(layout.word_template, style) or widths
     return fitted(table, layout.look(style), page, Placement(mendatar=False, lebar=widths or None))
 
