@@ -7,8 +7,9 @@ column a tujuan is the cell written "Tujuan ...", in bold among plain sasaran, o
 beside it; the sasaran under it are its own. The penjelasan cell is split into makna / alasan pemilihan
 / rumus perhitungan by its labels, and a provincial cell's tipe perhitungan / penanggung jawab / sumber
 data too, whose order becomes [tabel] penjelasan; two or more such columns (DEFINISI OPERASIONAL,
-FORMULA PERHITUNGAN) stay columns of their own. Targets written the Indonesian way ("33,54", "1.234,5") become numbers
-(33.54, 1234.5), a band "143,33 - 139,83" two of them ([143.33, 139.83]); "N/A", "-", "60 kali" stay text.
+FORMULA PERHITUNGAN) stay columns of their own. Targets written the Indonesian way ("33,54", "1.234,5")
+become numbers (33.54, 1234.5), a band "143,33 - 139,83" two of them ([143.33, 139.83]); "N/A", "-",
+"60 kali" stay text.
 """
 
 from __future__ import annotations
