@@ -63,11 +63,11 @@ def test_an_acknowledgement_with_a_key_excuses_only_that_place(tmp_path, capsys)
 
 @pytest.mark.parametrize("entry, message", [
     ("kumulatif-turun", '"kumulatif-turun" bukan kode peringatan; yang bisa diabaikan: bab-kosong, frasa-berulang, '
-                        "nip-format, rentang-arah, rentang-sama, tabel-tidak-dicantumkan, target-tahun-periode, "
-                        "tujuan-kosong [abaikan-tidak-dikenal]"),
+                        "judul-lampiran-opd, nip-format, rentang-arah, rentang-sama, tabel-tidak-dicantumkan, "
+                        "target-tahun-periode, tujuan-kosong [abaikan-tidak-dikenal]"),
     ("nip-fromat", '"nip-fromat" bukan kode peringatan; yang bisa diabaikan: bab-kosong, frasa-berulang, '
-                   "nip-format, rentang-arah, rentang-sama, tabel-tidak-dicantumkan, target-tahun-periode, "
-                   "tujuan-kosong [abaikan-tidak-dikenal]"),
+                   "judul-lampiran-opd, nip-format, rentang-arah, rentang-sama, tabel-tidak-dicantumkan, "
+                   "target-tahun-periode, tujuan-kosong [abaikan-tidak-dikenal]"),
     ("bab-kosong", "peringatan: periksa.abaikan[4]: tidak ada peringatan bab-kosong lagi; hapus butir ini "
                    "[abaikan-tidak-terpakai]"),
     ("frasa-berulang bab[2].isi", "peringatan: periksa.abaikan[4]: tidak ada peringatan frasa-berulang di "
