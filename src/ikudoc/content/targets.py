@@ -79,28 +79,28 @@ def parse_target(value: Any, noun: str = "target") -> Target:
             number = text.rstrip("%").replace(".", "").replace(",", ".")
             raise PydanticCustomError(
                 f"{noun}-teks-angka",
-                f"{noun} " "\"{teks}\" ditulis sebagai teks; tulis sebagai angka {angka} "
+                f"{noun} \"{{teks}}\" ditulis sebagai teks; tulis sebagai angka {{angka}} "
                 "(titik sebagai pemisah desimal, tanpa tanda kutip) agar tampil {teks_id}",
                 {"teks": text, "angka": number, "teks_id": number.replace(".", ",")},
             )
         if _NUMBER_AS_TEXT.fullmatch(text):
             raise PydanticCustomError(
                 f"{noun}-teks-angka",
-                f"{noun} " "\"{teks}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
+                f"{noun} \"{{teks}}\" ditulis sebagai teks; tulis angkanya tanpa tanda kutip, dengan titik hanya "
                 "sebagai pemisah desimal dan tanpa pemisah ribuan (contoh: 1234 atau 8.57)",
                 {"teks": text},
             )
         return Target(text)
     if isinstance(value, Decimal) and not value.is_finite():
         typed = "nan" if value.is_nan() else ("-inf" if value < 0 else "inf")
-        raise PydanticCustomError(f"{noun}-jenis", f"{noun} harus angka biasa, bukan " "{nilai}", {"nilai": typed})
+        raise PydanticCustomError(f"{noun}-jenis", f"{noun} harus angka biasa, bukan {{nilai}}", {"nilai": typed})
     number = Decimal(value)
     whole_digits = number.adjusted() + 1 if number else 1
     decimals = max(0, -number.as_tuple().exponent)
     if whole_digits > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
         raise PydanticCustomError(
             f"{noun}-angka-batas",
-            f"angka {noun} " "paling banyak {bulat} angka sebelum koma dan {desimal} sesudahnya; yang tertulis "
+            f"angka {noun} paling banyak {{bulat}} angka sebelum koma dan {{desimal}} sesudahnya; yang tertulis "
             "{tertulis}",
             {"bulat": MAX_WHOLE_DIGITS, "desimal": MAX_DECIMALS, "tertulis": _typed_length(number)},
         )
