@@ -278,6 +278,11 @@ def _pages_with_pictures(pdf: Path) -> set[int]:
     return {int(line.split()[0]) for line in listed if line.split()[2] == "image"}
 
 
+#: The average row of a capaian table as pdftotext reads it: its label, then its figures or nothing (the
+#: figures on a line of their own), never a sentence of text going on.
+_AVERAGE_ROW = re.compile(r"Rata-rata capaian (sasaran|tujuan)( [-\d].*)?$")
+
+
 def report_faults(pdf: Path, content: Path) -> list[str]:
     """The faults of a printed Laporan Kinerja: a daftar isi entry without its page; a page ending with a
     heading or a caption (what it announces is on the next page); a page holding only a signature block;
@@ -331,8 +336,7 @@ def report_faults(pdf: Path, content: Path) -> list[str]:
         found += [f"{where}: '{word}' runs off the paper" for word in page.overflow]
         if "JUMLAH" in text and programs and not _names_found(text, programs) and "PROGRAM" in text:
             found.append(f"{where}: the total (JUMLAH) apart from its programs")
-        average = next((n for n, line in enumerate(page.lines) if re.match(r"Rata-rata capaian (sasaran|tujuan)( [-\d].*)?$",
-                                                                           line)), None)
+        average = next((n for n, line in enumerate(page.lines) if _AVERAGE_ROW.match(line)), None)
         if average is not None and not _names_found(" ".join(page.lines[:average]), measured):
             found.append(f"{where}: an average (Rata-rata capaian) apart from its indicators")
     for caption in charts:
