@@ -391,6 +391,14 @@ def test_next_years_report_carries_the_history_and_leaves_the_new_year_to_fill(t
     assert text == (tmp_path / "content" / "lkjip_2025.toml").read_text(encoding="utf-8")
 
 
+def test_next_years_report_in_another_folder_names_its_iku_and_pk_from_there(tmp_path, capsys, monkeypatch):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    status, _, _ = run(capsys, "new", "--lkjip", "2024", "--from", "content/lkjip_2024.toml", "arsip/lkjip.toml")
+    text = (tmp_path / "arsip" / "lkjip.toml").read_text(encoding="utf-8")
+    assert status == 0 and 'iku = "../content/iku_2024.toml"' in text and 'pk = "../content/pk_2024.toml"' in text
+
+
 def test_diff_says_what_changed_in_the_realisasi_capaian_and_budget(tmp_path, capsys):
     old, new = tmp_path / "lama", tmp_path / "baru"
     for folder in (old, new):

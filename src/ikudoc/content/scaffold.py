@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import IkudocError
+from .revision_source import names_revision
 
 
 class ScaffoldError(IkudocError):
@@ -88,6 +89,14 @@ def path_from(folder: Path, path: Path, flavour=os.path) -> str:
     return named.replace(flavour.sep, "/") if flavour.sep != "/" else named
 
 
+def named_from(target: Path, named: str, base: Path) -> str:
+    """How the new file ``target`` names the file that ``named`` names from the folder ``base``: relative to
+    its own folder; a git revision ("v2024-10:content/iku_2024.toml"), or a file not found, as written."""
+    if not names_revision(named) and (base / named).is_file():  # (C:\... is a file, not revision "C")
+        return path_from(target.parent, base / named)
+    return named
+
+
 def by_year(folder: Path, marker: str) -> dict[int, Path]:
     """The content files of ``folder`` whose [``marker``] table gives a year (``tahun``), by that year (the
     first by name of two of one year). Only regular files are read: a FIFO there is not waited for."""
@@ -137,4 +146,7 @@ def yearly_file(source: Path, year: int, target: Path | None, date: str | None, 
     if not real_date(date):
         raise ScaffoldError(f"tanggal '{date}' bukan tanggal yang ada; tulis {usual} (bulan) atau {usual}-15 "
                             "(tanggal lengkap)")
+    # made now, not only when the file is written: the new file is checked naming its IKU from there, and a
+    # path through ".." is only read through a folder that exists
+    target.parent.mkdir(parents=True, exist_ok=True)
     return target, date

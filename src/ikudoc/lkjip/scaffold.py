@@ -9,13 +9,14 @@ from pathlib import Path
 
 from .. import documents
 from ..content.problems import ContentError
-from ..content.revision_source import ContentRef, RevisionError, file_ref, names_revision, resolve_relative
+from ..content.revision_source import ContentRef, RevisionError, file_ref, resolve_relative
 from ..content.scaffold import (
     EditedFile,
     NewDocument,
     ScaffoldError,
     by_year,
     header_for_year,
+    named_from,
     path_from,
     yearly_file,
 )
@@ -37,8 +38,9 @@ def new_report(source: Path, year: int, target: Path | None = None, date: str | 
     laporan = document["laporan"]
     previous = laporan.get("tahun")
     laporan["tahun"] = year
-    if iku is not None:  # typed from here: written relative to the new file, unless a git revision
-        laporan["iku"] = iku if names_revision(iku) or not Path(iku).is_file() else path_from(target.parent, Path(iku))
+    # --iku is typed from here; the file's own IKU is named from its folder
+    laporan["iku"] = (named_from(target, iku, Path.cwd()) if iku is not None
+                      else named_from(target, str(laporan["iku"]), source.parent))
     laporan["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
     agreement = by_year(source.parent, "perjanjian").get(year)
     if agreement is not None:

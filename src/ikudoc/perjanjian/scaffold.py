@@ -14,7 +14,7 @@ from ..content.scaffold import (
     ScaffoldError,
     by_year,
     header_for_year,
-    path_from,
+    named_from,
     yearly_file,
 )
 from ..files import write_atomically
@@ -36,10 +36,9 @@ def new_agreement(source: Path, year: int, target: Path | None = None, date: str
                             "sekarang dengan --from, atau mulai revisi IKU tanpa --pk")
     perjanjian = document["perjanjian"]
     previous = perjanjian.get("tahun")
-    named = iku if iku is not None else str(perjanjian.get("iku", ""))
-    base = Path.cwd() if iku is not None else source.parent  # --iku is typed from here; the file's own from there
-    if not names_revision(named) and (base / named).is_file():  # (C:\... is a file, not revision "C")
-        named = path_from(target.parent, base / named)
+    # --iku is typed from here; the file's own IKU is named from its folder
+    named = (named_from(target, iku, Path.cwd()) if iku is not None
+             else named_from(target, str(perjanjian.get("iku", "")), source.parent))
     perjanjian["iku"] = named
     perjanjian["tahun"] = year
     perjanjian["tanggal"] = date if len(date) == 7 else tomlkit.date(date)
