@@ -11,7 +11,7 @@ import bisect
 import datetime
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from .fields import Bab, Penandatangan, Periksa, Tte
@@ -195,31 +195,25 @@ def _longest_square(words: list[str], start: int, end: int) -> tuple[int, int] |
 
 
 def _common_prefix(text: list[int], a: int, b: int, limit: int) -> int:
-    """How many words from ``a`` and from ``b`` agree, at most ``limit`` (compared in growing slices)."""
-    low, step = 0, 1
-    while low < limit:
-        high = min(limit, low + step)
-        if text[a + low:a + high] != text[b + low:b + high]:
-            while high - low > 1:  # the first disagreement is in (low, high]
-                middle = (low + high) // 2
-                if text[a + low:a + middle] == text[b + low:b + middle]:
-                    low = middle
-                else:
-                    high = middle
-            return low
-        low, step = high, step * 2
-    return limit
+    """How many words from ``a`` and from ``b`` agree, at most ``limit``."""
+    return _agreeing(lambda low, high: text[a + low:a + high] == text[b + low:b + high], limit)
 
 
 def _common_suffix(text: list[int], a: int, b: int, limit: int) -> int:
     """How many words just before ``a`` and just before ``b`` agree, at most ``limit``."""
+    return _agreeing(lambda low, high: text[a - high:a - low] == text[b - high:b - low], limit)
+
+
+def _agreeing(agree: Callable[[int, int], bool], limit: int) -> int:
+    """The largest n <= ``limit`` for which the words [0, n) agree, ``agree(low, high)`` comparing those in
+    [low, high): compared in slices that double in size, then halved where one disagrees."""
     low, step = 0, 1
     while low < limit:
         high = min(limit, low + step)
-        if text[a - high:a - low] != text[b - high:b - low]:
-            while high - low > 1:
+        if not agree(low, high):
+            while high - low > 1:  # the first disagreement is in (low, high]
                 middle = (low + high) // 2
-                if text[a - middle:a - low] == text[b - middle:b - low]:
+                if agree(low, middle):
                     low = middle
                 else:
                     high = middle
