@@ -14,6 +14,7 @@ import pytest
 from ikudoc.commands.build import Options, build_file
 from ikudoc.content.fields import Rentang
 from support import FIXTURES
+from support.content_variants import variant as content_variant
 from support.document_text import docx_blocks, html_blocks, normalise
 from support.page_checker import read_pages
 from support.table_grid import docx_grid, html_grid, iku_table
@@ -81,13 +82,8 @@ def built(request, tmp_path_factory, office):
 
 
 def variant(tmp_path, name: str, *edits: tuple[str, str]):
-    text = (FIXTURES / f"{name}.toml").read_text(encoding="utf-8")
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    path = tmp_path / f"{name}.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    """The fixture ``name`` with each (old, new) edit applied."""
+    return content_variant(tmp_path, *edits, name=f"{name}.toml", source=FIXTURES / f"{name}.toml")
 
 
 def line_holding(path, fragment: str) -> int:

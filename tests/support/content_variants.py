@@ -8,9 +8,10 @@ from pathlib import Path
 from support import SAMPLE
 
 
-def variant(tmp_path: Path, *edits: tuple[str, str], name: str = "iku_2024.toml") -> Path:
-    """The sample content with each (old, new) edit applied; every ``old`` must occur exactly once."""
-    text = SAMPLE.read_text(encoding="utf-8")
+def variant(tmp_path: Path, *edits: tuple[str, str], name: str = "iku_2024.toml", source: Path = SAMPLE) -> Path:
+    """The sample content (or ``source``) with each (old, new) edit applied; every ``old`` must occur exactly
+    once."""
+    text = source.read_text(encoding="utf-8")
     for old, new in edits:
         assert text.count(old) == 1, f"edit target not unique: {old!r}"
         text = text.replace(old, new)
